@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Antre",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "antre", targets: ["antre"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // C libraries: each is imported by exactly one Swift module.
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(
+      name: "CLibevent", pkgConfig: "libevent", providers: [.apt(["libevent-dev"])]),
+    .systemLibrary(name: "CWslay", providers: [.apt(["libwslay-dev"])]),
+
+    // Wrappers over the C libraries.
+    .target(
+      name: "Reactor",
+      dependencies: ["CLibevent", "HTTP", .product(name: "Logging", package: "swift-log")]),
+    .target(name: "WebSocket", dependencies: ["CWslay"]),
+    .target(name: "Storage", dependencies: ["CSQLite"]),
+
+    // Pure modules: no I/O.
+    .target(name: "HTTP"),
+    .target(name: "QueueCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "EscPos"),
+    .target(name: "Terminal"),
+
+    // Wiring and clients.
+    .target(
+      name: "Server",
+      dependencies: [
+        "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage",
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .target(
+      name: "Officer",
+      dependencies: ["Reactor", "HTTP", "WebSocket", "Terminal"]),
+    .target(
+      name: "TicketBox",
+      dependencies: [
+        "Reactor", "WebSocket", "EscPos",
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .executableTarget(
+      name: "antre",
+      dependencies: [
+        "Server", "Officer", "TicketBox", "QueueCore", "Storage",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+
+    // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
+    .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),
+    .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
+    .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
+    .testTarget(name: "EscPosTests", dependencies: ["EscPos"]),
+    .testTarget(name: "ServerTests", dependencies: ["Server", "QueueCore", "Storage", "HTTP", "WebSocket"]),
+    .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
+    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["WebSocket"]),
+    .testTarget(name: "DisplaysTests"),
+  ]
+)

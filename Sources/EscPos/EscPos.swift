@@ -1,0 +1,1 @@
+// EscPos: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// Officer: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// QueueCore: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// Server: placeholder until the module lands.

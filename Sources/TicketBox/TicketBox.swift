@@ -1,0 +1,1 @@
+// TicketBox: placeholder until the module lands.
