@@ -40,13 +40,14 @@ let package = Package(
         "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage",
         .product(name: "Logging", package: "swift-log"),
       ]),
+    .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
     .target(
       name: "Officer",
-      dependencies: ["Reactor", "HTTP", "WebSocket", "Terminal"]),
+      dependencies: ["Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal"]),
     .target(
       name: "TicketBox",
       dependencies: [
-        "Reactor", "WebSocket", "EscPos",
+        "Reactor", "WebSocket", "FeedClient", "EscPos",
         .product(name: "Logging", package: "swift-log"),
       ]),
     .executableTarget(
@@ -57,9 +58,12 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]),
 
+    // Measures the store's commit rate: group commit against one transaction per ticket.
+    .executableTarget(name: "store-bench", dependencies: ["Storage"], path: "Benchmarks/StoreBench"),
+
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),
-    .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+    .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),

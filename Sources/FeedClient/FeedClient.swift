@@ -1,0 +1,1 @@
+// FeedClient: placeholder until the module lands.
