@@ -55,7 +55,8 @@ private func response(accept: String = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=") -> [UInt8
 
 @Test func clientRefusesHeadOverEightKiB() {
   var handshake = ClientHandshake(host: "h", path: "/ws", key: sampleKey)
-  let endless = Array("HTTP/1.1 101 Switching Protocols\r\nX-Pad: ".utf8)
+  let endless =
+    Array("HTTP/1.1 101 Switching Protocols\r\nX-Pad: ".utf8)
     + [UInt8](repeating: 0x61, count: 9000)
   #expect(handshake.receive(endless) == .rejected(.responseTooLarge))
 }

@@ -55,7 +55,8 @@ extension String {
 
 @Test func serverRejectsMissingKeyWith400() {
   #expect(throws: WebSocketError.invalidKey) {
-    try WebSocketHandshake.serverAccept(method: "GET", headers: headers(without: "Sec-WebSocket-Key"))
+    try WebSocketHandshake.serverAccept(
+      method: "GET", headers: headers(without: "Sec-WebSocket-Key"))
   }
   #expect(WebSocketError.invalidKey.httpStatus == 400)
   #expect(WebSocketError.invalidKey.errorCode == "bad_request")

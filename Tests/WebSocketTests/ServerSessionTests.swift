@@ -56,7 +56,8 @@ import Testing
 
 @Test func emptyCloseFrameIsEchoedWithoutCode() {
   let session = WebSocketSession(role: .server)
-  #expect(session.receive(clientFrame(opcode: 0x8, payload: [])) == [.closed(code: nil, reason: "")])
+  #expect(
+    session.receive(clientFrame(opcode: 0x8, payload: [])) == [.closed(code: nil, reason: "")])
   #expect(session.takeOutput() == [0x88, 0x00])
 }
 
@@ -155,7 +156,10 @@ import Testing
 
   // Data the peer sent before seeing our close still arrives.
   #expect(session.receive(clientText("in flight")) == [.text("in flight")])
-  #expect(session.receive(clientFrame(opcode: 0x8, payload: [0x03, 0xE9])) == [.closed(code: 1001, reason: "")])
+  #expect(
+    session.receive(clientFrame(opcode: 0x8, payload: [0x03, 0xE9])) == [
+      .closed(code: 1001, reason: "")
+    ])
   #expect(session.isClosed)
   #expect(!session.hasQueuedOutput)
 }
