@@ -52,7 +52,8 @@ public struct ClientHandshake: Sendable {
     return Data(bytes).base64EncodedString()
   }
 
-  /// Feeds response bytes; call again with more while it answers `.needMore`.
+  /// Feeds response bytes; call again with more while it answers `.needMore`, and not after
+  /// any other answer (a finished handshake answers `.rejected(.malformedResponse)`).
   public mutating func receive(_ bytes: [UInt8]) -> Progress {
     guard !finished else { return .rejected(.malformedResponse) }
     buffer.append(contentsOf: bytes)

@@ -59,7 +59,7 @@ public final class WebSocketSession {
   /// Both close frames have passed, or the session failed and sent its close frame: write the
   /// remaining output, then close the transport.
   public var isClosed: Bool {
-    wslay_event_get_read_enabled(context) == 0 && wslay_event_get_close_sent(context) != 0
+    wslay_event_get_read_enabled(context) == 0 && wslay_event_want_write(context) == 0
   }
 
   /// True when a frame built elsewhere (`WebSocketFrame.serverText`) may be written to the
@@ -165,9 +165,10 @@ public final class WebSocketSession {
 
   /// Appends a whole frame built elsewhere (encode once, send many) to the output, behind
   /// everything the session framed itself. Returns false, appending nothing, once the
-  /// session's close frame is queued.
+  /// session's close frame is queued. Server sessions only: the frame is sent as is, unmasked.
   @discardableResult
   public func enqueueRawFrame(_ frame: [UInt8]) -> Bool {
+    precondition(role == .server, "a client must mask its frames; use sendText")
     guard isOpenForSending else { return false }
     bridge.appendOutput(frame)
     return true
