@@ -1,1 +1,0 @@
-// WebSocket: placeholder until the module lands.
