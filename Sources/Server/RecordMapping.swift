@@ -1,0 +1,78 @@
+import QueueCore
+import Storage
+
+// The domain and the store each own their types; this is the one place they meet.
+
+extension TicketRow {
+  init(_ r: TicketRecord) {
+    self.init(
+      id: r.id, day: r.day, service: r.service, number: r.number, seqNo: r.seqNo,
+      priority: r.priority, state: r.state.rawValue, issuedAt: r.issuedAt,
+      enqueuedAt: r.enqueuedAt, calledAt: r.calledAt, startedAt: r.startedAt,
+      finishedAt: r.finishedAt, counter: r.counter, calls: r.calls, request: r.request,
+      box: r.box)
+  }
+}
+
+extension TicketRecord {
+  /// Nil for a row whose state this build doesn't know (a newer database).
+  init?(_ row: TicketRow) {
+    guard let state = TicketState(rawValue: row.state) else { return nil }
+    self.init(
+      id: row.id, day: row.day, service: row.service, number: row.number, seqNo: row.seqNo,
+      priority: row.priority, state: state, issuedAt: row.issuedAt, enqueuedAt: row.enqueuedAt,
+      calledAt: row.calledAt, startedAt: row.startedAt, finishedAt: row.finishedAt,
+      counter: row.counter, calls: row.calls, request: row.request, box: row.box)
+  }
+}
+
+extension CounterRow {
+  init(_ r: CounterRecord) {
+    self.init(id: r.id, state: r.state.rawValue, reason: r.reason, ticketID: r.ticketID, since: r.since)
+  }
+}
+
+extension CounterRecord {
+  init?(_ row: CounterRow) {
+    guard let state = CounterState(rawValue: row.state) else { return nil }
+    self.init(id: row.id, state: state, reason: row.reason, ticketID: row.ticketID, since: row.since)
+  }
+}
+
+extension PrintJobRow {
+  init(_ j: PrintJob) {
+    self.init(job: j.job, box: j.box, ticketID: j.ticketID, createdAt: j.createdAt, printedAt: j.printedAt)
+  }
+}
+
+extension PrintJob {
+  init(_ row: PrintJobRow) {
+    self.init(
+      job: row.job, box: row.box, ticketID: row.ticketID, createdAt: row.createdAt,
+      printedAt: row.printedAt)
+  }
+}
+
+extension HallState {
+  init(_ r: Recovery) {
+    self.init(
+      tickets: r.tickets.compactMap(TicketRecord.init),
+      counters: r.counters.compactMap(CounterRecord.init),
+      sequences: r.numbers.map { DaySequence(day: $0.day, service: $0.service, lastSeqNo: $0.last) },
+      lastSeq: r.lastSeq,
+      pendingPrintJobs: r.unprintedJobs.map(PrintJob.init))
+  }
+}
+
+extension Store {
+  /// Writes what one command changed; the caller holds the transaction open.
+  func persist(_ changes: Changes) throws(StorageError) {
+    for t in changes.tickets { try upsert(TicketRow(t)) }
+    for c in changes.counters { try upsert(CounterRow(c)) }
+    for s in changes.sequences {
+      try setNumber(NumberRow(day: s.day, service: s.service, last: s.lastSeqNo))
+    }
+    for j in changes.newPrintJobs { try insert(PrintJobRow(j)) }
+    for j in changes.printedJobs { try markPrinted(job: j.job, at: j.printedAt ?? 0) }
+  }
+}
