@@ -123,8 +123,8 @@ public enum TicketLayout {
       }
     }
     if let url = content.trackURL, !url.isEmpty {
-      blocks.append(.rule)
-      blocks.append(.qr(url))
+      // A blank line keeps the rule out of the symbol's quiet zone (4 modules).
+      blocks += [.rule, .blank, .qr(url)]
       blocks += wrapped("Pindai untuk memantau antrean")
     }
     if let footer = content.footer, !footer.isEmpty {
