@@ -67,7 +67,7 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
-    .testTarget(name: "EscPosTests", dependencies: ["EscPos"]),
+    .testTarget(name: "EscPosTests", dependencies: ["EscPos"], exclude: ["Golden"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),

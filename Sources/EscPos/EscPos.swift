@@ -1,1 +1,0 @@
-// EscPos: placeholder until the module lands.

@@ -1,0 +1,38 @@
+/// What a queue ticket says, already in display form: the caller formats dates and builds the
+/// tracking URL.
+public struct TicketContent: Sendable, Equatable {
+  public var hallName: String
+  public var serviceName: String
+  public var serviceNameEn: String
+  /// "A012".
+  public var number: String
+  /// "Sabtu, 28 Nov 2026 09:15".
+  public var issuedAt: String
+  /// People waiting before this ticket.
+  public var ahead: Int
+  public var etaMinutes: Int?
+  /// ["Loket 1", "Loket 3"].
+  public var counters: [String]
+  /// The visitor's tracking page; no QR code without it.
+  public var trackURL: String?
+  public var footer: String?
+  public var priority: Bool
+
+  public init(
+    hallName: String, serviceName: String, serviceNameEn: String, number: String,
+    issuedAt: String, ahead: Int, etaMinutes: Int?, counters: [String], trackURL: String?,
+    footer: String?, priority: Bool
+  ) {
+    self.hallName = hallName
+    self.serviceName = serviceName
+    self.serviceNameEn = serviceNameEn
+    self.number = number
+    self.issuedAt = issuedAt
+    self.ahead = ahead
+    self.etaMinutes = etaMinutes
+    self.counters = counters
+    self.trackURL = trackURL
+    self.footer = footer
+    self.priority = priority
+  }
+}
