@@ -232,6 +232,10 @@ final class HallApp {
     }
   }
 
+  func kioskAllows(_ box: String, monotonic: Double) -> Bool {
+    kioskLimiter.allow(box, now: monotonic)
+  }
+
   func isBoxConnected(_ box: String) -> Bool { boxConnections[box, default: 0] > 0 }
 
   func boxes() -> [BoxStatus] {

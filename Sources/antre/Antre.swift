@@ -4,5 +4,6 @@ import ArgumentParser
 struct Antre: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "antre",
-    abstract: "Queue numbers and counter displays for a public service hall.")
+    abstract: "Queue numbers and counter displays for a public service hall.",
+    subcommands: [Serve.self])
 }

@@ -1,0 +1,284 @@
+import FoundationEssentials
+import HTTP
+import Logging
+import QueueCore
+import Reactor
+import Storage
+import WebSocket
+
+/// Why `antre serve` could not start; each case has its own exit status.
+public enum ServerError: Error, CustomStringConvertible {
+  case config(String)
+  case storage(StorageError)
+  case listen(HTTPServerError)
+
+  public var description: String {
+    switch self {
+    case .config(let message): "hall file: \(message)"
+    case .storage(let e): "database: \(e)"
+    case .listen(let e): "cannot listen: \(e)"
+    }
+  }
+
+  public var exitCode: Int32 {
+    switch self {
+    case .config: 78  // EX_CONFIG
+    case .storage: 74  // EX_IOERR
+    case .listen: 69  // EX_UNAVAILABLE
+    }
+  }
+}
+
+/// `antre serve`: one libevent loop on one thread runs HTTP, the feed and the group commit.
+public final class AntreServer {
+  public let loop: EventLoop
+  public let boundPort: Int
+  public let host: String
+  private let http: HTTPServer
+  private let app: HallApp
+  private let options: ServerOptions
+  private var logger: Logger
+  private var peers: [ObjectIdentifier: WebSocketPeer] = [:]
+  private var commitTrigger: Trigger?
+  private var commitTimer: Timer?
+  private var timers: [Timer] = []
+  private var signals: SignalWatcher?
+  private var stopping = false
+  /// Tokens generated at this start, to print once.
+  public private(set) var generatedTokens: TokenTable?
+  public let tokens: TokenTable
+
+  public init(options: ServerOptions, logger: Logger) throws(ServerError) {
+    self.options = options
+    self.logger = logger
+    let config: HallConfig
+    do {
+      guard let data = FileManager.default.contents(atPath: options.configPath) else {
+        throw ServerError.config("cannot read \(options.configPath)")
+      }
+      config = try HallConfig.load(yaml: String(decoding: data, as: UTF8.self))
+    } catch let e as ServerError {
+      throw e
+    } catch {
+      throw .config("\(options.configPath): \(error)")
+    }
+    let store: Store
+    do {
+      store = try Store(path: options.databasePath)
+      (tokens, generatedTokens) = try Self.loadTokens(config: config, store: store)
+    } catch {
+      throw .storage(error)
+    }
+    _ = raiseOpenFileLimit()
+    loop = EventLoop(priorities: 3)
+    do {
+      app = try HallApp(
+        config: config, store: store, tokens: tokens, limits: options.limits,
+        resourceRoot: options.resourceRoot, now: wallClockMillis(), logger: logger)
+    } catch {
+      throw .storage(error)
+    }
+    do {
+      http = try HTTPServer(
+        loop: loop, host: options.host, port: options.port,
+        limits: HTTPLimits(
+          maxHeaderBytes: options.limits.maxHeaderBytes, maxBodyBytes: options.limits.maxBodyBytes,
+          idleTimeout: options.limits.httpIdleTimeout,
+          maxConnections: options.limits.maxConnections))
+    } catch {
+      throw .listen(error)
+    }
+    host = options.host
+    boundPort = http.boundPort
+    wire()
+  }
+
+  /// Hall-file tokens win; missing ones are generated once and kept in the database.
+  private static func loadTokens(config: HallConfig, store: Store) throws(StorageError)
+    -> (TokenTable, TokenTable?)
+  {
+    var generated: [String: String] = [:]
+    func token(_ key: String, _ configured: String?) throws(StorageError) -> String {
+      if let configured, !configured.isEmpty { return configured }
+      if let kept = try store.meta(key) { return kept }
+      let fresh = generateToken()
+      generated[key] = fresh
+      return fresh
+    }
+    let admin = try token("token.admin", config.adminToken)
+    var counters: [Int: String] = [:]
+    for c in config.counters { counters[c.id] = try token("token.counter.\(c.id)", c.token) }
+    var kiosks: [String: String] = [:]
+    for k in config.kiosks { kiosks[k.id] = try token("token.kiosk.\(k.id)", k.token) }
+    if !generated.isEmpty {
+      try store.begin()
+      for (k, v) in generated { try store.setMeta(k, v) }
+      try store.commit()
+    }
+    let table = TokenTable(admin: admin, counters: counters, kiosks: kiosks)
+    guard !generated.isEmpty else { return (table, nil) }
+    return (
+      table,
+      TokenTable(
+        admin: generated["token.admin"] ?? "",
+        counters: counters.filter { generated["token.counter.\($0.key)"] != nil },
+        kiosks: kiosks.filter { generated["token.kiosk.\($0.key)"] != nil })
+    )
+  }
+
+  private func wire() {
+    let commitTrigger = Trigger(loop: loop, priority: EventLoop.idlePriority) { [unowned self] in
+      self.app.commit()
+    }
+    let commitTimer = Timer(loop: loop, priority: EventLoop.urgentPriority) { [unowned self] in
+      self.app.commit()
+    }
+    self.commitTrigger = commitTrigger
+    self.commitTimer = commitTimer
+    app.onBatchOpened = {
+      commitTrigger.fire()
+      commitTimer.schedule(after: 0.001)
+    }
+    http.onRequest = { [unowned self] exchange in self.handle(exchange) }
+
+    let ping = Timer(loop: loop, repeating: true) { [unowned self] in self.pingPeers() }
+    ping.schedule(after: options.limits.pingInterval)
+    let rollover = Timer(loop: loop, repeating: true) { [unowned self] in
+      self.app.rolloverIfNeeded(now: wallClockMillis())
+    }
+    rollover.schedule(after: 15)
+    var expected = EventLoop.monotonicNow + 1
+    let lag = Timer(loop: loop, repeating: true) { [unowned self] in
+      let now = EventLoop.monotonicNow
+      let late = max(0, now - expected)
+      self.app.metrics.loopLagSeconds = late
+      self.app.metrics.loopLagMaxSeconds = max(self.app.metrics.loopLagMaxSeconds, late)
+      expected = now + 1
+    }
+    lag.schedule(after: 1)
+    timers = [ping, rollover, lag]
+    signals = SignalWatcher(loop: loop) { [unowned self] _ in self.shutdown() }
+    // Expire what an earlier day left waiting before anyone sees the hall.
+    app.rolloverIfNeeded(now: wallClockMillis())
+    app.commit()
+  }
+
+  /// Runs until SIGINT or SIGTERM.
+  public func run() {
+    loop.run()
+  }
+
+  /// Stops accepting, closes screens with 1001, commits what is pending, and lets the last
+  /// bytes drain before the loop ends (well within 2 s).
+  public func shutdown() {
+    guard !stopping else { return }
+    stopping = true
+    logger.info("shutting down")
+    http.close()
+    app.commit()
+    for peer in Array(peers.values) { peer.close(.goingAway, reason: "server shutting down") }
+    let drain = Timer(loop: loop, priority: EventLoop.urgentPriority) { [unowned self] in
+      self.loop.stop()
+    }
+    drain.schedule(after: 0.3)
+    timers.append(drain)
+  }
+
+  // MARK: - Requests
+
+  private func handle(_ exchange: HTTPExchange) {
+    let request = exchange.request
+    if request.path == "/ws" || (options.echo && request.path == "/ws/echo"),
+      request.headers["Upgrade"] != nil
+    {
+      upgrade(exchange)
+      return
+    }
+    app.handle(request, now: wallClockMillis(), monotonic: EventLoop.monotonicNow) { response in
+      exchange.respond(response)
+    }
+  }
+
+  private func isOriginAllowed(_ origin: String?, host: String?) -> Bool {
+    // Non-browser clients (ticket boxes, the console) send no Origin.
+    guard let origin else { return true }
+    if app.config.origins.contains(origin) { return true }
+    guard let host else { return false }
+    return origin == "http://\(host)" || origin == "https://\(host)"
+  }
+
+  private func upgrade(_ exchange: HTTPExchange) {
+    let request = exchange.request
+    guard !stopping else {
+      exchange.respond(HTTPError(status: 503, code: "shutting_down", message: "server is stopping"))
+      return
+    }
+    let accept: [UInt8]
+    do {
+      accept = try WebSocketHandshake.serverAccept(
+        method: request.method.rawValue, headers: request.headers.map { ($0.name, $0.value) },
+        isOriginAllowed: { [unowned self] in
+          self.isOriginAllowed($0, host: request.headers["Host"])
+        })
+    } catch {
+      var response = HTTPError(
+        status: error.httpStatus ?? 400, code: error.errorCode ?? "bad_request",
+        message: error.message
+      ).response
+      for (name, value) in error.httpHeaders { response.headers.set(name, value) }
+      exchange.respond(response)
+      return
+    }
+    guard peers.count < options.limits.maxWebSocketConnections else {
+      exchange.respond(
+        HTTPError(status: 503, code: "too_many_connections", message: "the feed is full"))
+      return
+    }
+    guard let connection = exchange.takeOverConnection() else { return }
+    connection.write(accept)
+    let token = request.query["token"]
+    let role = app.tokens.role(for: token)
+    let peer = WebSocketPeer(
+      connection: connection, role: role, maxMessageBytes: options.limits.maxMessageBytes,
+      maxBacklog: options.limits.maxSubscriberBacklogBytes)
+    peers[ObjectIdentifier(peer)] = peer
+    peer.onFinish = { [unowned self] peer in
+      self.peers[ObjectIdentifier(peer)] = nil
+      self.app.detach(peer)
+    }
+    peer.onDropped = { [unowned self] in self.app.metrics.droppedSlowSubscribers += 1 }
+    if request.path == "/ws/echo" {
+      peer.onText = { peer, text in peer.echo(text) }
+      return
+    }
+    if let token, !token.isEmpty, role == nil {
+      peer.close(.policyViolation, reason: "bad token")
+      return
+    }
+    peer.onText = { [unowned self] peer, text in
+      self.app.receive(
+        text: text, from: peer, now: wallClockMillis(), monotonic: EventLoop.monotonicNow)
+    }
+    app.attach(peer, since: request.query["since"].flatMap { Int64($0) }, now: wallClockMillis())
+  }
+
+  private func pingPeers() {
+    let now = EventLoop.monotonicNow
+    for peer in Array(peers.values) {
+      if now - peer.lastHeard > options.limits.silenceTimeout {
+        peer.close(.goingAway, reason: "silent for \(Int(options.limits.silenceTimeout)) s")
+      } else {
+        peer.sendPing()
+      }
+    }
+  }
+}
+
+extension WebSocketPeer {
+  fileprivate func echo(_ text: String) {
+    guard let frame = try? session.sendText(text) else { return }
+    _ = frame
+    let out = session.takeOutput()
+    if !out.isEmpty { connection.write(out) }
+  }
+}

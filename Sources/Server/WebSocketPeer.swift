@@ -1,0 +1,88 @@
+import Reactor
+import WebSocket
+
+/// A feed connection after the upgrade: the socket, its RFC 6455 session, and who it is.
+final class WebSocketPeer: FeedPeer {
+  let connection: Connection
+  let session: WebSocketSession
+  let role: Role?
+  private let maxBacklog: Int
+  /// Monotonic time of the last bytes from the peer (pongs count): silence closes it.
+  private(set) var lastHeard: Double
+  private(set) var isFinished = false
+  /// Runs once when the connection is gone, whoever ended it.
+  var onFinish: (WebSocketPeer) -> Void = { _ in }
+  var onText: (WebSocketPeer, String) -> Void = { _, _ in }
+  var onDropped: () -> Void = {}
+
+  init(connection: Connection, role: Role?, maxMessageBytes: Int, maxBacklog: Int) {
+    self.connection = connection
+    self.session = WebSocketSession(role: .server, maxMessageBytes: maxMessageBytes)
+    self.role = role
+    self.maxBacklog = maxBacklog
+    self.lastHeard = EventLoop.monotonicNow
+    connection.onRead = { [unowned self] bytes in self.received(bytes) }
+    connection.onClose = { [unowned self] _ in self.finish() }
+  }
+
+  @discardableResult
+  func send(frame: SharedBytes) -> Bool {
+    guard !isFinished, !session.isClosed else { return false }
+    if connection.pendingOutputBytes + frame.count > maxBacklog {
+      // It stopped reading: drop it rather than buffer without bound; it resyncs with `since`.
+      onDropped()
+      connection.close(afterFlush: false)
+      finish()
+      return false
+    }
+    if session.canInterleaveRawFrames {
+      connection.write(frame)
+    } else if session.enqueueRawFrame(frame.bytes) {
+      flush()
+    } else {
+      return false
+    }
+    return true
+  }
+
+  func sendPing() {
+    guard !isFinished else { return }
+    try? session.sendPing()
+    flush()
+  }
+
+  func close(_ code: CloseCode, reason: String) {
+    guard !isFinished else { return }
+    session.close(code: code, reason: reason)
+    flush()
+    // The server may close TCP first; it doesn't wait for the peer's echo of the close.
+    connection.close(afterFlush: true, flushTimeout: 1)
+    finish()
+  }
+
+  private func received(_ bytes: [UInt8]) {
+    lastHeard = EventLoop.monotonicNow
+    let events = session.receive(bytes)
+    flush()
+    for event in events {
+      switch event {
+      case .text(let text): onText(self, text)
+      case .closed, .failed:
+        connection.close(afterFlush: true, flushTimeout: 1)
+        finish()
+      case .binary, .ping, .pong: break
+      }
+    }
+  }
+
+  private func flush() {
+    let out = session.takeOutput()
+    if !out.isEmpty { connection.write(out) }
+  }
+
+  private func finish() {
+    guard !isFinished else { return }
+    isFinished = true
+    onFinish(self)
+  }
+}
