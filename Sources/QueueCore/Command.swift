@@ -1,0 +1,103 @@
+/// What an officer, a kiosk or the server asks of the hall.
+public enum Command: Sendable, Equatable {
+  /// `box`: the ticket box that prints it (a print job follows). `request`: idempotency key.
+  case issue(service: String, priority: Bool, box: String? = nil, request: String? = nil)
+  case call(counter: Int, CallTarget)
+  case recall(counter: Int)
+  case start(counter: Int)
+  case done(counter: Int)
+  case noshow(counter: Int)
+  case transfer(counter: Int, to: String)
+  case cancel(ticketID: String)
+  case pause(counter: Int, reason: String? = nil)
+  case resume(counter: Int)
+  case open(counter: Int)
+  case close(counter: Int)
+  /// A ticket box acknowledges a print job.
+  case printed(job: String)
+  /// Starts the service day of `now` if it changed: see `Hall.handle`.
+  case rollover
+}
+
+public enum CallTarget: Sendable, Equatable {
+  /// By the counter's policy among its services.
+  case auto
+  /// The next ticket of that service.
+  case service(String)
+  /// That ticket: waiting, a no-show of today brought back, or a transferred one.
+  case number(String)
+}
+
+/// What a command produced: the reply, the feed events, and what Storage must persist in
+/// the same transaction before any of it leaves the process.
+public struct Outcome: Sendable {
+  public var reply: Reply
+  /// Numbered, strictly increasing, continuing from the previous outcome.
+  public var events: [Event]
+  public var changes: Changes
+}
+
+public enum Reply: Sendable, Equatable {
+  /// `created` is false when an `issue` repeats a request id already used today.
+  case ticket(Ticket, created: Bool)
+  case counter(Counter)
+  /// `call` found nobody waiting (HTTP 204); the counter's previous ticket is still finished.
+  case nobodyWaiting
+  /// `printed` and `rollover`.
+  case acknowledged
+}
+
+/// Rows to write. Each record appears once, in its final state for this command.
+public struct Changes: Sendable, Equatable {
+  public var tickets: [TicketRecord] = []
+  public var counters: [CounterRecord] = []
+  public var sequences: [DaySequence] = []
+  public var newPrintJobs: [PrintJob] = []
+  /// Jobs now closed, `printedAt` set.
+  public var printedJobs: [PrintJob] = []
+  /// The seq of the last event, to persist with the rows (nil: no event).
+  public var lastSeq: Int64?
+
+  public init() {}
+
+  public var isEmpty: Bool {
+    tickets.isEmpty && counters.isEmpty && sequences.isEmpty && newPrintJobs.isEmpty
+      && printedJobs.isEmpty
+  }
+}
+
+/// A refused command. It changed nothing.
+public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
+  public enum Code: String, Sendable, Equatable {
+    case badRequest = "bad_request"
+    case notFound = "not_found"
+    case unknownService = "unknown_service"
+    case unknownCounter = "unknown_counter"
+    case serviceClosed = "service_closed"
+    case quotaReached = "quota_reached"
+    case noCurrentTicket = "no_current_ticket"
+    case conflict
+  }
+
+  public var code: Code
+  /// English.
+  public var message: String
+  /// Bahasa Indonesia.
+  public var messageID: String
+
+  public init(_ code: Code, _ message: String, id messageID: String) {
+    self.code = code
+    self.message = message
+    self.messageID = messageID
+  }
+
+  public var httpStatus: Int {
+    switch code {
+    case .badRequest: 400
+    case .notFound, .unknownService, .unknownCounter: 404
+    case .serviceClosed, .quotaReached, .noCurrentTicket, .conflict: 409
+    }
+  }
+
+  public var description: String { "\(code.rawValue): \(message)" }
+}

@@ -1,0 +1,207 @@
+/// The hall as a pure state machine: commands in, a reply, numbered events and the rows to
+/// persist out. No clock, no I/O, no randomness: time is an argument and ticket ids come
+/// from `makeTicketID`. Owned by the server's single loop thread.
+///
+/// After `init`, the server should run `handle(.rollover, at:)` once (it expires unfinished
+/// tickets of earlier days that storage handed back) and again when the service day
+/// changes; every other command also rolls the day over first if needed, so numbering can
+/// never leak from one day into the next.
+public final class Hall {
+  public let config: HallConfig
+  public var zone: HallZone { config.zone }
+  /// The seq of the last event emitted.
+  public private(set) var lastSeq: Int64
+  /// The current service day, `YYYY-MM-DD`.
+  public internal(set) var day: String
+
+  let makeTicketID: () -> String
+  var dayNumber: Int64
+  let services: [String: ServiceConfig]
+  let counterConfigs: [Int: CounterConfig]
+
+  /// Today's tickets, plus unfinished ones of earlier days until the next rollover.
+  var tickets: [String: TicketRecord] = [:]
+  /// Today's numbers → ticket ids.
+  var byNumber: [String: String] = [:]
+  /// Today's request ids → ticket ids.
+  var requests: [String: String] = [:]
+  var lastSeqNo: [String: Int] = [:]
+  var queues: [String: ServiceQueue] = [:]
+  var counters: [Int: CounterRecord] = [:]
+  var pendingJobs: [PrintJob] = []
+  var printedJobIDs: Set<String> = []
+  var recentCalls: [RecentCall] = []
+  /// Per service, today's done tickets' counter time (called → finished).
+  var observed: [String: (totalMillis: Int64, count: Int)] = [:]
+  /// Holds unfinished tickets of an earlier day.
+  var hasStaleTickets = false
+  var tx = Transaction()
+  /// Effective counters per service, cleared by any change to queues or counters.
+  var capacityCache: [String: Double] = [:]
+
+  public init(
+    config: HallConfig, restoring state: HallState?, now: Millis,
+    makeTicketID: @escaping () -> String
+  ) {
+    self.config = config
+    self.makeTicketID = makeTicketID
+    services = Dictionary(config.services.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    counterConfigs = Dictionary(
+      config.counters.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let state = state ?? HallState()
+    lastSeq = state.lastSeq
+
+    // A clock set back after a restart must not reopen a day whose numbers are used.
+    var today = config.zone.local(now).dayNumber
+    for t in state.tickets { if let d = QueueCore.dayNumber(of: t.day) { today = max(today, d) } }
+    dayNumber = today
+    day = LocalTime(dayNumber: today, secondOfDay: 0).date
+
+    for s in config.services { queues[s.id] = ServiceQueue() }
+    for t in state.tickets where t.day == day || !t.state.isFinal {
+      tickets[t.id] = t
+      if t.day != day {
+        hasStaleTickets = true
+      } else {
+        byNumber[t.number] = t.id
+        if let r = t.request { requests[r] = t.id }
+        lastSeqNo[t.issuedService] = max(lastSeqNo[t.issuedService, default: 0], t.seqNo)
+        if t.state == .done, let called = t.calledAt, let finished = t.finishedAt {
+          observe(service: t.service, millis: finished - called)
+        }
+      }
+      if t.state == .waiting {
+        if queues[t.service] == nil { queues[t.service] = ServiceQueue() }
+        queues[t.service]!.insert(QueueEntry(t))
+      }
+    }
+    for s in state.sequences where s.day == day {
+      lastSeqNo[s.service] = max(lastSeqNo[s.service, default: 0], s.lastSeqNo)
+    }
+    let stored = Dictionary(state.counters.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+    for c in config.counters {
+      var record = stored[c.id] ?? CounterRecord(id: c.id, state: .open, since: now)
+      if let id = record.ticketID {
+        let t = tickets[id]
+        if t == nil || !(t!.state == .called || t!.state == .serving) || t!.counter != c.id {
+          record.ticketID = nil
+        }
+      }
+      counters[c.id] = record
+    }
+    pendingJobs = state.pendingPrintJobs.filter { $0.printedAt == nil }.sorted {
+      ($0.createdAt, $0.job) < ($1.createdAt, $1.job)
+    }
+    let called = tickets.values.filter { $0.day == day && $0.calledAt != nil && $0.counter != nil }
+      .sorted { $0.calledAt! > $1.calledAt! }.prefix(10)
+    recentCalls = called.map {
+      RecentCall(number: $0.number, counter: $0.counter!, at: config.zone.rfc3339($0.calledAt!))
+    }
+  }
+
+  /// Whether the service day of `now` differs from the hall's (or stale tickets remain).
+  public func needsRollover(at now: Millis) -> Bool {
+    hasStaleTickets || zone.local(now).dayNumber > dayNumber
+  }
+
+  /// Runs one command. A refused command changes nothing (an automatic rollover that ran
+  /// before it is kept and reported with the next outcome).
+  public func handle(_ command: Command, at now: Millis) throws(QueueError) -> Outcome {
+    if needsRollover(at: now) { rollover(at: now) }
+    let reply: Reply
+    switch command {
+    case .rollover: reply = .acknowledged
+    case .issue(let service, let priority, let box, let request):
+      reply = try issue(service: service, priority: priority, box: box, request: request, now: now)
+    case .call(let counter, let target): reply = try call(counter: counter, target, now: now)
+    case .recall(let counter): reply = try recall(counter: counter, now: now)
+    case .start(let counter): reply = try start(counter: counter, now: now)
+    case .done(let counter): reply = try finishCurrent(counter: counter, as: .done, now: now)
+    case .noshow(let counter): reply = try finishCurrent(counter: counter, as: .noshow, now: now)
+    case .transfer(let counter, let to): reply = try transfer(counter: counter, to: to, now: now)
+    case .cancel(let id): reply = try cancel(ticketID: id, now: now)
+    case .pause(let counter, let reason):
+      reply = try pause(counter: counter, reason: reason, now: now)
+    case .resume(let counter): reply = try resume(counter: counter, now: now)
+    case .open(let counter): reply = try open(counter: counter, now: now)
+    case .close(let counter): reply = try close(counter: counter, now: now)
+    case .printed(let job): reply = try printed(job: job, now: now)
+    }
+    return tx.drain(reply: reply, lastSeq: lastSeq)
+  }
+
+  // MARK: - Recording changes
+
+  func put(_ t: TicketRecord) {
+    tickets[t.id] = t
+    tx.record(t)
+  }
+
+  func put(_ c: CounterRecord) {
+    counters[c.id] = c
+    capacityCache = [:]
+    tx.record(c)
+  }
+
+  func enqueue(_ t: TicketRecord) {
+    queues[t.service, default: ServiceQueue()].insert(QueueEntry(t))
+    capacityCache = [:]
+  }
+
+  func dequeue(_ t: TicketRecord) {
+    queues[t.service]?.remove(QueueEntry(t))
+    capacityCache = [:]
+  }
+
+  func emit(_ body: Event.Body, at now: Millis) {
+    lastSeq += 1
+    tx.events.append(Event(seq: lastSeq, at: now, atText: zone.rfc3339(now), body: body))
+  }
+
+  func observe(service: String, millis: Int64) {
+    var o = observed[service, default: (0, 0)]
+    o.totalMillis += max(0, millis)
+    o.count += 1
+    observed[service] = o
+  }
+
+  func counterRef(_ id: Int) -> CounterRef {
+    CounterRef(id: id, name: counterConfigs[id]?.name ?? "Loket \(id)")
+  }
+}
+
+/// What one `handle` call has changed so far.
+struct Transaction {
+  var events: [Event] = []
+  var tickets: [String: TicketRecord] = [:]
+  var ticketOrder: [String] = []
+  var counters: [Int: CounterRecord] = [:]
+  var counterOrder: [Int] = []
+  var sequences: [DaySequence] = []
+  var newJobs: [PrintJob] = []
+  var printedJobs: [PrintJob] = []
+
+  mutating func record(_ t: TicketRecord) {
+    if tickets.updateValue(t, forKey: t.id) == nil { ticketOrder.append(t.id) }
+  }
+
+  mutating func record(_ c: CounterRecord) {
+    if counters.updateValue(c, forKey: c.id) == nil { counterOrder.append(c.id) }
+  }
+
+  mutating func drain(reply: Reply, lastSeq: Int64) -> Outcome {
+    var changes = Changes()
+    changes.tickets = ticketOrder.map { tickets[$0]! }
+    changes.counters = counterOrder.map { counters[$0]! }
+    var seen = Set<DaySequence>()
+    changes.sequences = sequences.reversed().filter {
+      seen.insert(DaySequence(day: $0.day, service: $0.service, lastSeqNo: 0)).inserted
+    }.reversed()
+    changes.newPrintJobs = newJobs
+    changes.printedJobs = printedJobs
+    changes.lastSeq = events.isEmpty ? nil : lastSeq
+    let outcome = Outcome(reply: reply, events: events, changes: changes)
+    self = Transaction()
+    return outcome
+  }
+}

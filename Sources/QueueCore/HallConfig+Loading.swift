@@ -1,0 +1,347 @@
+import Yams
+
+/// Why a hall file was refused: where (a key path such as `services[2].id`) and what is wrong.
+public struct HallConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Key path into the file; empty for the file as a whole.
+  public var path: String
+  public var problem: String
+
+  public init(path: String, problem: String) {
+    self.path = path
+    self.problem = problem
+  }
+
+  public var description: String { path.isEmpty ? problem : "\(path): \(problem)" }
+}
+
+extension HallConfig {
+  /// Parses and validates a hall file (YAML; JSON is YAML too).
+  public static func load(yaml: String) throws(HallConfigError) -> HallConfig {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml)
+    } catch {
+      throw HallConfigError(path: "", problem: "not valid YAML: \(error)")
+    }
+    guard let root else { throw HallConfigError(path: "", problem: "the file is empty") }
+    return try HallFileReader.hall(Value(node: root, path: ""))
+  }
+}
+
+/// A node with the key path that leads to it, so every refusal can say where it is.
+struct Value {
+  let node: Node
+  let path: String
+
+  func fail(_ problem: String) -> HallConfigError { HallConfigError(path: path, problem: problem) }
+
+  func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+  var isNull: Bool {
+    guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(s.string)
+  }
+
+  func mapping(allowed: Set<String>) throws(HallConfigError) -> Fields {
+    guard case .mapping(let m) = node else { throw fail("must be a mapping of keys to values") }
+    var fields: [String: Value] = [:]
+    var order: [String] = []
+    for (k, v) in m {
+      guard case .scalar(let key) = k else { throw fail("keys must be plain words") }
+      let name = key.string
+      guard allowed.contains(name) else {
+        throw HallConfigError(
+          path: child(name),
+          problem: "unknown key (known here: \(allowed.sorted().joined(separator: ", ")))")
+      }
+      guard fields[name] == nil else {
+        throw HallConfigError(path: child(name), problem: "appears twice")
+      }
+      fields[name] = Value(node: v, path: child(name))
+      order.append(name)
+    }
+    return Fields(owner: self, fields: fields)
+  }
+
+  func sequence() throws(HallConfigError) -> [Value] {
+    guard case .sequence(let s) = node else { throw fail("must be a list") }
+    return s.enumerated().map { Value(node: $1, path: "\(path)[\($0)]") }
+  }
+
+  func string() throws(HallConfigError) -> String {
+    guard case .scalar(let s) = node, !isNull else { throw fail("must be text") }
+    return s.string
+  }
+
+  func nonEmptyString() throws(HallConfigError) -> String {
+    let s = try string()
+    guard !s.trimmingSpaces.isEmpty else { throw fail("must not be empty") }
+    return s
+  }
+
+  func int() throws(HallConfigError) -> Int {
+    guard case .scalar(let s) = node, let n = Int(s.string) else {
+      throw fail("\(describe) is not a whole number")
+    }
+    return n
+  }
+
+  func number() throws(HallConfigError) -> Double {
+    guard case .scalar(let s) = node, let n = Double(s.string), n.isFinite else {
+      throw fail("\(describe) is not a number")
+    }
+    return n
+  }
+
+  /// The value as the user wrote it, for messages.
+  var describe: String {
+    switch node {
+    case .scalar(let s): "\"\(s.string)\""
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+}
+
+struct Fields {
+  let owner: Value
+  let fields: [String: Value]
+
+  subscript(key: String) -> Value? {
+    guard let v = fields[key], !v.isNull else { return nil }
+    return v
+  }
+
+  func required(_ key: String) throws(HallConfigError) -> Value {
+    guard let v = self[key] else {
+      throw HallConfigError(path: owner.child(key), problem: "is required")
+    }
+    return v
+  }
+}
+
+extension String {
+  var trimmingSpaces: Substring {
+    let s = drop { $0 == " " || $0 == "\t" }
+    var end = s.endIndex
+    while end > s.startIndex, s[s.index(before: end)] == " " || s[s.index(before: end)] == "\t" {
+      end = s.index(before: end)
+    }
+    return s[s.startIndex..<end]
+  }
+}
+
+enum HallFileReader {
+  static let topKeys: Set<String> = [
+    "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
+    "public_url", "origins", "ticker", "footer", "voice",
+  ]
+  static let serviceKeys: Set<String> = [
+    "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
+  ]
+  static let counterKeys: Set<String> = ["id", "name", "services", "token", "policy"]
+  static let kioskKeys: Set<String> = ["id", "token"]
+  static let languages: Set<String> = ["id", "en"]
+
+  static func hall(_ root: Value) throws(HallConfigError) -> HallConfig {
+    let f = try root.mapping(allowed: topKeys)
+    let name = try f.required("name").nonEmptyString()
+    var zone = HallZone(identifier: "Asia/Jakarta", secondsFromUTC: 7 * 3600)
+    if let z = f["timezone"] {
+      let text = try z.string()
+      guard let parsed = HallZone(parsing: text) else {
+        throw z.fail(
+          "unknown time zone \"\(text)\" (use Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
+            + "Asia/Jayapura, UTC or an offset like +07:00)")
+      }
+      zone = parsed
+    }
+    let adminToken = try f["admin_token"].map { v throws(HallConfigError) in try token(v) }
+    var weight = 3.0
+    if let w = f["priority_weight"] {
+      weight = try w.number()
+      guard weight >= 1 else { throw w.fail("must be at least 1 (1 means no priority)") }
+    }
+
+    let serviceList = try f.required("services").sequence()
+    guard !serviceList.isEmpty else {
+      throw HallConfigError(path: "services", problem: "must list at least one service")
+    }
+    var services: [ServiceConfig] = []
+    for v in serviceList {
+      let s = try service(v)
+      if services.contains(where: { $0.id == s.id }) {
+        throw HallConfigError(path: v.child("id"), problem: "duplicate service id \"\(s.id)\"")
+      }
+      services.append(s)
+    }
+
+    let counterList = try f.required("counters").sequence()
+    guard !counterList.isEmpty else {
+      throw HallConfigError(path: "counters", problem: "must list at least one counter")
+    }
+    var counters: [CounterConfig] = []
+    for v in counterList {
+      let c = try counter(v, services: Set(services.map(\.id)))
+      if counters.contains(where: { $0.id == c.id }) {
+        throw HallConfigError(path: v.child("id"), problem: "duplicate counter id \(c.id)")
+      }
+      counters.append(c)
+    }
+
+    var kiosks: [KioskConfig] = []
+    for v in try f["kiosks"]?.sequence() ?? [] {
+      let k = try v.mapping(allowed: kioskKeys)
+      let idValue = try k.required("id")
+      let id = try idValue.nonEmptyString()
+      guard id.utf8.count <= 32, !id.contains(where: { $0 == " " || $0 == "/" }) else {
+        throw idValue.fail("\"\(id)\" must be a short word without spaces or slashes")
+      }
+      if kiosks.contains(where: { $0.id == id }) {
+        throw idValue.fail("duplicate kiosk id \"\(id)\"")
+      }
+      kiosks.append(
+        KioskConfig(id: id, token: try k["token"].map { v throws(HallConfigError) in try token(v) })
+      )
+    }
+
+    let publicURL = try f["public_url"]?.nonEmptyString()
+    var origins: [String] = []
+    for v in try f["origins"]?.sequence() ?? [] { origins.append(try v.nonEmptyString()) }
+    let ticker = try f["ticker"]?.string()
+    let footer = try f["footer"]?.string()
+    var voice = ["id"]
+    if let v = f["voice"] {
+      voice = []
+      for item in try v.sequence() {
+        let lang = try item.string()
+        guard languages.contains(lang) else {
+          throw item.fail("unknown voice language \"\(lang)\" (use id or en)")
+        }
+        voice.append(lang)
+      }
+    }
+    return HallConfig(
+      name: name, zone: zone, adminToken: adminToken, priorityWeight: weight,
+      services: services, counters: counters, kiosks: kiosks, publicURL: publicURL,
+      origins: origins, ticker: ticker, footer: footer, voice: voice)
+  }
+
+  static func token(_ v: Value) throws(HallConfigError) -> String {
+    let t = try v.nonEmptyString()
+    guard t.utf8.count >= 8 else { throw v.fail("a token must be at least 8 characters long") }
+    return t
+  }
+
+  static func isServiceID(_ s: String) -> Bool {
+    (1...2).contains(s.utf8.count) && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
+  }
+
+  static func service(_ v: Value) throws(HallConfigError) -> ServiceConfig {
+    let f = try v.mapping(allowed: serviceKeys)
+    let idValue = try f.required("id")
+    let id = try idValue.string()
+    guard isServiceID(id) else { throw idValue.fail("\"\(id)\" is not 1–2 capital letters") }
+    let name = try f.required("name").nonEmptyString()
+    let nameEN = try f["name_en"]?.nonEmptyString()
+    let target = try positive(f.required("target_wait_s"))
+    let mean = try positive(f.required("mean_service_s"))
+    var quota: Int?
+    if let q = f["quota"] {
+      let n = try q.int()
+      guard n >= 0 else { throw q.fail("\(n) is negative (leave quota out for no limit)") }
+      quota = n
+    }
+    let hours = try f["hours"].map { h throws(HallConfigError) in try openingHours(h) }
+    return ServiceConfig(
+      id: id, name: name, nameEN: nameEN, targetWaitS: target, meanServiceS: mean,
+      quota: quota, hours: hours)
+  }
+
+  static func positive(_ v: Value) throws(HallConfigError) -> Int {
+    let n = try v.int()
+    guard n > 0 else { throw v.fail("\(n) must be a positive number of seconds") }
+    return n
+  }
+
+  static func openingHours(_ v: Value) throws(HallConfigError) -> OpeningHours {
+    guard case .mapping(let m) = v.node else {
+      throw v.fail("must map weekdays (mon … sun) to times like \"08:00-15:00\"")
+    }
+    var days: [Weekday: [OpeningHours.Range]] = [:]
+    for (k, value) in m {
+      let keyText = k.string ?? ""
+      let path = v.child(keyText)
+      guard let day = Weekday(key: keyText) else {
+        throw HallConfigError(
+          path: path, problem: "unknown weekday (use mon, tue, wed, thu, fri, sat, sun)")
+      }
+      guard days[day] == nil else { throw HallConfigError(path: path, problem: "appears twice") }
+      let item = Value(node: value, path: path)
+      days[day] = item.isNull ? [] : try ranges(item)
+    }
+    return OpeningHours(days: days)
+  }
+
+  /// `"08:00-15:00"`, several as `"08:00-12:00, 13:00-15:00"`, or `closed`.
+  static func ranges(_ v: Value) throws(HallConfigError) -> [OpeningHours.Range] {
+    let text = try v.string()
+    if text.trimmingSpaces == "closed" { return [] }
+    var result: [OpeningHours.Range] = []
+    for part in text.split(separator: ",") {
+      let bounds = part.split(separator: "-")
+      guard bounds.count == 2, let start = minute(bounds[0]), let end = minute(bounds[1]) else {
+        throw v.fail("\"\(text)\" is not a time range like \"08:00-15:00\"")
+      }
+      guard start < end else { throw v.fail("\"\(text)\": the range must end after it starts") }
+      if let last = result.last, last.end > start {
+        throw v.fail("\"\(text)\": ranges must be in order and must not overlap")
+      }
+      result.append(OpeningHours.Range(start: start, end: end))
+    }
+    guard !result.isEmpty else { throw v.fail("\"\(text)\" is not a time range") }
+    return result
+  }
+
+  static func minute(_ s: Substring) -> Int? {
+    let parts = String(String(s).trimmingSpaces).split(
+      separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
+      let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60
+    else { return nil }
+    let total = h * 60 + m
+    return total <= 24 * 60 ? total : nil
+  }
+
+  static func counter(_ v: Value, services known: Set<String>) throws(HallConfigError)
+    -> CounterConfig
+  {
+    let f = try v.mapping(allowed: counterKeys)
+    let idValue = try f.required("id")
+    let id = try idValue.int()
+    guard id > 0 else { throw idValue.fail("\(id) must be a positive whole number") }
+    let name = try f["name"]?.nonEmptyString() ?? "Loket \(id)"
+    let list = try f.required("services").sequence()
+    guard !list.isEmpty else {
+      throw HallConfigError(path: v.child("services"), problem: "must name at least one service")
+    }
+    var services: [String] = []
+    for item in list {
+      let s = try item.string()
+      guard known.contains(s) else { throw item.fail("unknown service \"\(s)\"") }
+      guard !services.contains(s) else { throw item.fail("service \"\(s)\" is listed twice") }
+      services.append(s)
+    }
+    let tokenValue = try f["token"].map { t throws(HallConfigError) in try token(t) }
+    var policy = CallPolicy.score
+    if let p = f["policy"] {
+      let text = try p.string()
+      guard let parsed = CallPolicy(rawValue: text) else {
+        throw p.fail("unknown policy \"\(text)\" (use score, ordered or fifo)")
+      }
+      policy = parsed
+    }
+    return CounterConfig(id: id, name: name, services: services, token: tokenValue, policy: policy)
+  }
+}

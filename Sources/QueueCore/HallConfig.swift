@@ -1,0 +1,137 @@
+/// The hall file, validated. Load it with `HallConfig.load(yaml:)`; see HallFile.md.
+public struct HallConfig: Sendable, Equatable {
+  public var name: String
+  public var zone: HallZone
+  /// Absent in the sample: the server generates tokens on first start and stores them.
+  public var adminToken: String?
+  /// How much faster a priority ticket's score grows than a normal one's (≥ 1, default 3).
+  public var priorityWeight: Double
+  public var services: [ServiceConfig]
+  public var counters: [CounterConfig]
+  public var kiosks: [KioskConfig]
+  /// Base of the QR tracking link printed on tickets.
+  public var publicURL: String?
+  /// WebSocket `Origin`s allowed besides the server's own.
+  public var origins: [String]
+  /// Running text on the hall screen.
+  public var ticker: String?
+  /// Last line of a printed ticket.
+  public var footer: String?
+  /// Announcement languages, in order (`id`, `en`).
+  public var voice: [String]
+
+  public init(
+    name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,
+    services: [ServiceConfig], counters: [CounterConfig], kiosks: [KioskConfig] = [],
+    publicURL: String? = nil, origins: [String] = [], ticker: String? = nil,
+    footer: String? = nil, voice: [String] = ["id"]
+  ) {
+    self.name = name
+    self.zone = zone
+    self.adminToken = adminToken
+    self.priorityWeight = priorityWeight
+    self.services = services
+    self.counters = counters
+    self.kiosks = kiosks
+    self.publicURL = publicURL
+    self.origins = origins
+    self.ticker = ticker
+    self.footer = footer
+    self.voice = voice
+  }
+
+  public func service(_ id: String) -> ServiceConfig? { services.first { $0.id == id } }
+  public func counter(_ id: Int) -> CounterConfig? { counters.first { $0.id == id } }
+}
+
+public struct ServiceConfig: Sendable, Equatable {
+  /// 1–2 capital letters; the prefix of its ticket numbers.
+  public var id: String
+  public var name: String
+  public var nameEN: String?
+  public var targetWaitS: Int
+  public var meanServiceS: Int
+  /// Tickets issued per day at most; nil for no limit.
+  public var quota: Int?
+  /// nil: always open.
+  public var hours: OpeningHours?
+
+  public init(
+    id: String, name: String, nameEN: String? = nil, targetWaitS: Int, meanServiceS: Int,
+    quota: Int? = nil, hours: OpeningHours? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.nameEN = nameEN
+    self.targetWaitS = targetWaitS
+    self.meanServiceS = meanServiceS
+    self.quota = quota
+    self.hours = hours
+  }
+}
+
+/// How a counter picks its next ticket among its services (DESIGN.md, "Calling and balancing").
+public enum CallPolicy: String, Sendable, Equatable, CaseIterable {
+  /// Highest wait × weight / target across its services.
+  case score
+  /// First service in the counter's order that has anyone waiting; by score within it.
+  case ordered
+  /// Longest in the queue across its services, priority ignored.
+  case fifo
+}
+
+public struct CounterConfig: Sendable, Equatable {
+  public var id: Int
+  public var name: String
+  /// In the counter's order of preference (which matters for `ordered`).
+  public var services: [String]
+  public var token: String?
+  public var policy: CallPolicy
+
+  public init(
+    id: Int, name: String, services: [String], token: String? = nil, policy: CallPolicy = .score
+  ) {
+    self.id = id
+    self.name = name
+    self.services = services
+    self.token = token
+    self.policy = policy
+  }
+}
+
+public struct KioskConfig: Sendable, Equatable {
+  public var id: String
+  public var token: String?
+
+  public init(id: String, token: String? = nil) {
+    self.id = id
+    self.token = token
+  }
+}
+
+/// A service's opening hours per weekday, in the hall's zone. A weekday with no ranges is
+/// closed. Ranges are half-open: `08:00-15:00` takes tickets from 08:00 until 14:59:59.
+public struct OpeningHours: Sendable, Equatable {
+  public struct Range: Sendable, Equatable {
+    /// Minutes after local midnight; `end` may be 1440.
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+      self.start = start
+      self.end = end
+    }
+
+    var text: String { clockText(start) + "-" + clockText(end) }
+  }
+
+  public var days: [Weekday: [Range]]
+
+  public init(days: [Weekday: [Range]]) { self.days = days }
+
+  public func isOpen(_ day: Weekday, minute: Int) -> Bool {
+    days[day, default: []].contains { $0.start <= minute && minute < $0.end }
+  }
+}
+
+func clockText(_ minute: Int) -> String { pad2(minute / 60) + ":" + pad2(minute % 60) }

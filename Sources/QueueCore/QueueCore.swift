@@ -1,1 +1,0 @@
-// QueueCore: placeholder until the module lands.

@@ -1,0 +1,160 @@
+/// A ticket's life: waiting → called → serving → done, or noshow / cancelled / expired.
+public enum TicketState: String, Sendable, Equatable, Codable, CaseIterable {
+  case waiting, called, serving, done, noshow, cancelled, expired
+
+  /// No further change except a no-show being called back.
+  public var isFinal: Bool {
+    switch self {
+    case .waiting, .called, .serving: false
+    case .done, .noshow, .cancelled, .expired: true
+    }
+  }
+}
+
+/// A ticket as stored. Storage persists exactly these fields as columns.
+public struct TicketRecord: Sendable, Equatable {
+  public var id: String
+  /// The service day, `YYYY-MM-DD` in the hall's zone.
+  public var day: String
+  /// The service it now waits for or is served in (changes on transfer).
+  public var service: String
+  /// The service it was issued in plus the day's sequence: `A012`. Kept on transfer.
+  public var number: String
+  public var seqNo: Int
+  public var priority: Bool
+  public var state: TicketState
+  public var issuedAt: Millis
+  /// When it (re)joined its current queue: the basis of its wait for scoring.
+  public var enqueuedAt: Millis
+  public var calledAt: Millis?
+  public var startedAt: Millis?
+  public var finishedAt: Millis?
+  public var counter: Int?
+  public var calls: Int
+  /// The client's idempotency key, unique per day.
+  public var request: String?
+  /// The ticket box that printed it.
+  public var box: String?
+
+  public init(
+    id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
+    state: TicketState, issuedAt: Millis, enqueuedAt: Millis, calledAt: Millis? = nil,
+    startedAt: Millis? = nil, finishedAt: Millis? = nil, counter: Int? = nil, calls: Int = 0,
+    request: String? = nil, box: String? = nil
+  ) {
+    self.id = id
+    self.day = day
+    self.service = service
+    self.number = number
+    self.seqNo = seqNo
+    self.priority = priority
+    self.state = state
+    self.issuedAt = issuedAt
+    self.enqueuedAt = enqueuedAt
+    self.calledAt = calledAt
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.counter = counter
+    self.calls = calls
+    self.request = request
+    self.box = box
+  }
+
+  /// The service it was issued in: the number without its digits.
+  public var issuedService: String { String(number.prefix { !$0.isNumber }) }
+
+  /// `A` + 12 → `A012`; at least three digits, more past 999.
+  public static func number(service: String, seqNo: Int) -> String {
+    let digits = String(seqNo)
+    return service + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+  }
+}
+
+public enum CounterState: String, Sendable, Equatable, Codable, CaseIterable {
+  /// Calling.
+  case open
+  /// A short break: its services stay issuable, it cannot call.
+  case paused
+  /// Not serving.
+  case closed
+}
+
+public struct CounterRecord: Sendable, Equatable {
+  public var id: Int
+  public var state: CounterState
+  /// Why it is paused, as the officer said.
+  public var reason: String?
+  /// The ticket it has called or is serving.
+  public var ticketID: String?
+  /// When it entered its state.
+  public var since: Millis
+
+  public init(
+    id: Int, state: CounterState, reason: String? = nil, ticketID: String? = nil, since: Millis
+  ) {
+    self.id = id
+    self.state = state
+    self.reason = reason
+    self.ticketID = ticketID
+    self.since = since
+  }
+}
+
+/// The last sequence number issued in a service on a day.
+public struct DaySequence: Sendable, Equatable, Hashable {
+  public var day: String
+  public var service: String
+  public var lastSeqNo: Int
+
+  public init(day: String, service: String, lastSeqNo: Int) {
+    self.day = day
+    self.service = service
+    self.lastSeqNo = lastSeqNo
+  }
+}
+
+/// A ticket to print on a ticket box; delivered until the box acknowledges it.
+public struct PrintJob: Sendable, Equatable {
+  /// `J` + the seq of its `print` event: unique across restarts.
+  public var job: String
+  public var box: String
+  public var ticketID: String
+  public var createdAt: Millis
+  /// Set when acknowledged (or when closed at rollover: a past day's ticket is not printed).
+  public var printedAt: Millis?
+
+  public init(
+    job: String, box: String, ticketID: String, createdAt: Millis, printedAt: Millis? = nil
+  ) {
+    self.job = job
+    self.box = box
+    self.ticketID = ticketID
+    self.createdAt = createdAt
+    self.printedAt = printedAt
+  }
+}
+
+/// Everything the hall needs to resume after a restart, as Storage loads it.
+public struct HallState: Sendable, Equatable {
+  /// Today's tickets and any unfinished ones of earlier days (these expire at the next
+  /// rollover). Today's request ids are rebuilt from `TicketRecord.request`.
+  public var tickets: [TicketRecord]
+  public var counters: [CounterRecord]
+  /// At least today's; other days are ignored.
+  public var sequences: [DaySequence]
+  /// The last event seq emitted.
+  public var lastSeq: Int64
+  /// Print jobs not yet acknowledged.
+  public var pendingPrintJobs: [PrintJob]
+
+  public init(
+    tickets: [TicketRecord] = [], counters: [CounterRecord] = [], sequences: [DaySequence] = [],
+    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = []
+  ) {
+    self.tickets = tickets
+    self.counters = counters
+    self.sequences = sequences
+    self.lastSeq = lastSeq
+    self.pendingPrintJobs = pendingPrintJobs
+  }
+}

@@ -1,0 +1,140 @@
+/// Durations in whole seconds; all nil when there is nothing to measure.
+public struct Summary: Sendable, Equatable, Encodable {
+  public var mean: Int?
+  public var p50: Int?
+  public var p90: Int?
+  public var max: Int?
+
+  /// Nearest-rank percentiles.
+  public init(_ values: [Int]) {
+    guard !values.isEmpty else { return }
+    let sorted = values.sorted()
+    func rank(_ p: Double) -> Int {
+      sorted[Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
+    }
+    mean = Int((Double(sorted.reduce(0, +)) / Double(sorted.count)).rounded())
+    p50 = rank(0.5)
+    p90 = rank(0.9)
+    max = sorted.last
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(mean, forKey: .mean)
+    try c.encode(p50, forKey: .p50)
+    try c.encode(p90, forKey: .p90)
+    try c.encode(max, forKey: .max)
+  }
+
+  enum CodingKeys: String, CodingKey { case mean, p50, p90, max }
+}
+
+/// `GET /api/stats`.
+public struct StatsReport: Sendable, Equatable, Encodable {
+  public struct ServiceStats: Sendable, Equatable, Encodable {
+    public var id: String
+    public var name: String
+    /// Issued in this service (by number).
+    public var issued: Int
+    /// Done in this service (where it ended, after any transfer).
+    public var served: Int
+    public var noshow: Int
+    public var cancelled: Int
+    public var expired: Int
+    /// Called − joined this service's queue.
+    public var waitS: Summary
+    /// Finished − started (or called, when never started), done tickets.
+    public var serviceS: Summary
+
+    enum CodingKeys: String, CodingKey {
+      case id, name, issued, served, noshow, cancelled, expired, waitS = "wait_s"
+      case serviceS = "service_s"
+    }
+  }
+
+  public struct CounterStats: Sendable, Equatable, Encodable {
+    public var id: Int
+    public var name: String
+    public var served: Int
+    public var serviceS: Summary
+
+    enum CodingKeys: String, CodingKey { case id, name, served, serviceS = "service_s" }
+  }
+
+  public var services: [ServiceStats]
+  public var counters: [CounterStats]
+}
+
+public enum Stats {
+  static func waitSeconds(_ t: TicketRecord) -> Int? {
+    t.calledAt.map { seconds(from: t.enqueuedAt, to: $0) }
+  }
+
+  static func serviceSeconds(_ t: TicketRecord) -> Int? {
+    guard t.state == .done, let end = t.finishedAt, let begin = t.startedAt ?? t.calledAt
+    else { return nil }
+    return seconds(from: begin, to: end)
+  }
+
+  public static func compute(tickets: [TicketRecord], config: HallConfig) -> StatsReport {
+    let services = config.services.map { svc in
+      let here = tickets.filter { $0.service == svc.id }
+      func count(_ s: TicketState) -> Int { here.filter { $0.state == s }.count }
+      return StatsReport.ServiceStats(
+        id: svc.id, name: svc.name,
+        issued: tickets.filter { $0.issuedService == svc.id }.count,
+        served: count(.done), noshow: count(.noshow), cancelled: count(.cancelled),
+        expired: count(.expired), waitS: Summary(here.compactMap(waitSeconds)),
+        serviceS: Summary(here.compactMap(serviceSeconds)))
+    }
+    let counters = config.counters.map { c in
+      let done = tickets.filter { $0.counter == c.id && $0.state == .done }
+      return StatsReport.CounterStats(
+        id: c.id, name: c.name, served: done.count,
+        serviceS: Summary(done.compactMap(serviceSeconds)))
+    }
+    return StatsReport(services: services, counters: counters)
+  }
+
+  public static let csvHeader =
+    "date,number,service,issued_service,priority,state,issued_at,called_at,started_at,"
+    + "finished_at,counter,calls,wait_s,service_s"
+
+  /// One row per ticket, in issue order; times RFC 3339 in the hall's zone. Ticket ids are
+  /// left out: they let anyone cancel a ticket.
+  public static func csv(tickets: [TicketRecord], config: HallConfig) -> String {
+    let zone = config.zone
+    var out = csvHeader + "\r\n"
+    let sorted = tickets.sorted {
+      ($0.day, $0.issuedAt, $0.number) < ($1.day, $1.issuedAt, $1.number)
+    }
+    for t in sorted {
+      let fields: [String] = [
+        t.day, t.number, t.service, t.issuedService, t.priority ? "true" : "false",
+        t.state.rawValue, zone.rfc3339(t.issuedAt), t.calledAt.map(zone.rfc3339) ?? "",
+        t.startedAt.map(zone.rfc3339) ?? "", t.finishedAt.map(zone.rfc3339) ?? "",
+        t.counter.map(String.init) ?? "", String(t.calls),
+        waitSeconds(t).map(String.init) ?? "", serviceSeconds(t).map(String.init) ?? "",
+      ]
+      out += fields.map(csvField).joined(separator: ",") + "\r\n"
+    }
+    return out
+  }
+
+  static func csvField(_ s: String) -> String {
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return s
+    }
+    return "\"" + s.replacingQuotes() + "\""
+  }
+}
+
+extension String {
+  func replacingQuotes() -> String {
+    var out = ""
+    for ch in self {
+      if ch == "\"" { out += "\"\"" } else { out.append(ch) }
+    }
+    return out
+  }
+}
