@@ -1,0 +1,115 @@
+/// Every statement the store runs, prepared once when it opens and reused: preparing is
+/// a large share of a small write's cost, and group commit runs thousands a second.
+struct Statements {
+  let begin: Statement
+  let beginRead: Statement
+  let commit: Statement
+  let rollback: Statement
+
+  let upsertTicket: Statement
+  let upsertCounter: Statement
+  let setNumber: Statement
+  let appendEvent: Statement
+  let insertPrintJob: Statement
+  let markPrinted: Statement
+  let setMeta: Statement
+
+  let ticketsOfDay: Statement
+  let unfinishedBefore: Statement
+  let ticketByID: Statement
+  let ticketByRequest: Statement
+  let allCounters: Statement
+  let numbersOfDay: Statement
+  let lastSeq: Statement
+  let recentEvents: Statement
+  let eventsAfter: Statement
+  let unprintedJobs: Statement
+  let metaValue: Statement
+  let allMeta: Statement
+
+  private static let ticketColumns = """
+    id, day, service, number, seq_no, priority, state, issued_at, enqueued_at, called_at,
+    started_at, finished_at, counter, calls, request, box
+    """
+  private static let eventColumns = "seq, at, type, box, json"
+
+  init(_ connection: Connection) throws(StorageError) {
+    begin = try connection.prepare("BEGIN IMMEDIATE")
+    beginRead = try connection.prepare("BEGIN DEFERRED")
+    commit = try connection.prepare("COMMIT")
+    rollback = try connection.prepare("ROLLBACK")
+
+    upsertTicket = try connection.prepare(
+      """
+      INSERT INTO tickets (\(Self.ticketColumns))
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+      ON CONFLICT (id) DO UPDATE SET
+        day = excluded.day, service = excluded.service, number = excluded.number,
+        seq_no = excluded.seq_no, priority = excluded.priority, state = excluded.state,
+        issued_at = excluded.issued_at, enqueued_at = excluded.enqueued_at,
+        called_at = excluded.called_at, started_at = excluded.started_at,
+        finished_at = excluded.finished_at, counter = excluded.counter,
+        calls = excluded.calls, request = excluded.request, box = excluded.box
+      """)
+    upsertCounter = try connection.prepare(
+      """
+      INSERT INTO counters (id, state, reason, ticket_id, since) VALUES (?1, ?2, ?3, ?4, ?5)
+      ON CONFLICT (id) DO UPDATE SET
+        state = excluded.state, reason = excluded.reason, ticket_id = excluded.ticket_id,
+        since = excluded.since
+      """)
+    setNumber = try connection.prepare(
+      """
+      INSERT INTO numbers (day, service, last) VALUES (?1, ?2, ?3)
+      ON CONFLICT (day, service) DO UPDATE SET last = max(last, excluded.last)
+      """)
+    appendEvent = try connection.prepare(
+      "INSERT INTO events (\(Self.eventColumns)) VALUES (?1, ?2, ?3, ?4, ?5)")
+    insertPrintJob = try connection.prepare(
+      """
+      INSERT INTO print_jobs (job, box, ticket_id, created_at, printed_at)
+      VALUES (?1, ?2, ?3, ?4, ?5)
+      """)
+    markPrinted = try connection.prepare(
+      "UPDATE print_jobs SET printed_at = ?2 WHERE job = ?1 AND printed_at IS NULL")
+    setMeta = try connection.prepare(
+      """
+      INSERT INTO meta (key, value) VALUES (?1, ?2)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value
+      """)
+
+    ticketsOfDay = try connection.prepare(
+      "SELECT \(Self.ticketColumns) FROM tickets WHERE day = ?1 ORDER BY issued_at, id")
+    // The state term must read exactly as in the partial index `tickets_unfinished`.
+    unfinishedBefore = try connection.prepare(
+      """
+      SELECT \(Self.ticketColumns) FROM tickets
+      WHERE state IN ('waiting', 'called', 'serving') AND day < ?1
+      ORDER BY issued_at, id
+      """)
+    ticketByID = try connection.prepare(
+      "SELECT \(Self.ticketColumns) FROM tickets WHERE id = ?1")
+    ticketByRequest = try connection.prepare(
+      "SELECT \(Self.ticketColumns) FROM tickets WHERE day = ?1 AND request = ?2")
+    allCounters = try connection.prepare(
+      "SELECT id, state, reason, ticket_id, since FROM counters ORDER BY id")
+    numbersOfDay = try connection.prepare(
+      "SELECT day, service, last FROM numbers WHERE day = ?1 ORDER BY service")
+    lastSeq = try connection.prepare("SELECT max(seq) FROM events")
+    recentEvents = try connection.prepare(
+      """
+      SELECT \(Self.eventColumns) FROM
+        (SELECT \(Self.eventColumns) FROM events ORDER BY seq DESC LIMIT ?1)
+      ORDER BY seq
+      """)
+    eventsAfter = try connection.prepare(
+      "SELECT \(Self.eventColumns) FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+    unprintedJobs = try connection.prepare(
+      """
+      SELECT job, box, ticket_id, created_at, printed_at FROM print_jobs
+      WHERE printed_at IS NULL ORDER BY created_at, job
+      """)
+    metaValue = try connection.prepare("SELECT value FROM meta WHERE key = ?1")
+    allMeta = try connection.prepare("SELECT key, value FROM meta")
+  }
+}

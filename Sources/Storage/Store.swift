@@ -1,0 +1,276 @@
+/// Antre's durable state in one SQLite file (WAL, `synchronous=FULL`).
+///
+/// Owned by one thread, the server's event loop, hence not `Sendable`. Writes are grouped:
+/// the loop calls `begin()` at the first change of a turn, writes that turn's rows, and
+/// `commit()`s before any reply leaves; `commit()` returning means the rows survive a crash
+/// or power loss. Writes outside `begin()`/`commit()` commit one by one.
+public final class Store {
+  private let connection: Connection
+  private let statements: Statements
+
+  /// Opens the database at `path`, creating it if needed, and brings its schema up to date.
+  /// - Parameter busyTimeoutMilliseconds: how long a write waits for another process
+  ///   (a report reading the file, say) before failing with `.busy`.
+  public init(path: String, busyTimeoutMilliseconds: Int = 1000) throws(StorageError) {
+    let connection = try Connection(path: path)
+    connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
+    do {
+      try Self.configure(connection, path: path)
+    } catch {
+      throw .openFailed("\(path): \(error.message)")
+    }
+    try Self.migrate(connection)
+    self.connection = connection
+    self.statements = try Statements(connection)
+  }
+
+  private static func configure(_ connection: Connection, path: String) throws(StorageError) {
+    let journalMode = try connection.prepare("PRAGMA journal_mode = WAL")
+    let mode = try journalMode.rows { $0.text(0) }.first ?? ""
+    // An in-memory database (tests) cannot use WAL and answers "memory".
+    guard mode.lowercased() == "wal" || path == ":memory:" || path.isEmpty else {
+      throw .openFailed("journal_mode is \(mode), not wal")
+    }
+    try connection.execute(
+      """
+      PRAGMA synchronous = FULL;
+      PRAGMA foreign_keys = OFF;
+      """)
+  }
+
+  private static func migrate(_ connection: Connection) throws(StorageError) {
+    let version: Int
+    do {
+      version = try connection.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
+    } catch {
+      throw .migrationFailed("cannot read user_version: \(error.message)")
+    }
+    guard version <= Migrations.all.count else {
+      throw .migrationFailed(
+        "schema version \(version) is newer than this program's \(Migrations.all.count)")
+    }
+    for index in version..<Migrations.all.count {
+      do {
+        try connection.execute("BEGIN IMMEDIATE")
+        try connection.execute(Migrations.all[index])
+        try connection.execute("PRAGMA user_version = \(index + 1)")
+        try connection.execute("COMMIT")
+      } catch {
+        if !connection.isAutocommit { try? connection.execute("ROLLBACK") }
+        throw .migrationFailed("migration \(index + 1): \(error.message)")
+      }
+    }
+  }
+
+  /// The schema version the file is at (`PRAGMA user_version`).
+  public func schemaVersion() throws(StorageError) -> Int {
+    try connection.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
+  }
+
+  // MARK: - Transactions
+
+  /// Whether a transaction is open, so the caller's next writes join it.
+  public var inTransaction: Bool { !connection.isAutocommit }
+
+  /// Opens a write transaction (`BEGIN IMMEDIATE`: it takes the write lock now, so a later
+  /// write cannot fail on it). Does nothing if one is already open.
+  public func begin() throws(StorageError) {
+    guard !inTransaction else { return }
+    try statements.begin.run()
+  }
+
+  /// Makes every write since `begin()` durable. Does nothing without an open transaction.
+  /// If it throws, nothing of the transaction may be acknowledged: call `rollback()`.
+  public func commit() throws(StorageError) {
+    guard inTransaction else { return }
+    try statements.commit.run()
+  }
+
+  /// Discards every write since `begin()`. Does nothing without an open transaction.
+  public func rollback() {
+    guard inTransaction else { return }
+    // A failing ROLLBACK leaves nothing to recover here: SQLite then has either rolled back
+    // by itself or lost the connection, and the next `begin()` reports that.
+    try? statements.rollback.run()
+  }
+
+  // MARK: - Writes
+
+  /// Inserts the ticket, or replaces every field of the stored ticket with the same `id`.
+  /// Throws `.constraintViolation` if another ticket of the same day has the same `request`.
+  public func upsert(_ ticket: TicketRow) throws(StorageError) {
+    let statement = statements.upsertTicket
+    statement.bind(1, ticket.id)
+    statement.bind(2, ticket.day)
+    statement.bind(3, ticket.service)
+    statement.bind(4, ticket.number)
+    statement.bind(5, ticket.seqNo)
+    statement.bind(6, ticket.priority)
+    statement.bind(7, ticket.state)
+    statement.bind(8, ticket.issuedAt)
+    statement.bind(9, ticket.enqueuedAt)
+    statement.bind(10, ticket.calledAt)
+    statement.bind(11, ticket.startedAt)
+    statement.bind(12, ticket.finishedAt)
+    statement.bind(13, ticket.counter)
+    statement.bind(14, ticket.calls)
+    statement.bind(15, ticket.request)
+    statement.bind(16, ticket.box)
+    try statement.run()
+  }
+
+  /// Inserts the counter, or replaces the stored counter with the same `id`.
+  public func upsert(_ counter: CounterRow) throws(StorageError) {
+    let statement = statements.upsertCounter
+    statement.bind(1, counter.id)
+    statement.bind(2, counter.state)
+    statement.bind(3, counter.reason)
+    statement.bind(4, counter.ticketID)
+    statement.bind(5, counter.since)
+    try statement.run()
+  }
+
+  /// Records the last number issued for a service on a day. The stored value never
+  /// decreases: a lower `last` than the stored one is ignored, so numbers are never reused.
+  public func setNumber(_ number: NumberRow) throws(StorageError) {
+    let statement = statements.setNumber
+    statement.bind(1, number.day)
+    statement.bind(2, number.service)
+    statement.bind(3, number.last)
+    try statement.run()
+  }
+
+  /// Appends a feed event. Throws `.constraintViolation` if its `seq` is already stored.
+  public func append(_ event: EventRow) throws(StorageError) {
+    let statement = statements.appendEvent
+    statement.bind(1, event.seq)
+    statement.bind(2, event.at)
+    statement.bind(3, event.type)
+    statement.bind(4, event.box)
+    statement.bind(5, event.json)
+    try statement.run()
+  }
+
+  /// Stores a new print job. Throws `.constraintViolation` if its `job` id is already stored.
+  public func insert(_ job: PrintJobRow) throws(StorageError) {
+    let statement = statements.insertPrintJob
+    statement.bind(1, job.job)
+    statement.bind(2, job.box)
+    statement.bind(3, job.ticketID)
+    statement.bind(4, job.createdAt)
+    statement.bind(5, job.printedAt)
+    try statement.run()
+  }
+
+  /// Marks a print job as printed at `at`; the first acknowledgement wins. An unknown job
+  /// changes nothing (a box may acknowledge a job twice, or one from before a reset).
+  public func markPrinted(job: String, at: Int64) throws(StorageError) {
+    let statement = statements.markPrinted
+    statement.bind(1, job)
+    statement.bind(2, at)
+    try statement.run()
+  }
+
+  /// Stores `value` under `key`, replacing any earlier value.
+  public func setMeta(_ key: String, _ value: String) throws(StorageError) {
+    let statement = statements.setMeta
+    statement.bind(1, key)
+    statement.bind(2, value)
+    try statement.run()
+  }
+
+  // MARK: - Reads
+
+  /// Every ticket of `day`, ordered by issue time.
+  public func tickets(day: String) throws(StorageError) -> [TicketRow] {
+    let statement = statements.ticketsOfDay
+    statement.bind(1, day)
+    return try statement.rows(Self.ticketRow)
+  }
+
+  public func ticket(id: String) throws(StorageError) -> TicketRow? {
+    let statement = statements.ticketByID
+    statement.bind(1, id)
+    return try statement.rows(Self.ticketRow).first
+  }
+
+  /// The ticket issued on `day` for the idempotency key `request`, if any.
+  public func ticket(day: String, request: String) throws(StorageError) -> TicketRow? {
+    let statement = statements.ticketByRequest
+    statement.bind(1, day)
+    statement.bind(2, request)
+    return try statement.rows(Self.ticketRow).first
+  }
+
+  /// At most `limit` events with `seq` greater than `seq`, ascending.
+  public func events(after seq: Int64, limit: Int) throws(StorageError) -> [EventRow] {
+    let statement = statements.eventsAfter
+    statement.bind(1, seq)
+    statement.bind(2, limit)
+    return try statement.rows(Self.eventRow)
+  }
+
+  public func meta(_ key: String) throws(StorageError) -> String? {
+    let statement = statements.metaValue
+    statement.bind(1, key)
+    return try statement.rows { $0.text(0) }.first
+  }
+
+  /// Everything the server needs to rebuild the hall on `day` (see `Recovery`), read in one
+  /// transaction so it is one consistent picture.
+  public func loadRecovery(day: String, recentEventLimit: Int) throws(StorageError) -> Recovery {
+    let ownsTransaction = !inTransaction
+    if ownsTransaction { try statements.beginRead.run() }
+    defer { if ownsTransaction { rollback() } }
+
+    statements.ticketsOfDay.bind(1, day)
+    var tickets = try statements.ticketsOfDay.rows(Self.ticketRow)
+    statements.unfinishedBefore.bind(1, day)
+    tickets += try statements.unfinishedBefore.rows(Self.ticketRow)
+    let counters = try statements.allCounters.rows(Self.counterRow)
+    statements.numbersOfDay.bind(1, day)
+    let numbers = try statements.numbersOfDay.rows { row in
+      NumberRow(day: row.text(0), service: row.text(1), last: row.int(2))
+    }
+    let lastSeq = try statements.lastSeq.rows { $0.optionalInt64(0) }.first.flatMap { $0 } ?? 0
+    statements.recentEvents.bind(1, max(0, recentEventLimit))
+    let recentEvents = try statements.recentEvents.rows(Self.eventRow)
+    let jobs = try statements.unprintedJobs.rows(Self.printJobRow)
+    var meta: [String: String] = [:]
+    for (key, value) in try statements.allMeta.rows({ ($0.text(0), $0.text(1)) }) {
+      meta[key] = value
+    }
+    return Recovery(
+      tickets: tickets, counters: counters, numbers: numbers, lastSeq: lastSeq,
+      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta)
+  }
+
+  // MARK: - Row mapping (column orders match `Statements`)
+
+  private static func ticketRow(_ row: Statement) -> TicketRow {
+    TicketRow(
+      id: row.text(0), day: row.text(1), service: row.text(2), number: row.text(3),
+      seqNo: row.int(4), priority: row.bool(5), state: row.text(6), issuedAt: row.int64(7),
+      enqueuedAt: row.int64(8), calledAt: row.optionalInt64(9), startedAt: row.optionalInt64(10),
+      finishedAt: row.optionalInt64(11), counter: row.optionalInt(12), calls: row.int(13),
+      request: row.optionalText(14), box: row.optionalText(15))
+  }
+
+  private static func counterRow(_ row: Statement) -> CounterRow {
+    CounterRow(
+      id: row.int(0), state: row.text(1), reason: row.optionalText(2),
+      ticketID: row.optionalText(3), since: row.int64(4))
+  }
+
+  private static func eventRow(_ row: Statement) -> EventRow {
+    EventRow(
+      seq: row.int64(0), at: row.int64(1), type: row.text(2), box: row.optionalText(3),
+      json: row.text(4))
+  }
+
+  private static func printJobRow(_ row: Statement) -> PrintJobRow {
+    PrintJobRow(
+      job: row.text(0), box: row.text(1), ticketID: row.text(2), createdAt: row.int64(3),
+      printedAt: row.optionalInt64(4))
+  }
+}

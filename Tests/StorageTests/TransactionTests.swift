@@ -1,0 +1,75 @@
+import Testing
+
+@testable import Storage
+
+@Test func rollbackLeavesNothingOfTheTransaction() throws {
+  let file = TemporaryDatabase()
+  defer { file.remove() }
+  let store = try Store(path: file.path)
+  try store.begin()
+  #expect(store.inTransaction)
+  try store.upsert(Fixtures.ticket("t-1"))
+  try store.append(Fixtures.event(1))
+  try store.setNumber(NumberRow(day: "2026-11-28", service: "A", last: 1))
+  try store.upsert(CounterRow(id: 1, state: "open", since: 0))
+  try store.insert(PrintJobRow(job: "J1", box: "K1", ticketID: "t-1", createdAt: 0))
+  try store.setMeta("k", "v")
+  store.rollback()
+  #expect(!store.inTransaction)
+  let recovery = try Store(path: file.path).loadRecovery(day: "2026-11-28", recentEventLimit: 10)
+  #expect(
+    recovery
+      == Recovery(
+        tickets: [], counters: [], numbers: [], lastSeq: 0, recentEvents: [], unprintedJobs: [],
+        meta: [:]))
+}
+
+@Test func committedTransactionIsSeenByAnotherConnection() throws {
+  let file = TemporaryDatabase()
+  defer { file.remove() }
+  let store = try Store(path: file.path)
+  try store.begin()
+  try store.upsert(Fixtures.ticket("t-1"))
+  try store.append(Fixtures.event(1))
+  let reader = try Store(path: file.path)
+  #expect(try reader.ticket(id: "t-1") == nil)
+  try store.commit()
+  #expect(!store.inTransaction)
+  #expect(try reader.ticket(id: "t-1") == Fixtures.ticket("t-1"))
+  #expect(try reader.events(after: 0, limit: 10) == [Fixtures.event(1)])
+}
+
+@Test func beginTwiceJoinsTheOpenTransaction() throws {
+  let file = TemporaryDatabase()
+  defer { file.remove() }
+  let store = try Store(path: file.path)
+  try store.begin()
+  try store.upsert(Fixtures.ticket("t-1"))
+  try store.begin()
+  try store.upsert(Fixtures.ticket("t-2", seqNo: 2))
+  store.rollback()
+  #expect(try store.ticket(id: "t-1") == nil)
+  #expect(try store.ticket(id: "t-2") == nil)
+}
+
+@Test func commitAndRollbackWithoutATransactionDoNothing() throws {
+  let file = TemporaryDatabase()
+  defer { file.remove() }
+  let store = try Store(path: file.path)
+  try store.commit()
+  store.rollback()
+  try store.upsert(Fixtures.ticket("t-1"))
+  #expect(try store.ticket(id: "t-1") != nil)
+}
+
+@Test func failedWriteInsideATransactionKeepsTheEarlierWrites() throws {
+  let file = TemporaryDatabase()
+  defer { file.remove() }
+  let store = try Store(path: file.path)
+  try store.begin()
+  try store.append(Fixtures.event(1))
+  #expect(throws: StorageError.self) { try store.append(Fixtures.event(1)) }
+  #expect(store.inTransaction)
+  try store.commit()
+  #expect(try store.events(after: 0, limit: 10) == [Fixtures.event(1)])
+}
