@@ -274,11 +274,3 @@ public final class AntreServer {
   }
 }
 
-extension WebSocketPeer {
-  fileprivate func echo(_ text: String) {
-    guard let frame = try? session.sendText(text) else { return }
-    _ = frame
-    let out = session.takeOutput()
-    if !out.isEmpty { connection.write(out) }
-  }
-}

@@ -45,6 +45,12 @@ final class WebSocketPeer: FeedPeer {
     return true
   }
 
+  /// `/ws/echo` only: the message goes back through the session, framed as usual.
+  func echo(_ text: String) {
+    guard !isFinished, (try? session.sendText(text)) != nil else { return }
+    flush()
+  }
+
   func sendPing() {
     guard !isFinished else { return }
     try? session.sendPing()
