@@ -14,7 +14,7 @@ const CATCH_UP_MS = 600;
 export function backoffDelay(attempt, random = Math.random) {
   const base = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** attempt);
   // Jitter keeps a hall full of screens from reconnecting in the same instant.
-  return Math.round(base * (0.8 + 0.4 * random()));
+  return Math.min(MAX_DELAY_MS, Math.round(base * (0.8 + 0.4 * random())));
 }
 
 /** Which of a batch of replayed messages to announce: the last `keep` calls. */
