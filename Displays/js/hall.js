@@ -61,6 +61,7 @@ function renderCalls() {
   const current = state.calls[0];
   $("now-number").textContent = current ? current.number : "—";
   $("now-counter").textContent = current ? current.counterName : "";
+  $("now").classList.toggle("empty", !current);
   $("recent").replaceChildren(
     ...state.calls.slice(0, SHOWN_CALLS).map((c) => {
       const li = el("li");
