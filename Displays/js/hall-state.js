@@ -1,0 +1,175 @@
+// The hall as the screens see it: built from a snapshot, kept current by feed events.
+// Pure (no DOM), so Node tests drive it with the messages of PROTOCOL.md.
+
+export const RECENT_CALLS = 10;
+
+export class HallState {
+  constructor() {
+    this.hall = null;
+    this.services = new Map();
+    this.counters = new Map();
+    /** Newest first: `{number, counter, counterName, at, recall}`. */
+    this.calls = [];
+    /** The hall's UTC offset in minutes, learnt from the times the server sends. */
+    this.offsetMinutes = null;
+  }
+
+  snapshot(msg) {
+    this.load(msg.hall);
+    this.calls = [...(msg.recent_calls ?? [])]
+      .map((c) => ({
+        number: c.number,
+        counter: c.counter,
+        counterName: this.counterName(c.counter),
+        at: c.at,
+        recall: false,
+      }))
+      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+      .slice(0, RECENT_CALLS);
+    for (const c of this.calls) this.learnOffset(c.at);
+  }
+
+  /** Loads a hall object (the snapshot's, or GET /api/hall's). */
+  load(hall) {
+    this.hall = hall;
+    this.services = new Map((hall.services ?? []).map((s) => [s.id, { ...s }]));
+    this.counters = new Map((hall.counters ?? []).map((c) => [c.id, { ...c }]));
+    this.learnOffset(hall.date);
+    for (const c of this.counters.values()) if (c.ticket) this.learnOffset(c.ticket.issued_at);
+  }
+
+  counterName(id) {
+    return this.counters.get(id)?.name ?? `Loket ${id}`;
+  }
+
+  learnOffset(time) {
+    const minutes = utcOffsetMinutes(time);
+    if (minutes !== null) this.offsetMinutes = minutes;
+  }
+
+  /** Applies one event. Returns the call it makes, if it is a `called` event, else null. */
+  apply(msg) {
+    if (msg.waiting) {
+      for (const [id, n] of Object.entries(msg.waiting)) {
+        const s = this.services.get(id);
+        if (s) s.waiting = n;
+      }
+    }
+    if (msg.ticket) {
+      this.learnOffset(msg.ticket.called_at ?? msg.ticket.issued_at);
+    }
+    switch (msg.type) {
+      case "issued": {
+        const s = this.services.get(msg.ticket.service);
+        if (s && typeof s.issued === "number") s.issued++;
+        return null;
+      }
+      case "called": {
+        const id = msg.counter.id;
+        const counter = this.counters.get(id);
+        if (counter) {
+          counter.ticket = msg.ticket;
+          if (msg.counter.name) counter.name = msg.counter.name;
+        }
+        this.clearTicketElsewhere(msg.ticket.id, id);
+        const call = {
+          number: msg.ticket.number,
+          counter: id,
+          counterName: msg.counter.name ?? this.counterName(id),
+          at: msg.ticket.called_at ?? null,
+          recall: msg.recall === true,
+        };
+        this.calls = [call, ...this.calls.filter((c) => !(c.number === call.number && c.counter === call.counter))]
+          .slice(0, RECENT_CALLS);
+        return call;
+      }
+      case "finished":
+      case "transferred":
+        this.clearTicketElsewhere(msg.ticket.id, null);
+        return null;
+      case "counter": {
+        const prev = this.counters.get(msg.counter.id);
+        this.counters.set(msg.counter.id, { ...prev, ...msg.counter });
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  clearTicketElsewhere(ticketId, keepCounter) {
+    for (const c of this.counters.values()) {
+      if (c.id !== keepCounter && c.ticket && c.ticket.id === ticketId) c.ticket = null;
+    }
+  }
+}
+
+/** The UTC offset in minutes of an RFC 3339 time ("…+07:00" → 420, "…Z" → 0), else null. */
+export function utcOffsetMinutes(time) {
+  if (typeof time !== "string") return null;
+  const m = /(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/.exec(time);
+  if (!m) return null;
+  if (m[1]) return 0;
+  const minutes = Number(m[3]) * 60 + Number(m[4]);
+  return m[2] === "-" ? -minutes : minutes;
+}
+
+const DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+  "September", "Oktober", "November", "Desember"];
+
+/** The wall clock at a UTC offset: `{date: "Sabtu, 28 November 2026", time: "09.15", seconds: "02", zone: "WIB"}`. */
+export function wallClock(nowMs, offsetMinutes) {
+  const d = new Date(nowMs + offsetMinutes * 60000);
+  const two = (n) => String(n).padStart(2, "0");
+  const zones = { 420: "WIB", 480: "WITA", 540: "WIT" };
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return {
+    date: `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+    time: `${two(d.getUTCHours())}.${two(d.getUTCMinutes())}`,
+    seconds: two(d.getUTCSeconds()),
+    zone: zones[offsetMinutes] ?? `UTC${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`,
+  };
+}
+
+/** "±9 menit" style wait from seconds; under a minute reads "< 1 menit". */
+export function waitText(seconds, lang = "id") {
+  if (seconds === null || seconds === undefined) return "";
+  const minutes = Math.round(seconds / 60);
+  if (lang === "en") return minutes < 1 ? "< 1 min" : `about ${minutes} min`;
+  if (minutes < 1) return "< 1 menit";
+  if (minutes < 60) return `±${minutes} menit`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `±${h} jam` : `±${h} jam ${m} menit`;
+}
+
+/**
+ * Why a service cannot be chosen at the kiosk, or null when it can. A service may carry
+ * `reason` and `opens_at` (RFC 3339) as compatible additions; both are used when present.
+ */
+export function closedReason(service, counters) {
+  if (service.open !== false) return null;
+  if (service.reason) return service.reason;
+  if (typeof service.quota === "number" && typeof service.issued === "number" && service.issued >= service.quota) {
+    return "Kuota habis";
+  }
+  const serving = [...counters].filter((c) => (c.services ?? []).includes(service.id));
+  if (serving.length > 0 && !serving.some((c) => c.state === "open" || c.state === "paused")) {
+    return "Tidak ada loket buka";
+  }
+  const opens = /T(\d{2}):(\d{2})/.exec(service.opens_at ?? "");
+  return opens ? `Tutup · buka pukul ${opens[1]}.${opens[2]}` : "Tutup";
+}
+
+/** Indonesian label of a ticket state. */
+export const TICKET_STATES = {
+  waiting: "Menunggu",
+  called: "Dipanggil",
+  serving: "Sedang dilayani",
+  done: "Selesai",
+  noshow: "Tidak hadir",
+  cancelled: "Dibatalkan",
+  expired: "Kedaluwarsa",
+};

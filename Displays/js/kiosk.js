@@ -1,0 +1,204 @@
+// The touch kiosk (`kiosk.html?box=K1#token=…`): one button per service; a tap issues a
+// ticket that the box prints, or that is shown with a QR code when the printer cannot.
+import { connectFeed } from "./feed.js";
+import { HallState, closedReason, waitText, wallClock } from "./hall-state.js";
+import { encodeQR, qrPath } from "./qr.js";
+import { readToken, requestId, api } from "./api.js";
+
+const box = new URLSearchParams(location.search).get("box");
+const token = readToken("kiosk");
+const state = new HallState();
+const $ = (id) => document.getElementById(id);
+const RESULT_MS = 12000;
+const RESULT_QR_MS = 45000;
+const HALL_REFRESH_MS = 15000;
+const PRINTER_TROUBLE = { paper_out: "kertas habis", offline: "printer mati" };
+
+let priority = false;
+let busy = false;
+let resultTimer = null;
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Why the box cannot print now, or null. */
+function printerTrouble() {
+  if (!box) return "tidak ada kotak tiket";
+  const b = (state.hall?.boxes ?? []).find((x) => x.id === box);
+  if (!b) return state.hall?.boxes ? "kotak tiket tidak terdaftar" : null;
+  if (b.connected === false) return "kotak tiket tidak tersambung";
+  return PRINTER_TROUBLE[b.printer] ?? null;
+}
+
+function render() {
+  if (!state.hall) return;
+  $("hall-name").textContent = state.hall.name ?? "Antrean";
+  const trouble = printerTrouble();
+  const banner = $("printer-banner");
+  banner.hidden = !trouble;
+  banner.textContent = trouble
+    ? `Printer tiket tidak dapat mencetak (${trouble}). Nomor Anda akan tampil di layar dengan kode QR untuk difoto.`
+    : "";
+  const counters = [...state.counters.values()];
+  $("services").replaceChildren(
+    ...[...state.services.values()].map((s) => {
+      const b = el("button", "service");
+      b.type = "button";
+      b.dataset.service = s.id;
+      const reason = closedReason(s, counters);
+      b.disabled = reason !== null || busy;
+      b.append(el("span", "letter", s.id), el("span", "name", s.name ?? s.id), el("span", "name-en", s.name_en ?? ""));
+      const info = reason ?? `${s.waiting ?? 0} menunggu${s.eta_s ? ` · ${waitText(s.eta_s)}` : ""}`;
+      b.append(el("span", "info", info));
+      b.addEventListener("click", () => take(s));
+      return b;
+    }),
+  );
+}
+
+async function refreshHall() {
+  try {
+    const hall = await api("GET", "/api/hall");
+    state.load(hall);
+    render();
+  } catch {
+    // The feed's badge already says we are offline; keep what we have.
+  }
+}
+
+async function take(service) {
+  if (busy) return;
+  busy = true;
+  render();
+  const request = requestId();
+  const body = { service: service.id, priority, request };
+  try {
+    let ticket;
+    let problem = printerTrouble();
+    if (!problem) {
+      const r = await api("POST", "/api/tickets", { ...body, box }, token);
+      if (r.status === 503) problem = "printer tidak tersambung";
+      else ticket = r;
+    }
+    if (problem) {
+      // No print job: the server issues the ticket and the screen shows it instead.
+      ticket = await api("POST", "/api/tickets", { ...body, request: `${request}-s` }, token);
+    }
+    showTicket(ticket, service, problem);
+  } catch (e) {
+    showMessage(errorText(e));
+    refreshHall();
+  } finally {
+    busy = false;
+    priority = false;
+    $("priority").setAttribute("aria-pressed", "false");
+    render();
+  }
+}
+
+function errorText(e) {
+  const code = e?.code;
+  if (code === "quota_reached") return "Maaf, kuota layanan ini hari ini sudah habis.\nSorry, today's quota is used up.";
+  if (code === "service_closed") return "Maaf, layanan ini sedang tutup.\nSorry, this service is closed.";
+  if (code === "unauthorized" || code === "forbidden") return "Kios ini belum diizinkan (token salah). Hubungi petugas.";
+  if (code === "rate_limited") return "Terlalu banyak permintaan. Coba lagi sebentar.";
+  if (code === "network") return "Tidak tersambung ke server. Hubungi petugas.\nNo connection to the server.";
+  return e?.message ? `Tiket gagal diambil: ${e.message}` : "Tiket gagal diambil. Hubungi petugas.";
+}
+
+function trackingURL(ticket) {
+  const base = (state.hall?.public_url ?? location.origin).replace(/\/+$/, "");
+  return `${base}/track.html?t=${encodeURIComponent(ticket.id)}`;
+}
+
+function showTicket(ticket, service, problem) {
+  $("result-service").textContent = `${service.name ?? service.id}${ticket.priority ? " · Prioritas" : ""}`;
+  $("result-number").textContent = ticket.number;
+  const ahead = typeof ticket.position === "number" ? Math.max(0, ticket.position - 1) : null;
+  $("result-ahead").textContent = ahead === null ? "—" : `${ahead} orang`;
+  $("result-eta").textContent = ticket.eta_s === null || ticket.eta_s === undefined ? "—" : waitText(ticket.eta_s);
+  const note = $("result-note");
+  const qr = $("result-qr");
+  if (problem) {
+    note.textContent = `Tiket tidak dapat dicetak (${problem}).`;
+    note.className = "result-note problem";
+    drawQR(trackingURL(ticket));
+    qr.hidden = false;
+  } else {
+    note.textContent = "Tiket sedang dicetak… · Your ticket is printing";
+    note.className = "result-note";
+    qr.hidden = true;
+  }
+  $("result").hidden = false;
+  clearTimeout(resultTimer);
+  resultTimer = setTimeout(closeResult, problem ? RESULT_QR_MS : RESULT_MS);
+}
+
+function drawQR(text) {
+  const svg = $("qr-svg");
+  const code = encodeQR(text);
+  const border = 4;
+  const size = code.size + border * 2;
+  svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
+  const ns = "http://www.w3.org/2000/svg";
+  const bg = document.createElementNS(ns, "rect");
+  bg.setAttribute("width", String(size));
+  bg.setAttribute("height", String(size));
+  bg.setAttribute("fill", "#fff");
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("d", qrPath(code, border));
+  path.setAttribute("fill", "#000");
+  svg.replaceChildren(bg, path);
+}
+
+function closeResult() {
+  clearTimeout(resultTimer);
+  $("result").hidden = true;
+}
+
+function showMessage(text) {
+  $("message-text").textContent = text;
+  $("message").hidden = false;
+  clearTimeout(resultTimer);
+  resultTimer = setTimeout(() => ($("message").hidden = true), RESULT_MS);
+}
+
+function tick() {
+  const c = wallClock(Date.now(), state.offsetMinutes ?? 420);
+  $("clock").textContent = `${c.time} ${c.zone}`;
+  setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+}
+
+function schedule() {
+  setTimeout(async () => {
+    await refreshHall();
+    schedule();
+  }, HALL_REFRESH_MS);
+}
+
+$("priority").addEventListener("click", () => {
+  priority = !priority;
+  $("priority").setAttribute("aria-pressed", String(priority));
+});
+$("result-done").addEventListener("click", closeResult);
+$("message-done").addEventListener("click", () => ($("message").hidden = true));
+
+tick();
+schedule();
+connectFeed({
+  badge: $("offline"),
+  onSnapshot(msg) {
+    state.snapshot(msg);
+    render();
+  },
+  onEvent(msg) {
+    state.apply(msg);
+    // Opening and closing counters changes what can be issued; the server decides.
+    if (msg.type === "counter") refreshHall();
+    else render();
+  },
+});

@@ -1,0 +1,149 @@
+// The visitor's tracking page (`track.html?t=ID`), opened from the ticket's QR code.
+import { connectFeed } from "./feed.js";
+import { HallState, TICKET_STATES, waitText, wallClock } from "./hall-state.js";
+import { Announcer } from "./voice.js";
+import { api } from "./api.js";
+
+const id = new URLSearchParams(location.search).get("t");
+const state = new HallState();
+const announcer = new Announcer();
+const $ = (x) => document.getElementById(x);
+const POLL_ONLINE_MS = 60000;
+const POLL_OFFLINE_MS = 10000;
+const ACTIVE = new Set(["waiting", "called", "serving"]);
+
+let ticket = null;
+let online = false;
+let pollTimer = null;
+let refetchTimer = null;
+let lastCallKey = null;
+
+function counterName(n) {
+  return state.counters.get(n)?.name ?? `Loket ${n}`;
+}
+
+function render() {
+  if (!ticket) return;
+  document.body.dataset.state = ticket.state;
+  document.title = `${ticket.number} · ${TICKET_STATES[ticket.state] ?? ticket.state}`;
+  const service = state.services.get(ticket.service);
+  $("service").textContent = service?.name ?? `Layanan ${ticket.service}`;
+  $("number").textContent = ticket.number;
+  $("state").textContent = TICKET_STATES[ticket.state] ?? ticket.state;
+  const waiting = ticket.state === "waiting";
+  $("facts").hidden = !waiting;
+  $("ahead").textContent = typeof ticket.position === "number" ? `${Math.max(0, ticket.position - 1)} orang` : "—";
+  $("eta").textContent = ticket.eta_s === null || ticket.eta_s === undefined ? "—" : waitText(ticket.eta_s);
+  $("cancel").hidden = !waiting;
+  const called = ticket.state === "called" && ticket.counter !== null && ticket.counter !== undefined;
+  $("called").hidden = !called;
+  if (called) $("called-go").textContent = `Silakan menuju ${counterName(ticket.counter)}`;
+  let note = "";
+  if (waiting && ticket.position === 1) note = "Anda berikutnya. Tetap di dekat loket.";
+  else if (waiting) note = "Halaman ini diperbarui sendiri. Anda akan diberi tahu saat dipanggil.";
+  else if (ticket.state === "serving") note = `Sedang dilayani di ${counterName(ticket.counter)}.`;
+  else if (!ACTIVE.has(ticket.state)) note = "Antrean ini sudah berakhir.";
+  $("note").textContent = note;
+  const c = wallClock(Date.now(), state.offsetMinutes ?? 420);
+  $("updated").textContent = `Diperbarui ${c.time}.${c.seconds} ${c.zone}`;
+}
+
+/** Vibrates and speaks once per call (a recall counts as a new call). */
+function alertIfCalled() {
+  if (ticket?.state !== "called") return;
+  const key = `${ticket.counter}#${ticket.calls}`;
+  if (key === lastCallKey) return;
+  const first = lastCallKey === null;
+  lastCallKey = key;
+  // A page opened after the call shows it but does not buzz for it.
+  if (first && !pageSawWaiting) return;
+  if (navigator.vibrate) navigator.vibrate([400, 200, 400, 200, 400]);
+  if (!announcer.announce(ticket.number, ticket.counter)) announcer.chime();
+}
+let pageSawWaiting = false;
+
+function setTicket(t) {
+  if (!t || t.id !== id) return;
+  ticket = t;
+  if (t.state === "waiting") pageSawWaiting = true;
+  alertIfCalled();
+  render();
+}
+
+async function fetchTicket() {
+  try {
+    setTicket(await api("GET", `/api/tickets/${encodeURIComponent(id)}`));
+  } catch (e) {
+    if (e.status === 404) {
+      $("state").textContent = "Tiket tidak ditemukan";
+      $("facts").hidden = true;
+      document.body.dataset.state = "expired";
+    }
+  }
+}
+
+function schedulePoll() {
+  clearTimeout(pollTimer);
+  if (ticket && !ACTIVE.has(ticket.state)) return;
+  pollTimer = setTimeout(async () => {
+    await fetchTicket();
+    schedulePoll();
+  }, online ? POLL_ONLINE_MS : POLL_OFFLINE_MS);
+}
+
+/** Positions move when anyone in the same service is issued, called or leaves. */
+function refetchSoon() {
+  clearTimeout(refetchTimer);
+  refetchTimer = setTimeout(fetchTicket, 300);
+}
+
+$("cancel").addEventListener("click", async () => {
+  if (!ticket || ticket.state !== "waiting") return;
+  if (!confirm(`Batalkan antrean ${ticket.number}? Nomor ini tidak dapat dipakai lagi.`)) return;
+  try {
+    setTicket(await api("DELETE", `/api/tickets/${encodeURIComponent(id)}`));
+  } catch (e) {
+    alert(`Gagal membatalkan: ${e.message}`);
+    fetchTicket();
+  }
+});
+
+const enableSound = async () => {
+  await announcer.unlock().catch(() => false);
+  if (announcer.unlocked) {
+    $("sound").textContent = "Suara panggilan aktif";
+    $("sound").classList.add("on");
+  }
+};
+$("sound").addEventListener("click", enableSound);
+addEventListener("pointerdown", enableSound, { once: true });
+
+if (!id) {
+  $("state").textContent = "Tautan tidak lengkap";
+} else {
+  fetchTicket().then(schedulePoll);
+  connectFeed({
+    badge: $("offline"),
+    onStatus(value) {
+      online = value;
+      schedulePoll();
+      if (value) refetchSoon();
+    },
+    onSnapshot(msg) {
+      state.snapshot(msg);
+      $("hall-name").textContent = msg.hall.name ?? "Antrean";
+      announcer.setLanguages(msg.hall.voice);
+      render();
+    },
+    onEvent(msg) {
+      state.apply(msg);
+      if (msg.ticket?.id === id) {
+        setTicket(msg.ticket);
+        return;
+      }
+      const mine = ticket?.service;
+      if (ticket?.state === "waiting" && (msg.ticket?.service === mine || msg.from === mine)) refetchSoon();
+      else if (msg.type === "counter") render();
+    },
+  });
+}

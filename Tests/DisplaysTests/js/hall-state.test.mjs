@@ -1,0 +1,125 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { HallState, utcOffsetMinutes, wallClock, waitText, closedReason } from "../../../Displays/js/hall-state.js";
+import { backoffDelay, callsToAnnounce, feedURL } from "../../../Displays/js/feed.js";
+
+const ticket = (over) => ({
+  id: "t1", number: "A012", service: "A", state: "waiting", priority: false,
+  issued_at: "2026-11-28T09:00:00+08:00", called_at: null, counter: null, calls: 0, position: 1, eta_s: 60, ...over,
+});
+
+const snapshot = () => ({
+  type: "snapshot", seq: 10,
+  hall: {
+    name: "MPP", date: "2026-11-28",
+    services: [{ id: "A", name: "Kependudukan", open: true, waiting: 2, issued: 12, quota: 200 }],
+    counters: [{ id: 3, name: "Loket 3", services: ["A"], state: "open", ticket: null }],
+  },
+  recent_calls: [
+    { number: "A010", counter: 3, at: "2026-11-28T09:10:00+08:00" },
+    { number: "A011", counter: 3, at: "2026-11-28T09:12:00+08:00" },
+  ],
+});
+
+test("a snapshot lists recent calls newest first and learns the hall's offset", () => {
+  const s = new HallState();
+  s.snapshot(snapshot());
+  assert.deepEqual(s.calls.map((c) => c.number), ["A011", "A010"]);
+  assert.equal(s.calls[0].counterName, "Loket 3");
+  assert.equal(s.offsetMinutes, 480);
+});
+
+test("a called event becomes the current call and updates waiting counts and the counter", () => {
+  const s = new HallState();
+  s.snapshot(snapshot());
+  const t = ticket({ state: "called", counter: 3, calls: 1, called_at: "2026-11-28T09:15:02+08:00" });
+  const call = s.apply({ type: "called", seq: 11, ticket: t, counter: { id: 3, name: "Loket 3" }, recall: false, waiting: { A: 1 } });
+  assert.deepEqual(call, { number: "A012", counter: 3, counterName: "Loket 3", at: t.called_at, recall: false });
+  assert.equal(s.calls[0].number, "A012");
+  assert.equal(s.services.get("A").waiting, 1);
+  assert.equal(s.counters.get(3).ticket.number, "A012");
+});
+
+test("a recall moves the call to the top without listing it twice", () => {
+  const s = new HallState();
+  s.snapshot(snapshot());
+  const t = ticket({ number: "A010", state: "called", counter: 3, calls: 2 });
+  s.apply({ type: "called", seq: 11, ticket: t, counter: { id: 3, name: "Loket 3" }, recall: true, waiting: {} });
+  assert.deepEqual(s.calls.map((c) => c.number), ["A010", "A011"]);
+  assert.equal(s.calls[0].recall, true);
+});
+
+test("finishing a ticket clears it from its counter; counter events merge", () => {
+  const s = new HallState();
+  s.snapshot(snapshot());
+  const t = ticket({ state: "called", counter: 3 });
+  s.apply({ type: "called", seq: 11, ticket: t, counter: { id: 3, name: "Loket 3" }, recall: false, waiting: {} });
+  s.apply({ type: "finished", seq: 12, ticket: { ...t, state: "done" }, waiting: {} });
+  assert.equal(s.counters.get(3).ticket, null);
+  s.apply({ type: "counter", seq: 13, counter: { id: 3, name: "Loket 3", services: ["A"], state: "paused", reason: "Salat", ticket: null } });
+  assert.equal(s.counters.get(3).state, "paused");
+  assert.equal(s.counters.get(3).reason, "Salat");
+});
+
+test("issued events count toward the service's issued total", () => {
+  const s = new HallState();
+  s.snapshot(snapshot());
+  s.apply({ type: "issued", seq: 11, ticket: ticket({ id: "t9" }), waiting: { A: 3 } });
+  assert.equal(s.services.get("A").issued, 13);
+  assert.equal(s.services.get("A").waiting, 3);
+});
+
+test("UTC offsets come from RFC 3339 times", () => {
+  assert.equal(utcOffsetMinutes("2026-11-28T09:15:02+07:00"), 420);
+  assert.equal(utcOffsetMinutes("2026-11-28T09:15:02.5-03:30"), -210);
+  assert.equal(utcOffsetMinutes("2026-11-28T09:15:02Z"), 0);
+  assert.equal(utcOffsetMinutes("2026-11-28"), null);
+  assert.equal(utcOffsetMinutes(null), null);
+});
+
+test("the wall clock is the hall's, in Indonesian", () => {
+  const ms = Date.parse("2026-11-28T02:15:02Z");
+  assert.deepEqual(wallClock(ms, 420), { date: "Sabtu, 28 November 2026", time: "09.15", seconds: "02", zone: "WIB" });
+  assert.equal(wallClock(ms, 540).zone, "WIT");
+  assert.equal(wallClock(ms, 330).zone, "UTC+05:30");
+  assert.equal(wallClock(Date.parse("2026-11-28T20:00:00Z"), 480).date, "Minggu, 29 November 2026");
+});
+
+test("waits read in minutes", () => {
+  assert.equal(waitText(540), "±9 menit");
+  assert.equal(waitText(20), "< 1 menit");
+  assert.equal(waitText(5400), "±1 jam 30 menit");
+  assert.equal(waitText(540, "en"), "about 9 min");
+});
+
+test("closed services say why", () => {
+  const counters = [{ id: 1, services: ["A"], state: "closed" }, { id: 2, services: ["B"], state: "open" }];
+  assert.equal(closedReason({ id: "A", open: true }, counters), null);
+  assert.equal(closedReason({ id: "A", open: false, quota: 10, issued: 10 }, counters), "Kuota habis");
+  assert.equal(closedReason({ id: "A", open: false, quota: null, issued: 3 }, counters), "Tidak ada loket buka");
+  assert.equal(closedReason({ id: "B", open: false }, counters), "Tutup");
+  assert.equal(closedReason({ id: "B", open: false, opens_at: "2026-11-30T08:00:00+07:00" }, counters), "Tutup · buka pukul 08.00");
+});
+
+test("reconnect backoff doubles from 1 s and stops at 30 s", () => {
+  const mid = () => 0.5;
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 10].map((a) => backoffDelay(a, mid)), [1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  assert.equal(backoffDelay(0, () => 0), 800);
+  assert.equal(backoffDelay(9, () => 1), 30000);
+  assert.equal(backoffDelay(0, () => 1), 1200);
+});
+
+test("after a reconnect only the last calls of a replay are announced", () => {
+  const msgs = [
+    { type: "called", seq: 1 }, { type: "issued", seq: 2 }, { type: "called", seq: 3 },
+    { type: "finished", seq: 4 }, { type: "called", seq: 5 },
+  ];
+  const announce = callsToAnnounce(msgs, 2);
+  assert.deepEqual(msgs.filter((m) => announce.has(m)).map((m) => m.seq), [3, 5]);
+  assert.equal(callsToAnnounce(msgs, 0).size, 0);
+});
+
+test("the feed URL follows the page's scheme and host", () => {
+  assert.equal(feedURL({ protocol: "http:", host: "10.0.0.5:8080" }, null, null), "ws://10.0.0.5:8080/ws");
+  assert.equal(feedURL({ protocol: "https:", host: "mpp.example" }, 42, "k y"), "wss://mpp.example/ws?since=42&token=k+y");
+});
