@@ -5,5 +5,91 @@
 #include <event2/bufferevent.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
+#include <event2/listener.h>
 #include <event2/util.h>
+
+// evtimer_new is a function-like macro: Swift cannot import it.
+static inline struct event *antre_evtimer_new(struct event_base *base,
+    event_callback_fn callback, void *arg) {
+  return evtimer_new(base, callback, arg);
+}
+
+// evsignal_new is a function-like macro (it also sets EV_SIGNAL|EV_PERSIST for us).
+static inline struct event *antre_evsignal_new(struct event_base *base, int signum,
+    event_callback_fn callback, void *arg) {
+  return evsignal_new(base, signum, callback, arg);
+}
+
+// A timeval in whole seconds and microseconds built in C, so Swift never spells struct timeval.
+static inline int antre_event_add_after(struct event *ev, long long microseconds) {
+  struct timeval tv;
+  tv.tv_sec = (time_t)(microseconds / 1000000);
+  tv.tv_usec = (suseconds_t)(microseconds % 1000000);
+  return event_add(ev, &tv);
+}
+
+// bufferevent_set_timeouts takes two timeval pointers; NULL disables a timeout. A negative
+// argument here means "none".
+static inline int antre_bufferevent_set_timeouts(struct bufferevent *bev,
+    long long read_microseconds, long long write_microseconds) {
+  struct timeval read_tv, write_tv;
+  read_tv.tv_sec = (time_t)(read_microseconds / 1000000);
+  read_tv.tv_usec = (suseconds_t)(read_microseconds % 1000000);
+  write_tv.tv_sec = (time_t)(write_microseconds / 1000000);
+  write_tv.tv_usec = (suseconds_t)(write_microseconds % 1000000);
+  return bufferevent_set_timeouts(bev, read_microseconds < 0 ? NULL : &read_tv,
+      write_microseconds < 0 ? NULL : &write_tv);
+}
+
+// event_base_once with a timeout: the way to run something on a later loop turn, used to
+// free objects outside their own callbacks.
+static inline int antre_event_base_once_after(struct event_base *base, long long microseconds,
+    event_callback_fn callback, void *arg) {
+  struct timeval tv;
+  tv.tv_sec = (time_t)(microseconds / 1000000);
+  tv.tv_usec = (suseconds_t)(microseconds % 1000000);
+  return event_base_once(base, -1, EV_TIMEOUT, callback, arg, &tv);
+}
+
+// The listening address of a socket as text, and its port (for --port 0).
+static inline int antre_socket_local_port(evutil_socket_t fd) {
+  struct sockaddr_storage addr;
+  socklen_t len = sizeof(addr);
+  if (getsockname(fd, (struct sockaddr *)&addr, &len) != 0) return -1;
+  if (addr.ss_family == AF_INET) return ntohs(((struct sockaddr_in *)&addr)->sin_port);
+  if (addr.ss_family == AF_INET6) return ntohs(((struct sockaddr_in6 *)&addr)->sin6_port);
+  return -1;
+}
+
+// The peer address of a connected socket, as numeric text without the port.
+static inline int antre_socket_peer_address(evutil_socket_t fd, char *out, size_t out_len) {
+  struct sockaddr_storage addr;
+  socklen_t len = sizeof(addr);
+  if (getpeername(fd, (struct sockaddr *)&addr, &len) != 0) return -1;
+  const void *src = addr.ss_family == AF_INET6
+      ? (const void *)&((struct sockaddr_in6 *)&addr)->sin6_addr
+      : (const void *)&((struct sockaddr_in *)&addr)->sin_addr;
+  return evutil_inet_ntop(addr.ss_family, src, out, out_len) ? 0 : -1;
+}
+
+// Binds a listener for evhttp: LEV_OPT_* flags are macros combined here, and the sockaddr is
+// resolved in C so Swift never handles sockaddr layouts.
+static inline struct evconnlistener *antre_listener_bind(struct event_base *base,
+    const char *host, int port, int backlog, int *error_out) {
+  struct evutil_addrinfo hints, *result = NULL;
+  char port_text[16];
+  memset(&hints, 0, sizeof(hints));
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_NUMERICSERV;
+  evutil_snprintf(port_text, sizeof(port_text), "%d", port);
+  int gai = evutil_getaddrinfo(host, port_text, &hints, &result);
+  if (gai != 0 || result == NULL) { *error_out = -1; return NULL; }
+  struct evconnlistener *listener = evconnlistener_new_bind(base, NULL, NULL,
+      LEV_OPT_CLOSE_ON_FREE | LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_EXEC, backlog,
+      result->ai_addr, (int)result->ai_addrlen);
+  *error_out = listener == NULL ? EVUTIL_SOCKET_ERROR() : 0;
+  evutil_freeaddrinfo(result);
+  return listener;
+}
 #endif

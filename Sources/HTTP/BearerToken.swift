@@ -1,0 +1,12 @@
+/// The token of an `Authorization: Bearer TOKEN` header (RFC 6750 §2.1; the scheme name is
+/// case-insensitive). Nil when the header is missing, of another scheme, or empty.
+public func bearerToken(from headers: HTTPHeaders) -> String? {
+  guard let value = headers["Authorization"] else { return nil }
+  let trimmed = value.drop { $0 == " " || $0 == "\t" }
+  guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " else { return nil }
+  let token = trimmed.dropFirst(7).drop { $0 == " " || $0 == "\t" }
+  let end = token.lastIndex { $0 != " " && $0 != "\t" }
+  guard let end else { return nil }
+  let result = token[...end]
+  return result.contains(" ") ? nil : String(result)
+}

@@ -1,1 +1,0 @@
-// HTTP: placeholder until the module lands.

@@ -1,0 +1,106 @@
+/// Maps (method, path pattern) to a handler of the caller's choosing. Patterns are literal
+/// segments and `:name` captures (`/api/counters/:n/call`); a final `*` matches the rest of
+/// the path (captured as `*`). Where several patterns match, the one with a literal earliest
+/// wins, so `/api/tickets/stats` beats `/api/tickets/:id`.
+public struct Router<Handler> {
+  private struct Route {
+    var method: HTTPMethod
+    var segments: [Segment]
+    var handler: Handler
+  }
+
+  private enum Segment: Equatable {
+    case literal(String)
+    case capture(String)
+    case rest
+  }
+
+  private var routes: [Route] = []
+
+  public init() {}
+
+  public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: Handler) {
+    let parts = pattern.split(separator: "/", omittingEmptySubsequences: true)
+    let segments: [Segment] = parts.enumerated().map { index, part in
+      if part == "*" && index == parts.count - 1 { return .rest }
+      if part.hasPrefix(":") { return .capture(String(part.dropFirst())) }
+      return .literal(String(part))
+    }
+    routes.append(Route(method: method, segments: segments, handler: handler))
+  }
+
+  /// `path` is the decoded path of the request. HEAD falls back to a GET route.
+  public func match(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    var best: (route: Route, parameters: RouteParameters, rank: [Int])?
+    var allowed: [HTTPMethod] = []
+    for route in routes {
+      guard let (parameters, rank) = Self.bind(route.segments, parts) else { continue }
+      if !allowed.contains(route.method) { allowed.append(route.method) }
+      let penalty: Int
+      if route.method == method {
+        penalty = 0
+      } else if method == .HEAD && route.method == .GET {
+        penalty = 1
+      } else {
+        continue
+      }
+      let key = rank + [penalty]
+      if let current = best, !key.lexicographicallyPrecedes(current.rank) { continue }
+      best = (route, parameters, key)
+    }
+    if let best { return .found(best.route.handler, best.parameters) }
+    if allowed.isEmpty { return .notFound }
+    if allowed.contains(.GET) && !allowed.contains(.HEAD) { allowed.append(.HEAD) }
+    return .methodNotAllowed(allowed: allowed)
+  }
+
+  /// Rank: per segment 0 for a literal, 1 for a capture, 2 for the rest; lower is more specific.
+  private static func bind(_ segments: [Segment], _ parts: [Substring]) -> (RouteParameters, [Int])?
+  {
+    var values: [String: String] = [:]
+    var rank: [Int] = []
+    for (index, segment) in segments.enumerated() {
+      switch segment {
+      case .rest:
+        values["*"] = parts.dropFirst(index).joined(separator: "/")
+        rank.append(2)
+        return (RouteParameters(values), rank)
+      case .literal(let text):
+        guard index < parts.count, parts[index] == text else { return nil }
+        rank.append(0)
+      case .capture(let name):
+        guard index < parts.count else { return nil }
+        values[name] = String(parts[index])
+        rank.append(1)
+      }
+    }
+    guard parts.count == segments.count else { return nil }
+    return (RouteParameters(values), rank)
+  }
+}
+
+public enum RouteMatch<Handler> {
+  case found(Handler, RouteParameters)
+  /// The path exists for other methods: answer 405 with an `Allow` header.
+  case methodNotAllowed(allowed: [HTTPMethod])
+  case notFound
+}
+
+public struct RouteParameters: Sendable, Equatable {
+  private var values: [String: String]
+
+  public init(_ values: [String: String] = [:]) { self.values = values }
+
+  public subscript(name: String) -> String? { values[name] }
+
+  /// A capture as a non-negative integer, or nil if it isn't one (`/api/counters/x/call`).
+  public func int(_ name: String) -> Int? {
+    guard let text = values[name], !text.isEmpty, text.utf8.count <= 9,
+      text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    else { return nil }
+    return Int(text)
+  }
+}
+
+extension RouteMatch: Sendable where Handler: Sendable {}

@@ -1,0 +1,168 @@
+import CLibevent
+import HTTP
+
+public enum HTTPClientError: Error, Sendable, Equatable {
+  /// Not an `http://host[:port]/path` URL.
+  case invalidURL(String)
+  /// No connection could be made, or it broke before a response came.
+  case unreachable(url: String)
+  /// No complete response within the timeout.
+  case timeout(url: String)
+}
+
+/// A small HTTP/1.1 client over evhttp, for the officer CLI and console.
+public enum HTTPClient {
+  /// Sends one request and waits for the response on a private loop.
+  public static func send(
+    method: HTTPMethod = .GET, url: String, headers: HTTPHeaders = HTTPHeaders(),
+    body: [UInt8] = [], timeout: Double = 10
+  ) throws(HTTPClientError) -> HTTPResponse {
+    let loop = EventLoop()
+    var result: Result<HTTPResponse, HTTPClientError>?
+    send(
+      on: loop, method: method, url: url, headers: headers, body: body, timeout: timeout
+    ) { result = $0 }
+    // The exchange's own timeout ends it; the extra second only guards against a lost callback.
+    loop.run(until: { result != nil }, timeout: timeout + 1)
+    return try (result ?? .failure(.timeout(url: url))).get()
+  }
+
+  /// Sends one request on `loop`; `completion` runs on the loop, never inside this call.
+  public static func send(
+    on loop: EventLoop, method: HTTPMethod = .GET, url: String,
+    headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], timeout: Double = 10,
+    completion: @escaping (Result<HTTPResponse, HTTPClientError>) -> Void
+  ) {
+    guard let target = HTTPURL(url) else {
+      loop.soon { completion(.failure(.invalidURL(url))) }
+      return
+    }
+    Exchange(loop: loop, url: url, target: target, completion: completion)
+      .start(method: method, headers: headers, body: body, timeout: timeout)
+  }
+
+  /// One request in flight; it keeps itself alive until the response or failure.
+  final class Exchange {
+    let loop: EventLoop
+    let url: String
+    let target: HTTPURL
+    private var completion: ((Result<HTTPResponse, HTTPClientError>) -> Void)?
+    private var evcon: OpaquePointer?
+    private var failure: evhttp_request_error?
+    private var retained: Unmanaged<Exchange>?
+
+    init(
+      loop: EventLoop, url: String, target: HTTPURL,
+      completion: @escaping (Result<HTTPResponse, HTTPClientError>) -> Void
+    ) {
+      self.loop = loop
+      self.url = url
+      self.target = target
+      self.completion = completion
+    }
+
+    func start(method: HTTPMethod, headers: HTTPHeaders, body: [UInt8], timeout: Double) {
+      let retained = Unmanaged.passRetained(self)
+      self.retained = retained
+      guard let evcon = evhttp_connection_base_new(loop.base, nil, target.host, UInt16(target.port))
+      else { return finish(.failure(.unreachable(url: url))) }
+      self.evcon = evcon
+      evhttp_connection_set_timeout(evcon, Int32(max(1, timeout.rounded(.up))))
+      evhttp_connection_set_retries(evcon, 0)
+      let request = evhttp_request_new(Trampolines.clientResponse, retained.toOpaque())!
+      evhttp_request_set_error_cb(request, Trampolines.clientError)
+      let output = evhttp_request_get_output_headers(request)
+      if !headers.contains("Host") {
+        evhttp_add_header(
+          output, "Host", target.port == 80 ? target.host : "\(target.host):\(target.port)")
+      }
+      for (name, value) in headers { evhttp_add_header(output, name, value) }
+      if !headers.contains("Connection") { evhttp_add_header(output, "Connection", "close") }
+      if !body.isEmpty {
+        if !headers.contains("Content-Length") {
+          evhttp_add_header(output, "Content-Length", String(body.count))
+        }
+        body.withUnsafeBytes {
+          _ = evbuffer_add(evhttp_request_get_output_buffer(request), $0.baseAddress, $0.count)
+        }
+      }
+      if evhttp_make_request(evcon, request, HTTPServer.command(method), target.pathAndQuery) != 0 {
+        // evhttp has already run the callback (and freed the request) when it fails this way.
+        if completion != nil { finish(.failure(.unreachable(url: url))) }
+      }
+    }
+
+    func failed(_ error: evhttp_request_error) {
+      failure = error
+    }
+
+    func completed(_ request: OpaquePointer?) {
+      guard let request, evhttp_request_get_response_code(request) != 0 else {
+        return finish(
+          .failure(failure == EVREQ_HTTP_TIMEOUT ? .timeout(url: url) : .unreachable(url: url)))
+      }
+      let input = evhttp_request_get_input_buffer(request)
+      let length = evbuffer_get_length(input)
+      var body = [UInt8](repeating: 0, count: length)
+      if length > 0 {
+        body.withUnsafeMutableBytes { _ = evbuffer_remove(input, $0.baseAddress, length) }
+      }
+      finish(
+        .success(
+          HTTPResponse(
+            status: Int(evhttp_request_get_response_code(request)),
+            headers: HTTPServer.headers(evhttp_request_get_input_headers(request)), body: body)))
+    }
+
+    private func finish(_ result: Result<HTTPResponse, HTTPClientError>) {
+      guard let completion else { return }
+      self.completion = nil
+      let evcon = self.evcon
+      let retained = self.retained
+      self.retained = nil
+      // The connection is freed on a later pass: this runs inside its request callback.
+      loop.soon {
+        if let evcon { evhttp_connection_free(evcon) }
+        completion(result)
+        retained?.release()
+      }
+    }
+  }
+}
+
+/// The parts of an `http://` URL the client needs.
+struct HTTPURL: Equatable {
+  var host: String
+  var port: Int
+  var pathAndQuery: String
+
+  init?(_ text: String) {
+    guard text.lowercased().hasPrefix("http://") else { return nil }
+    let rest = text.dropFirst(7)
+    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    let authority = rest[..<authorityEnd]
+    var path = String(rest[authorityEnd...].prefix { $0 != "#" })
+    if path.isEmpty || path.hasPrefix("?") { path = "/" + path }
+    guard !authority.isEmpty, !authority.contains("@") else { return nil }
+    if authority.hasPrefix("[") {
+      guard let close = authority.firstIndex(of: "]") else { return nil }
+      host = String(authority[authority.index(after: authority.startIndex)..<close])
+      let after = authority[authority.index(after: close)...]
+      if after.isEmpty {
+        port = 80
+      } else {
+        guard after.hasPrefix(":"), let value = Int(after.dropFirst()) else { return nil }
+        port = value
+      }
+    } else if let colon = authority.lastIndex(of: ":") {
+      host = String(authority[..<colon])
+      guard let value = Int(authority[authority.index(after: colon)...]) else { return nil }
+      port = value
+    } else {
+      host = String(authority)
+      port = 80
+    }
+    guard !host.isEmpty, (1...65535).contains(port) else { return nil }
+    pathAndQuery = path
+  }
+}

@@ -1,0 +1,36 @@
+/// Limits the HTTP server enforces. Defaults:
+/// - `maxHeaderBytes` 8 KiB: request line plus headers; beyond it evhttp answers
+///   `413 Request Entity Too Large` with its own small HTML body and closes the connection.
+/// - `maxBodyBytes` 64 KiB: a larger body gets `413` with the protocol's JSON error
+///   (`payload_too_large`) and the connection stays usable.
+/// - `hardBodyCapBytes` 1 MiB: evhttp stops reading there (or at once, when `Content-Length`
+///   announces more) and answers its own HTML `413`, closing the connection; this bounds the
+///   memory one request can take.
+/// - `idleTimeout` 30 s: a connection that sends nothing for this long (between or inside
+///   requests) is closed. WebSocket connections taken over are exempt; they set their own.
+/// - `maxConnections` 16,000, clamped below the process's open-file limit less 64 (call
+///   `raiseOpenFileLimit()` first). Beyond it a new connection gets `503` with the protocol's
+///   JSON error (`too_many_connections`) and is closed.
+/// - Methods: GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH; others get evhttp's `501`.
+public struct HTTPLimits: Sendable, Equatable {
+  public var maxHeaderBytes: Int
+  public var maxBodyBytes: Int
+  public var hardBodyCapBytes: Int
+  public var idleTimeout: Double
+  public var maxConnections: Int
+  /// The listen(2) backlog: connections the kernel queues while the loop is busy.
+  public var backlog: Int
+
+  public init(
+    maxHeaderBytes: Int = 8 * 1024, maxBodyBytes: Int = 64 * 1024,
+    hardBodyCapBytes: Int = 1024 * 1024, idleTimeout: Double = 30, maxConnections: Int = 16_000,
+    backlog: Int = 1024
+  ) {
+    self.maxHeaderBytes = maxHeaderBytes
+    self.maxBodyBytes = maxBodyBytes
+    self.hardBodyCapBytes = max(hardBodyCapBytes, maxBodyBytes)
+    self.idleTimeout = idleTimeout
+    self.maxConnections = maxConnections
+    self.backlog = backlog
+  }
+}

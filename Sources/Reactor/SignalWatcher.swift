@@ -1,0 +1,54 @@
+import CLibevent
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+public enum Signal: Sendable, Hashable, CaseIterable {
+  case interrupt, terminate, hangup
+
+  var number: Int32 {
+    switch self {
+    case .interrupt: SIGINT
+    case .terminate: SIGTERM
+    case .hangup: SIGHUP
+    }
+  }
+}
+
+/// Delivers signals as ordinary loop callbacks (libevent's self-pipe), so the handler may do
+/// anything the loop may do. SIGPIPE is ignored by every `EventLoop`.
+public final class SignalWatcher {
+  public let loop: EventLoop
+  private var events: [(Signal, OpaquePointer)] = []
+  private let action: (Signal) -> Void
+
+  public init(
+    loop: EventLoop, signals: [Signal] = [.interrupt, .terminate],
+    _ action: @escaping (Signal) -> Void
+  ) {
+    self.loop = loop
+    self.action = action
+    for signal in signals {
+      guard
+        let event = antre_evsignal_new(
+          loop.base, signal.number, Trampolines.signalCaught,
+          Unmanaged.passUnretained(self).toOpaque())
+      else { fatalError("evsignal_new failed") }
+      event_priority_set(event, Int32(EventLoop.urgentPriority))
+      event_add(event, nil)
+      events.append((signal, event))
+    }
+  }
+
+  deinit {
+    for (_, event) in events { event_del(event) }
+    let events = self.events.map(\.1)
+    loop.soon { for event in events { event_free(event) } }
+  }
+
+  func caught(_ number: Int32) {
+    guard let signal = events.first(where: { $0.0.number == number })?.0 else { return }
+    action(signal)
+  }
+}
