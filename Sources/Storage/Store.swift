@@ -18,6 +18,8 @@ public final class Store {
     do {
       try Self.configure(connection, path: path)
     } catch {
+      // SQLite reads the file first when setting the journal mode, so a damaged file shows here.
+      if case .corrupt(let message) = error { throw .corrupt("\(path): \(message)") }
       throw .openFailed("\(path): \(error.message)")
     }
     try Self.migrate(connection)
