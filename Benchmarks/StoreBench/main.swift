@@ -1,10 +1,12 @@
 // store-bench: measures the Storage module on this machine.
 //
-//   store-bench throughput --db PATH [--tickets N]
+//   store-bench throughput --db PATH [--tickets N] [--batches 1,16,64]
 //   store-bench crash-writer --db PATH
 //   store-bench history --db PATH [--tickets N] [--days D] [--events-per-ticket E]
+//   store-bench recover --db PATH
 //
-// Each measurement starts from a fresh file at PATH (removed first, with its -wal and -shm).
+// `throughput` and `history` start from a fresh file at PATH (removed first, with its -wal
+// and -shm); `recover` times start-up on the file `history` left.
 
 #if canImport(Glibc)
   import Glibc
@@ -19,6 +21,7 @@ struct Options {
   var tickets = 0
   var days = 365
   var eventsPerTicket = 3
+  var batches = [1, 16, 64]
 
   init(_ arguments: [String]) {
     var rest = arguments.dropFirst()
@@ -30,11 +33,14 @@ struct Options {
       case "--tickets": tickets = Int(value) ?? -1
       case "--days": days = Int(value) ?? -1
       case "--events-per-ticket": eventsPerTicket = Int(value) ?? -1
+      case "--batches": batches = value.split(separator: ",").map { Int($0) ?? 0 }
       default: fail("unknown option \(flag)")
       }
     }
     if db.isEmpty { fail("--db PATH is required") }
-    if tickets < 0 || days < 1 || eventsPerTicket < 1 { fail("bad number") }
+    if tickets < 0 || days < 1 || eventsPerTicket < 1 || batches.contains(where: { $0 < 1 }) {
+      fail("bad number")
+    }
   }
 }
 
@@ -43,9 +49,10 @@ func fail(_ message: String) -> Never {
   writeLine(
     standardError: true,
     """
-    usage: store-bench throughput --db PATH [--tickets N]
+    usage: store-bench throughput --db PATH [--tickets N] [--batches 1,16,64]
            store-bench crash-writer --db PATH
            store-bench history --db PATH [--tickets N] [--days D] [--events-per-ticket E]
+           store-bench recover --db PATH
     """)
   exit(2)
 }
@@ -97,5 +104,6 @@ switch options.command {
 case "throughput": runThroughput(options)
 case "crash-writer": runCrashWriter(options)
 case "history": runHistory(options)
+case "recover": measureRecovery(options.db, day: civilDay(Int(time(nil)) / 86_400))
 default: fail("unknown command '\(options.command)'")
 }

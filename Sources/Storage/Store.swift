@@ -5,7 +5,8 @@
 /// `commit()`s before any reply leaves; `commit()` returning means the rows survive a crash
 /// or power loss. Writes outside `begin()`/`commit()` commit one by one.
 public final class Store {
-  private let connection: Connection
+  // Internal so tests can act behind the store's back, as a failing disk would.
+  let connection: Connection
   private let statements: Statements
 
   /// Opens the database at `path`, creating it if needed, and brings its schema up to date.
@@ -17,6 +18,8 @@ public final class Store {
     do {
       try Self.configure(connection, path: path)
     } catch {
+      // SQLite reads the file first when setting the journal mode, so a damaged file shows here.
+      if case .corrupt(let message) = error { throw .corrupt("\(path): \(message)") }
       throw .openFailed("\(path): \(error.message)")
     }
     try Self.migrate(connection)
@@ -69,29 +72,44 @@ public final class Store {
 
   // MARK: - Transactions
 
-  /// Whether a transaction is open, so the caller's next writes join it.
-  public var inTransaction: Bool { !connection.isAutocommit }
+  /// Whether `begin()` opened a transaction that is not yet committed or rolled back.
+  public private(set) var inTransaction = false
 
   /// Opens a write transaction (`BEGIN IMMEDIATE`: it takes the write lock now, so a later
   /// write cannot fail on it). Does nothing if one is already open.
   public func begin() throws(StorageError) {
     guard !inTransaction else { return }
     try statements.begin.run()
+    inTransaction = true
   }
 
   /// Makes every write since `begin()` durable. Does nothing without an open transaction.
   /// If it throws, nothing of the transaction may be acknowledged: call `rollback()`.
   public func commit() throws(StorageError) {
     guard inTransaction else { return }
+    try ensureTransactionIsAlive()
     try statements.commit.run()
+    inTransaction = false
   }
 
   /// Discards every write since `begin()`. Does nothing without an open transaction.
   public func rollback() {
     guard inTransaction else { return }
+    inTransaction = false
+    guard !connection.isAutocommit else { return }
     // A failing ROLLBACK leaves nothing to recover here: SQLite then has either rolled back
     // by itself or lost the connection, and the next `begin()` reports that.
     try? statements.rollback.run()
+  }
+
+  /// After some errors (disk full, I/O) SQLite rolls the whole transaction back by itself.
+  /// Writes after that would each commit on their own, and `commit()` would then vouch for a
+  /// batch whose first part is gone; so once that happened, every write and the commit
+  /// fail until `rollback()`.
+  private func ensureTransactionIsAlive() throws(StorageError) {
+    if inTransaction && connection.isAutocommit {
+      throw .failed("the transaction was rolled back after an earlier error; call rollback()")
+    }
   }
 
   // MARK: - Writes
@@ -116,6 +134,7 @@ public final class Store {
     statement.bind(14, ticket.calls)
     statement.bind(15, ticket.request)
     statement.bind(16, ticket.box)
+    try ensureTransactionIsAlive()
     try statement.run()
   }
 
@@ -127,6 +146,7 @@ public final class Store {
     statement.bind(3, counter.reason)
     statement.bind(4, counter.ticketID)
     statement.bind(5, counter.since)
+    try ensureTransactionIsAlive()
     try statement.run()
   }
 
@@ -137,6 +157,7 @@ public final class Store {
     statement.bind(1, number.day)
     statement.bind(2, number.service)
     statement.bind(3, number.last)
+    try ensureTransactionIsAlive()
     try statement.run()
   }
 
@@ -148,6 +169,7 @@ public final class Store {
     statement.bind(3, event.type)
     statement.bind(4, event.box)
     statement.bind(5, event.json)
+    try ensureTransactionIsAlive()
     try statement.run()
   }
 
@@ -159,6 +181,7 @@ public final class Store {
     statement.bind(3, job.ticketID)
     statement.bind(4, job.createdAt)
     statement.bind(5, job.printedAt)
+    try ensureTransactionIsAlive()
     try statement.run()
   }
 
@@ -168,6 +191,7 @@ public final class Store {
     let statement = statements.markPrinted
     statement.bind(1, job)
     statement.bind(2, at)
+    try ensureTransactionIsAlive()
     try statement.run()
   }
 
@@ -176,6 +200,7 @@ public final class Store {
     let statement = statements.setMeta
     statement.bind(1, key)
     statement.bind(2, value)
+    try ensureTransactionIsAlive()
     try statement.run()
   }
 
@@ -220,8 +245,12 @@ public final class Store {
   /// transaction so it is one consistent picture.
   public func loadRecovery(day: String, recentEventLimit: Int) throws(StorageError) -> Recovery {
     let ownsTransaction = !inTransaction
-    if ownsTransaction { try statements.beginRead.run() }
-    defer { if ownsTransaction { rollback() } }
+    if ownsTransaction {
+      try statements.beginRead.run()
+    } else {
+      try ensureTransactionIsAlive()
+    }
+    defer { if ownsTransaction { try? statements.rollback.run() } }
 
     statements.ticketsOfDay.bind(1, day)
     var tickets = try statements.ticketsOfDay.rows(Self.ticketRow)

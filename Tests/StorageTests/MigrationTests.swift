@@ -43,15 +43,23 @@ import Testing
   }
 }
 
-@Test func fileThatIsNotADatabaseIsReportedCorruptOrUnopenable() throws {
+@Test func fileThatIsNotADatabaseIsReportedCorrupt() throws {
   let file = TemporaryDatabase()
   defer { file.remove() }
   try file.write(String(repeating: "not a database ", count: 400))
-  do {
-    _ = try Store(path: file.path)
-    Issue.record("opened a file that is not a database")
-  } catch {
-    #expect(error.httpStatus == 500)
-    #expect(error.code == "internal_error")
+  #expect {
+    try Store(path: file.path)
+  } throws: { error in
+    guard case .corrupt(let message) = error as? StorageError else { return false }
+    return message.contains("not a database")
+  }
+}
+
+@Test func missingDirectoryIsAnOpenFailure() throws {
+  #expect {
+    try Store(path: "/nonexistent-antre-directory/antre.sqlite")
+  } throws: { error in
+    guard case .openFailed(let message) = error as? StorageError else { return false }
+    return message.contains("unable to open")
   }
 }

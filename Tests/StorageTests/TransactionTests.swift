@@ -73,3 +73,22 @@ import Testing
   try store.commit()
   #expect(try store.events(after: 0, limit: 10) == [Fixtures.event(1)])
 }
+
+@Test func writesAfterSQLiteAbandonedTheTransactionFailUntilRollback() throws {
+  let file = TemporaryDatabase()
+  defer { file.remove() }
+  let store = try Store(path: file.path)
+  try store.begin()
+  try store.upsert(Fixtures.ticket("t-1"))
+  // What SQLite does by itself after a disk-full or I/O error inside a transaction.
+  try store.connection.execute("ROLLBACK")
+  #expect(throws: StorageError.self) { try store.append(Fixtures.event(1)) }
+  #expect(throws: StorageError.self) { try store.commit() }
+  store.rollback()
+  #expect(!store.inTransaction)
+  #expect(try store.events(after: 0, limit: 10) == [])
+  try store.begin()
+  try store.append(Fixtures.event(1))
+  try store.commit()
+  #expect(try store.events(after: 0, limit: 10) == [Fixtures.event(1)])
+}
