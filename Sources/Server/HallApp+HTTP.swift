@@ -9,7 +9,7 @@ enum Endpoint: Sendable {
 }
 
 extension Router where Handler == Endpoint {
-  static let api: Router<Endpoint> = {
+  static func makeAPI() -> Router<Endpoint> {
     var r = Router<Endpoint>()
     r.add(.GET, "/api/hall", .hall)
     r.add(.POST, "/api/tickets", .issue)
@@ -21,7 +21,7 @@ extension Router where Handler == Endpoint {
     r.add(.GET, "/healthz", .health)
     r.add(.GET, "/metrics", .metrics)
     return r
-  }()
+  }
 }
 
 // Bodies. Unknown keys are ignored; wrong types are refused with the key's name.
@@ -52,7 +52,7 @@ extension HallApp {
     respond: @escaping (HTTPResponse) -> Void
   ) {
     metrics.requests += 1
-    switch Router.api.match(request.method, request.path) {
+    switch router.match(request.method, request.path) {
     case .found(let endpoint, let params):
       do throws(HTTPError) {
         try route(endpoint, params, request, now: now, monotonic: monotonic, respond: respond)

@@ -19,6 +19,7 @@ final class HallApp {
   let resourceRoot: String
   var logger: Logger
   var metrics = Metrics()
+  let router = Router<Endpoint>.makeAPI()
 
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
   /// trigger plus a short urgent timer so a busy loop can't starve it).

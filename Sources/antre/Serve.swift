@@ -49,7 +49,7 @@ struct Serve: ParsableCommand {
       print(tokenBanner(fresh, base: base))
     }
     print("listening on \(base)")
-    fflush(stdout)
+    FileHandle.standardOutput.synchronizeFile()
     server.run()
   }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import HTTP
+import Logging
+import QueueCore
+import Reactor
+import Storage
+import WebSocket
+
+@testable import Server
+
+/// A feed peer that records what it was sent, decoded back to JSON objects.
+final class FakePeer: FeedPeer {
+  let role: Role?
+  var frames: [SharedBytes] = []
+  var closedWith: CloseCode?
+  var backlogFull = false
+
+  init(role: Role? = nil) { self.role = role }
+
+  func send(frame: SharedBytes) -> Bool {
+    guard closedWith == nil, !backlogFull else { return false }
+    frames.append(frame)
+    return true
+  }
+
+  func close(_ code: CloseCode, reason: String) { closedWith = code }
+
+  var messages: [[String: Any]] { frames.map { decodeServerFrame($0.bytes) } }
+  var types: [String] { messages.map { $0["type"] as? String ?? "?" } }
+  func clear() { frames.removeAll() }
+}
+
+/// Unwraps one unmasked server text frame and parses its JSON.
+func decodeServerFrame(_ bytes: [UInt8]) -> [String: Any] {
+  precondition(bytes[0] == 0x81, "not a final text frame")
+  let len7 = Int(bytes[1] & 0x7F)
+  let start: Int
+  switch len7 {
+  case 126: start = 4
+  case 127: start = 10
+  default: start = 2
+  }
+  let payload = Data(bytes[start...])
+  return (try? JSONSerialization.jsonObject(with: payload)) as? [String: Any] ?? [:]
+}
+
+let testHallYAML = """
+  name: Test Hall
+  timezone: Asia/Jakarta
+  admin_token: admin-secret
+  services:
+    - {id: A, name: Kependudukan, name_en: Civil registry, target_wait_s: 900, mean_service_s: 300}
+    - {id: B, name: Perizinan, name_en: Licensing, target_wait_s: 900, mean_service_s: 300, quota: 2}
+  counters:
+    - {id: 1, name: Loket 1, services: [A, B], token: c1-secret}
+    - {id: 2, name: Loket 2, services: [B], token: c2-secret}
+  kiosks:
+    - {id: K1, token: k1-secret}
+  """
+
+/// A hall app on a temporary database, with the clock in the test's hands.
+final class AppFixture {
+  let directory: URL
+  let store: Store
+  let app: HallApp
+  /// Wednesday 2026-11-25 09:00 WIB.
+  var now: Millis = 1_764_036_000_000
+  var batchesOpened = 0
+
+  init(limits: ServerLimits = ServerLimits(), directory reuse: URL? = nil) throws {
+    directory =
+      reuse
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+        "antre-server-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    store = try Store(path: directory.appendingPathComponent("hall.sqlite").path)
+    let config = try HallConfig.load(yaml: testHallYAML)
+    let tokens = TokenTable(
+      admin: "admin-secret", counters: [1: "c1-secret", 2: "c2-secret"], kiosks: ["K1": "k1-secret"])
+    app = try HallApp(
+      config: config, store: store, tokens: tokens, limits: limits, resourceRoot: "/nonexistent",
+      now: now, logger: Logger(label: "test"))
+    app.onBatchOpened = { [unowned self] in self.batchesOpened += 1 }
+  }
+
+  /// Sends a request; returns the response if it arrived (before any commit).
+  @discardableResult
+  func request(
+    _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil
+  ) -> Box<HTTPResponse> {
+    var headers = HTTPHeaders()
+    if let token { headers.set("Authorization", "Bearer \(token)") }
+    let box = Box<HTTPResponse>()
+    app.handle(
+      HTTPRequest(method: method, uri: path, headers: headers, body: Array((body ?? "").utf8)),
+      now: now, monotonic: Double(now) / 1000
+    ) { box.value = $0 }
+    return box
+  }
+
+  /// Request then commit: the usual round trip.
+  func roundTrip(_ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil)
+    -> HTTPResponse
+  {
+    let r = request(method, path, token: token, body: body)
+    app.commit()
+    return r.value!
+  }
+}
+
+final class Box<T> {
+  var value: T?
+}
+
+extension HTTPResponse {
+  var object: [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+  }
+  var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+}
