@@ -98,7 +98,7 @@ import Testing
     let stats = f.roundTrip(.GET, "/api/stats", token: "admin-secret")
     #expect(stats.status == 200)
     let csv = f.roundTrip(.GET, "/api/stats.csv", token: "admin-secret")
-    #expect(String(decoding: csv.body, as: UTF8.self).split(separator: "\n").count == 2)
+    #expect(String(decoding: csv.body, as: UTF8.self).split(whereSeparator: \.isNewline).count == 2)
   }
 
   @Test func healthAndMetricsArePublic() throws {
