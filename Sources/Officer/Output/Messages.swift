@@ -19,8 +19,18 @@ public struct Messages: Sendable {
   /// The one line a successful command prints. `hall`, fetched after the command, adds
   /// counter and service names and the waiting count; without it the line is shorter.
   public func line(for outcome: CommandOutcome, counter: Int, hall: HallInfo?) -> String {
-    let counterName = hall?.counter(counter)?.name ?? "Loket \(counter)"
-    let waiting = hall?.waiting(atCounter: counter).map { " — " + waitingPhrase($0) } ?? ""
+    line(
+      for: outcome, counterName: hall?.counter(counter)?.name ?? "Loket \(counter)",
+      waiting: hall?.waiting(atCounter: counter), serviceName: { hall?.service($0)?.name })
+  }
+
+  /// The same line from what the caller knows: `waiting` (tickets waiting for this
+  /// counter) and service names are left out when nil.
+  public func line(
+    for outcome: CommandOutcome, counterName: String, waiting: Int?,
+    serviceName: (String) -> String?
+  ) -> String {
+    let waiting = waiting.map { " — " + waitingPhrase($0) } ?? ""
     switch outcome {
     case .called(let ticket):
       return t(
@@ -40,7 +50,7 @@ public struct Messages: Sendable {
     case .noShow(let ticket):
       return t("\(ticket.number) tidak hadir", "\(ticket.number) did not show up") + waiting
     case .transferred(let ticket):
-      let name = hall?.service(ticket.service).map { " (\($0.name))" } ?? ""
+      let name = serviceName(ticket.service).map { " (\($0))" } ?? ""
       return t(
         "\(ticket.number) dipindahkan ke layanan \(ticket.service)\(name)",
         "\(ticket.number) transferred to service \(ticket.service)\(name)")
@@ -55,7 +65,7 @@ public struct Messages: Sendable {
     case .closed(let counter):
       return t("\(counter.name) ditutup", "\(counter.name) is closed")
     case .status(let hall):
-      return status(hall: hall, counter: counter, now: nil).first ?? hall.name
+      return hall.name
     }
   }
 
