@@ -98,9 +98,16 @@ private func openPseudoTerminal() -> (leader: Int32, follower: Int32)? {
   tcgetattr(follower, &after)
   #expect(after.c_lflag == before.c_lflag && after.c_iflag == before.c_iflag)
 
-  var buffer = [UInt8](repeating: 0, count: 256)
-  let n = read(leader, &buffer, buffer.count)
-  let written = String(decoding: buffer.prefix(max(0, n)), as: UTF8.self)
+  // The pty hands output over asynchronously: read until the restore sequence is in.
+  var written = ""
+  let expectedEnd = ANSI.showCursor + ANSI.leaveAlternateScreen
+  var reader = pollfd(fd: leader, events: Int16(POLLIN), revents: 0)
+  while !written.hasSuffix(expectedEnd), poll(&reader, 1, 2000) == 1 {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let n = read(leader, &buffer, buffer.count)
+    guard n > 0 else { break }
+    written += String(decoding: buffer.prefix(n), as: UTF8.self)
+  }
   #expect(written.hasPrefix(ANSI.enterAlternateScreen + ANSI.hideCursor))
   #expect(written.hasSuffix(ANSI.showCursor + ANSI.leaveAlternateScreen))
 }
