@@ -38,3 +38,11 @@ import Testing
   #expect(written.hasPrefix(ANSI.reset + ANSI.clearScreen))
   #expect(!written.contains(ANSI.moveTo(row: 21, column: 1)))
 }
+
+@Test func feedURLUsesTheWebSocketSchemeTokenAndSince() {
+  let settings = OfficerSettings(server: "http://hall.local:8080", counter: 3, token: "a b/c")
+  #expect(
+    Console.feedURL(settings: settings, since: nil) == "ws://hall.local:8080/ws?token=a%20b%2Fc")
+  let secure = OfficerSettings(server: "https://hall", counter: 3, token: "t")
+  #expect(Console.feedURL(settings: secure, since: 41) == "wss://hall/ws?token=t&since=41")
+}

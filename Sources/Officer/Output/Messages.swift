@@ -181,8 +181,8 @@ public struct Messages: Sendable {
     switch error {
     case .unreachable(let url, let reason):
       return t(
-        "Tidak dapat terhubung ke server \(url): \(reason). Periksa alamat server (--server, ANTRE_SERVER atau `antre login`) dan pastikan server berjalan.",
-        "Cannot connect to the server \(url): \(reason). Check the server address (--server, ANTRE_SERVER or `antre login`) and that the server is running."
+        "Tidak dapat terhubung ke server \(url)\(with(reason)). Periksa alamat server (--server, ANTRE_SERVER atau `antre login`) dan pastikan server berjalan.",
+        "Cannot connect to the server \(url)\(with(reason)). Check the server address (--server, ANTRE_SERVER or `antre login`) and that the server is running."
       )
     case .timeout(let url):
       return t(
