@@ -43,7 +43,10 @@ let package = Package(
     .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
     .target(
       name: "Officer",
-      dependencies: ["Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal"]),
+      dependencies: [
+        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .target(
       name: "TicketBox",
       dependencies: [

@@ -1,0 +1,75 @@
+import FoundationEssentials
+
+/// Runs officer requests for one counter over a transport and decodes the answers.
+public struct OfficerClient {
+  public let transport: any OfficerTransport
+  public let counter: Int
+  public let token: String
+
+  public init(transport: any OfficerTransport, counter: Int, token: String) {
+    self.transport = transport
+    self.counter = counter
+    self.token = token
+  }
+
+  /// The decoded outcome and the response object as the server sent it (`null` for 204).
+  public struct Reply: Equatable, Sendable {
+    public var outcome: CommandOutcome
+    public var json: [UInt8]
+  }
+
+  public func perform(_ request: OfficerRequest) throws(OfficerError) -> Reply {
+    let response = try transport.send(
+      method: request.method, path: request.path(counter: counter), body: request.body,
+      token: token)
+    if response.status == 204, case .call = request {
+      return Reply(outcome: .nobodyWaiting, json: Array("null".utf8))
+    }
+    guard (200..<300).contains(response.status) else {
+      throw Self.error(from: response)
+    }
+    let outcome: CommandOutcome
+    switch request {
+    case .call: outcome = .called(try decode(TicketInfo.self, response))
+    case .recall: outcome = .recalled(try decode(TicketInfo.self, response))
+    case .start: outcome = .started(try decode(TicketInfo.self, response))
+    case .done: outcome = .done(try decode(TicketInfo.self, response))
+    case .noShow: outcome = .noShow(try decode(TicketInfo.self, response))
+    case .transfer: outcome = .transferred(try decode(TicketInfo.self, response))
+    case .pause(let reason):
+      outcome = .paused(try decode(CounterInfo.self, response), reason: reason)
+    case .resume: outcome = .resumed(try decode(CounterInfo.self, response))
+    case .open: outcome = .opened(try decode(CounterInfo.self, response))
+    case .close: outcome = .closed(try decode(CounterInfo.self, response))
+    case .status: outcome = .status(try decode(HallInfo.self, response))
+    }
+    return Reply(outcome: outcome, json: response.body)
+  }
+
+  /// `GET /api/hall`, for the waiting counts and names shown after a command.
+  public func hall() throws(OfficerError) -> HallInfo {
+    guard case .status(let hall) = try perform(.status).outcome else {
+      throw .unexpectedResponse(status: 200, detail: "hall")
+    }
+    return hall
+  }
+
+  private func decode<T: Decodable>(_ type: T.Type, _ response: OfficerResponse)
+    throws(OfficerError) -> T
+  {
+    do {
+      return try JSONDecoder().decode(type, from: Data(response.body))
+    } catch {
+      throw .unexpectedResponse(status: response.status, detail: "\(T.self): \(error)")
+    }
+  }
+
+  static func error(from response: OfficerResponse) -> OfficerError {
+    if let body = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)) {
+      return OfficerError(
+        status: response.status, code: body.error.code, message: body.error.message ?? "")
+    }
+    let text = String(decoding: response.body.prefix(200), as: UTF8.self)
+    return .unexpectedResponse(status: response.status, detail: text)
+  }
+}

@@ -1,0 +1,20 @@
+/// What an officer command needs from the network: one HTTP request to the configured
+/// server, answered or failed. The real one sits on Reactor's `HTTPClient`; tests use
+/// canned replies.
+public protocol OfficerTransport {
+  /// Sends `method path` to the server with `Authorization: Bearer token` and, when a body
+  /// is given, `Content-Type: application/json`. Throws `.unreachable`, `.timeout` or
+  /// `.invalidServerURL`; any HTTP status is a normal return.
+  func send(method: String, path: String, body: [UInt8]?, token: String) throws(OfficerError)
+    -> OfficerResponse
+}
+
+public struct OfficerResponse: Equatable, Sendable {
+  public var status: Int
+  public var body: [UInt8]
+
+  public init(status: Int, body: [UInt8]) {
+    self.status = status
+    self.body = body
+  }
+}

@@ -1,0 +1,214 @@
+import FoundationEssentials
+import Terminal
+
+/// The counter console as a pure state machine: inputs in, actions out, and a rendering
+/// of the state as screen lines. The driver does the I/O.
+public struct ConsoleModel: Sendable {
+  public enum Connection: Equatable, Sendable { case connecting, connected, disconnected }
+
+  /// A line the officer is typing, and what it is for.
+  public enum Prompt: Equatable, Sendable {
+    case transfer(String)
+    case pause(String)
+  }
+
+  public struct Notice: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+  }
+
+  public let counterID: Int
+  public let messages: Messages
+  public private(set) var hallName = ""
+  public private(set) var counter: CounterInfo?
+  public private(set) var services: [ServiceInfo] = []
+  public private(set) var recentCalls: [RecentCall] = []
+  public private(set) var connection = Connection.connecting
+  public private(set) var prompt: Prompt?
+  public private(set) var notice: Notice?
+  public private(set) var pauseReason: String?
+  public private(set) var now: Date
+  /// The last feed event applied; the feed client resumes after it (`since=`).
+  public private(set) var lastSeq: Int?
+
+  static let maxRecentCalls = 10
+  static let maxReasonLength = 60
+
+  public init(counter: Int, language: Language, now: Date) {
+    counterID = counter
+    messages = Messages(language: language)
+    self.now = now
+  }
+
+  public var currentTicket: TicketInfo? { counter?.ticket }
+  public var counterName: String { counter?.name ?? "Loket \(counterID)" }
+
+  public func waiting(_ service: String) -> Int {
+    services.first { $0.id == service }?.waiting ?? 0
+  }
+
+  /// Waiting in this counter's services.
+  public var waitingHere: Int { (counter?.services ?? []).reduce(0) { $0 + waiting($1) } }
+  public var waitingInHall: Int { services.reduce(0) { $0 + $1.waiting } }
+
+  // MARK: - Update
+
+  public mutating func update(_ input: ConsoleInput) -> [ConsoleAction] {
+    switch input {
+    case .key(let key):
+      return prompt == nil ? press(key) : type(key)
+    case .event(let event):
+      return apply(event) ? [.redraw] : []
+    case .feedConnected:
+      connection = .connected
+      return [.redraw]
+    case .feedDisconnected:
+      connection = .disconnected
+      return [.redraw]
+    case .tick(let date):
+      now = date
+      return [.redraw]
+    case .result(let request, let result):
+      switch result {
+      case .success(let outcome): apply(outcome, of: request)
+      case .failure(let error):
+        notice = Notice(text: messages.error(error, counter: counterID), isError: true)
+      }
+      return [.redraw]
+    }
+  }
+
+  private mutating func press(_ key: Key) -> [ConsoleAction] {
+    let request: OfficerRequest
+    switch key {
+    case .space, .character("n"), .character("N"): request = .call(service: nil, number: nil)
+    case .character("r"), .character("R"): request = .recall
+    case .character("s"), .character("S"): request = .start
+    case .character("d"), .character("D"): request = .done
+    case .character("x"), .character("X"): request = .noShow
+    case .character("t"), .character("T"):
+      prompt = .transfer("")
+      notice = nil
+      return [.redraw]
+    case .character("p"), .character("P"):
+      switch counter?.state {
+      case "paused": request = .resume
+      case "closed": request = .open
+      default:
+        prompt = .pause("")
+        notice = nil
+        return [.redraw]
+      }
+    case .character("q"), .character("Q"), .ctrlC, .ctrlD: return [.quit]
+    default: return []
+    }
+    notice = nil
+    return [.redraw, .send(request)]
+  }
+
+  private mutating func type(_ key: Key) -> [ConsoleAction] {
+    guard let prompt else { return [] }
+    switch key {
+    case .ctrlC: return [.quit]
+    case .escape:
+      self.prompt = nil
+      return [.redraw]
+    case .backspace:
+      switch prompt {
+      case .transfer(let text): self.prompt = .transfer(String(text.dropLast()))
+      case .pause(let text): self.prompt = .pause(String(text.dropLast()))
+      }
+      return [.redraw]
+    case .enter:
+      self.prompt = nil
+      switch prompt {
+      case .transfer(let service) where !service.isEmpty:
+        return [.redraw, .send(.transfer(service: service))]
+      case .transfer: return [.redraw]
+      case .pause(let reason):
+        return [.redraw, .send(.pause(reason: reason.isEmpty ? nil : reason))]
+      }
+    case .character(let c):
+      switch prompt {
+      case .transfer(let text):
+        guard c.isASCII, c.isLetter, text.count < 2 else { return [] }
+        self.prompt = .transfer(text + c.uppercased())
+      case .pause(let text):
+        guard text.count < Self.maxReasonLength else { return [] }
+        self.prompt = .pause(text + String(c))
+      }
+      return [.redraw]
+    case .space:
+      guard case .pause(let text) = prompt, text.count < Self.maxReasonLength else { return [] }
+      self.prompt = .pause(text + " ")
+      return [.redraw]
+    default:
+      return []
+    }
+  }
+
+  /// Applies a feed event; false when it changes nothing (an old one replayed).
+  private mutating func apply(_ event: HallEvent) -> Bool {
+    if case .snapshot = event {
+    } else if let seq = event.seq, let last = lastSeq, seq <= last {
+      return false
+    }
+    if let seq = event.seq { lastSeq = seq }
+    switch event {
+    case .snapshot(_, let hall, let calls):
+      hallName = hall.name
+      services = hall.services
+      counter = hall.counter(counterID) ?? counter
+      recentCalls = Array(calls.prefix(Self.maxRecentCalls))
+      if counter?.state != "paused" { pauseReason = nil }
+    case .issued(_, _, let waiting):
+      setWaiting(waiting)
+    case .called(_, let ticket, let counterID, _, _, let waiting):
+      setWaiting(waiting)
+      recentCalls.insert(
+        RecentCall(number: ticket.number, counter: counterID, at: ticket.calledAt), at: 0)
+      recentCalls = Array(recentCalls.prefix(Self.maxRecentCalls))
+      if counterID == self.counterID { counter?.ticket = ticket }
+    case .finished(_, let ticket, let waiting), .transferred(_, let ticket, _, let waiting):
+      setWaiting(waiting)
+      if currentTicket?.id == ticket.id { counter?.ticket = nil }
+    case .counter(_, let updated):
+      guard updated.id == counterID else { return false }
+      counter = updated
+      if updated.state != "paused" { pauseReason = nil }
+    case .other:
+      return false
+    }
+    return true
+  }
+
+  private mutating func setWaiting(_ waiting: [String: Int]) {
+    for index in services.indices {
+      if let count = waiting[services[index].id] { services[index].waiting = count }
+    }
+  }
+
+  private mutating func apply(_ outcome: CommandOutcome, of request: OfficerRequest) {
+    switch outcome {
+    case .called(let ticket), .recalled(let ticket), .started(let ticket):
+      counter?.ticket = ticket
+    case .nobodyWaiting:
+      counter?.ticket = nil
+    case .done(let ticket), .noShow(let ticket), .transferred(let ticket):
+      if currentTicket?.id == ticket.id { counter?.ticket = nil }
+    case .paused(let updated, let reason):
+      counter = updated
+      pauseReason = reason
+    case .resumed(let updated), .opened(let updated), .closed(let updated):
+      counter = updated
+      pauseReason = nil
+    case .status(let hall):
+      counter = hall.counter(counterID) ?? counter
+      services = hall.services
+    }
+    let text = messages.line(
+      for: outcome, counterName: counterName, waiting: nil,
+      serviceName: { id in services.first { $0.id == id }?.name })
+    notice = Notice(text: text, isError: false)
+  }
+}

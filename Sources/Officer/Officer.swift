@@ -1,1 +1,0 @@
-// Officer: placeholder until the module lands.

@@ -1,0 +1,8 @@
+/// The language of the officer tools' messages: Bahasa Indonesia unless asked otherwise.
+public enum Language: String, Sendable, CaseIterable {
+  case id, en
+
+  func pick(_ indonesian: String, _ english: String) -> String {
+    self == .id ? indonesian : english
+  }
+}

@@ -1,0 +1,280 @@
+import FoundationEssentials
+import Terminal
+
+/// Every line the officer tools print, in the officer's language. Pure: it only reads
+/// decoded answers, so each message is tested with canned JSON.
+public struct Messages: Sendable {
+  public let language: Language
+
+  public init(language: Language) {
+    self.language = language
+  }
+
+  private func t(_ indonesian: String, _ english: String) -> String {
+    language.pick(indonesian, english)
+  }
+
+  // MARK: - Command results
+
+  /// The one line a successful command prints. `hall`, fetched after the command, adds
+  /// counter and service names and the waiting count; without it the line is shorter.
+  public func line(for outcome: CommandOutcome, counter: Int, hall: HallInfo?) -> String {
+    line(
+      for: outcome, counterName: hall?.counter(counter)?.name ?? "Loket \(counter)",
+      waiting: hall?.waiting(atCounter: counter), serviceName: { hall?.service($0)?.name })
+  }
+
+  /// The same line from what the caller knows: `waiting` (tickets waiting for this
+  /// counter) and service names are left out when nil.
+  public func line(
+    for outcome: CommandOutcome, counterName: String, waiting: Int?,
+    serviceName: (String) -> String?
+  ) -> String {
+    let waiting = waiting.map { " — " + waitingPhrase($0) } ?? ""
+    switch outcome {
+    case .called(let ticket):
+      return t(
+        "Memanggil \(ticket.number) ke \(counterName)", "Calling \(ticket.number) to \(counterName)"
+      )
+        + waiting
+    case .nobodyWaiting:
+      return t("Tidak ada antrean yang menunggu", "Nobody is waiting")
+    case .recalled(let ticket):
+      return t(
+        "Memanggil ulang \(ticket.number) (panggilan ke-\(ticket.calls))",
+        "Calling \(ticket.number) again (call \(ticket.calls))")
+    case .started(let ticket):
+      return t("Mulai melayani \(ticket.number)", "Now serving \(ticket.number)")
+    case .done(let ticket):
+      return t("\(ticket.number) selesai dilayani", "\(ticket.number) served") + waiting
+    case .noShow(let ticket):
+      return t("\(ticket.number) tidak hadir", "\(ticket.number) did not show up") + waiting
+    case .transferred(let ticket):
+      let name = serviceName(ticket.service).map { " (\($0))" } ?? ""
+      return t(
+        "\(ticket.number) dipindahkan ke layanan \(ticket.service)\(name)",
+        "\(ticket.number) transferred to service \(ticket.service)\(name)")
+    case .paused(let counter, let reason?) where !reason.isEmpty:
+      return t("\(counter.name) istirahat: \(reason)", "\(counter.name) on a break: \(reason)")
+    case .paused(let counter, _):
+      return t("\(counter.name) istirahat", "\(counter.name) on a break")
+    case .resumed(let counter):
+      return t("\(counter.name) kembali melayani", "\(counter.name) is serving again")
+    case .opened(let counter):
+      return t("\(counter.name) dibuka", "\(counter.name) is open")
+    case .closed(let counter):
+      return t("\(counter.name) ditutup", "\(counter.name) is closed")
+    case .status(let hall):
+      return hall.name
+    }
+  }
+
+  public func waitingPhrase(_ count: Int) -> String {
+    count == 0
+      ? t("tidak ada yang menunggu", "nobody waiting")
+      : t("\(count) orang menunggu", "\(count) waiting")
+  }
+
+  public func counterState(_ state: String) -> String {
+    switch state {
+    case "open": return t("buka", "open")
+    case "paused": return t("istirahat", "on break")
+    case "closed": return t("tutup", "closed")
+    default: return state
+    }
+  }
+
+  public func ticketState(_ state: String) -> String {
+    switch state {
+    case "waiting": return t("menunggu", "waiting")
+    case "called": return t("dipanggil", "called")
+    case "serving": return t("dilayani", "serving")
+    case "done": return t("selesai", "done")
+    case "noshow": return t("tidak hadir", "no-show")
+    case "cancelled": return t("batal", "cancelled")
+    case "expired": return t("kedaluwarsa", "expired")
+    default: return state
+    }
+  }
+
+  /// `4 mnt 12 dtk` / `4 min 12 s`, `1 jam 3 mnt` / `1 h 3 min`.
+  public func duration(seconds: Int) -> String {
+    let s = max(0, seconds)
+    if s >= 3600 {
+      return t("\(s / 3600) jam \(s % 3600 / 60) mnt", "\(s / 3600) h \(s % 3600 / 60) min")
+    }
+    if s >= 60 { return t("\(s / 60) mnt \(s % 60) dtk", "\(s / 60) min \(s % 60) s") }
+    return t("\(s) dtk", "\(s) s")
+  }
+
+  /// Seconds since the ticket was called, when both times are known.
+  static func elapsed(since ticket: TicketInfo, now: Date?) -> Int? {
+    guard let now, let calledAt = ticket.calledAt, let since = Timestamp.parse(calledAt)
+    else { return nil }
+    return Int(now.timeIntervalSince(since).rounded(.down))
+  }
+
+  // MARK: - Status
+
+  /// This counter on one line, then the hall: counters with their current numbers and
+  /// waiting per service, in columns that fit `width`.
+  public func status(hall: HallInfo, counter id: Int, now: Date?, width: Int = 80) -> [String] {
+    var lines: [String] = []
+    if let me = hall.counter(id) {
+      var head = "\(me.name) — \(counterState(me.state))"
+      if let ticket = me.ticket {
+        head += " — \(ticket.number) \(ticketState(ticket.state))"
+        if let seconds = Self.elapsed(since: ticket, now: now) {
+          head += t(" sejak \(duration(seconds: seconds))", " for \(duration(seconds: seconds))")
+        }
+      } else {
+        head += t(" — tidak ada nomor", " — no ticket")
+      }
+      lines.append(head)
+    } else {
+      lines.append(t("Loket \(id) tidak ada di aula ini", "Loket \(id) is not in this hall"))
+    }
+    lines.append(hall.name + (hall.date.map { ", \($0)" } ?? ""))
+    lines.append("")
+
+    let nameWidth = min(24, max(7, hall.counters.map { $0.name.terminalWidth + 4 }.max() ?? 7))
+    let stateWidth = 11
+    let numberWidth = 7
+    let rest = max(4, width - nameWidth - stateWidth - numberWidth)
+    lines.append(
+      t("Loket", "Counter").fitted(toWidth: nameWidth) + "Status".fitted(toWidth: stateWidth)
+        + t("Nomor", "Number").fitted(toWidth: numberWidth)
+        + t("Layanan", "Services").truncated(toWidth: rest))
+    for counter in hall.counters {
+      let name = counter.name + (counter.id == id ? " *" : "")
+      let number = counter.ticket?.number ?? "-"
+      lines.append(
+        name.fitted(toWidth: nameWidth) + counterState(counter.state).fitted(toWidth: stateWidth)
+          + number.fitted(toWidth: numberWidth)
+          + counter.services.joined(separator: " ").truncated(toWidth: rest))
+    }
+    lines.append("")
+
+    let countWidth = 9
+    let serviceWidth = max(10, min(40, width - countWidth))
+    lines.append(
+      t("Layanan", "Service").fitted(toWidth: serviceWidth)
+        + t("Menunggu", "Waiting").rightAligned(toWidth: countWidth))
+    for service in hall.services {
+      let closed = service.open ? "" : t(" (tutup)", " (closed)")
+      lines.append(
+        "\(service.id)  \(service.name)\(closed)".fitted(toWidth: serviceWidth)
+          + String(service.waiting).rightAligned(toWidth: countWidth))
+    }
+    lines.append(
+      t("Jumlah", "Total").fitted(toWidth: serviceWidth)
+        + String(hall.totalWaiting).rightAligned(toWidth: countWidth))
+    return lines.map { $0.trailingSpacesRemoved }
+  }
+
+  // MARK: - Errors
+
+  /// What went wrong and what to do about it, with the server's own message.
+  public func error(_ error: OfficerError, counter: Int?) -> String {
+    let loket = counter.map { "Loket \($0)" } ?? t("loket ini", "this counter")
+    func with(_ message: String) -> String { message.isEmpty ? "" : ": \(message)" }
+    switch error {
+    case .unreachable(let url, let reason):
+      return t(
+        "Tidak dapat terhubung ke server \(url)\(with(reason)). Periksa alamat server (--server, ANTRE_SERVER atau `antre login`) dan pastikan server berjalan.",
+        "Cannot connect to the server \(url)\(with(reason)). Check the server address (--server, ANTRE_SERVER or `antre login`) and that the server is running."
+      )
+    case .timeout(let url):
+      return t(
+        "Server \(url) tidak menjawab tepat waktu. Periksa jaringan, lalu coba lagi.",
+        "The server \(url) did not answer in time. Check the network, then try again.")
+    case .invalidServerURL(let text):
+      return t(
+        "Alamat server tidak valid: \(text). Contoh: http://192.168.1.10:8080",
+        "Invalid server address: \(text). Example: http://192.168.1.10:8080")
+    case .badRequest(let message):
+      return t(
+        "Server menolak permintaan\(with(message)).",
+        "The server refused the request\(with(message)).")
+    case .unauthorized(let message):
+      return t(
+        "Token ditolak\(with(message)). Periksa --token atau ANTRE_TOKEN, atau masuk lagi dengan `antre login`.",
+        "Token rejected\(with(message)). Check --token or ANTRE_TOKEN, or log in again with `antre login`."
+      )
+    case .forbidden(let message):
+      return t(
+        "Token ini tidak berlaku untuk \(loket)\(with(message)). Gunakan token loket Anda sendiri, atau periksa --counter.",
+        "This token is not valid for \(loket)\(with(message)). Use your own counter's token, or check --counter."
+      )
+    case .unknownService(let message):
+      return t(
+        "Layanan tidak dikenal\(with(message)). Lihat kode layanan dengan `antre status`.",
+        "Unknown service\(with(message)). See the service codes with `antre status`.")
+    case .unknownCounter(let message):
+      return t(
+        "Loket tidak dikenal\(with(message)). Periksa --counter atau ANTRE_COUNTER.",
+        "Unknown counter\(with(message)). Check --counter or ANTRE_COUNTER.")
+    case .notFound(let message):
+      return t(
+        "Tidak ditemukan\(with(message)). Periksa nomor antreannya.",
+        "Not found\(with(message)). Check the ticket number.")
+    case .noCurrentTicket(let message):
+      return t(
+        "\(loket) tidak sedang melayani nomor apa pun\(with(message)). Panggil nomor berikutnya dengan `antre next`.",
+        "\(loket) has no current ticket\(with(message)). Call the next one with `antre next`.")
+    case .conflict(let message):
+      return t(
+        "Tidak dapat dilakukan sekarang\(with(message)). Jika loket sedang istirahat atau tutup, jalankan `antre resume` atau `antre open` dulu.",
+        "Not possible now\(with(message)). If the counter is paused or closed, run `antre resume` or `antre open` first."
+      )
+    case .rateLimited(let message):
+      return t(
+        "Terlalu banyak permintaan\(with(message)). Tunggu sebentar, lalu coba lagi.",
+        "Too many requests\(with(message)). Wait a moment, then try again.")
+    case .server(let status, let code, let message):
+      return t(
+        "Server menjawab \(status) \(code)\(with(message)).",
+        "The server answered \(status) \(code)\(with(message)).")
+    case .unexpectedResponse(let status, let detail):
+      return t(
+        "Jawaban server tidak dapat dibaca (HTTP \(status)): \(detail). Pastikan --server menunjuk ke server Antre.",
+        "Unreadable answer from the server (HTTP \(status)): \(detail). Make sure --server points at an Antre server."
+      )
+    case .missingSetting(.server):
+      return t(
+        "Alamat server belum diatur. Berikan --server URL, setel ANTRE_SERVER, atau jalankan `antre login`.",
+        "No server address. Pass --server URL, set ANTRE_SERVER, or run `antre login`.")
+    case .missingSetting(.counter):
+      return t(
+        "Nomor loket belum diatur. Berikan --counter N, setel ANTRE_COUNTER, atau jalankan `antre login`.",
+        "No counter number. Pass --counter N, set ANTRE_COUNTER, or run `antre login`.")
+    case .missingSetting(.token):
+      return t(
+        "Token belum diatur. Berikan --token T, setel ANTRE_TOKEN, atau jalankan `antre login`.",
+        "No token. Pass --token T, set ANTRE_TOKEN, or run `antre login`.")
+    case .invalidSetting(let name, let value):
+      return t(
+        "Nilai \(name) tidak valid: '\(value)'. Nomor loket adalah bilangan bulat, misalnya 3.",
+        "Invalid \(name): '\(value)'. A counter number is a whole number, such as 3.")
+    case .configFile(let path, let reason):
+      return t(
+        "Berkas konfigurasi \(path) tidak dapat dipakai: \(reason). Jalankan `antre login` lagi.",
+        "The config file \(path) cannot be used: \(reason). Run `antre login` again.")
+    }
+  }
+
+  /// After `antre login`.
+  public func loggedIn(_ settings: OfficerSettings, path: String) -> String {
+    t(
+      "Tersimpan: Loket \(settings.counter) di \(settings.server) (\(path))",
+      "Saved: Loket \(settings.counter) at \(settings.server) (\(path))")
+  }
+}
+
+extension String {
+  var trailingSpacesRemoved: String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+}

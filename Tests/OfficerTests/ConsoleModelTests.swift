@@ -1,0 +1,193 @@
+import FoundationEssentials
+import Terminal
+import Testing
+
+@testable import Officer
+
+private let start = Timestamp.parse("2026-11-28T09:19:14+07:00")!
+
+private func snapshot() -> String {
+  #"{"type":"snapshot","seq":40,"hall":\#(Fixture.hall),"recent_calls":[{"number":"C007","counter":1,"at":"2026-11-28T09:10:00+07:00"}]}"#
+}
+
+private func console(_ language: Language = .id) throws -> ConsoleModel {
+  var model = ConsoleModel(counter: 3, language: language, now: start)
+  _ = model.update(.feedConnected)
+  _ = model.update(.event(try HallEvent.decode(snapshot())))
+  return model
+}
+
+@Test func pressingNOrSpaceSendsACall() throws {
+  var model = try console()
+  #expect(model.update(.key(.character("n"))).contains(.send(.call(service: nil, number: nil))))
+  #expect(model.update(.key(.space)).contains(.send(.call(service: nil, number: nil))))
+}
+
+@Test func eachActionKeySendsItsRequest() throws {
+  var model = try console()
+  let keys: [(Character, OfficerRequest)] = [
+    ("r", .recall), ("S", .start), ("d", .done), ("x", .noShow),
+  ]
+  for (key, request) in keys {
+    #expect(model.update(.key(.character(key))).contains(.send(request)))
+  }
+  #expect(model.update(.key(.character("q"))) == [.quit])
+  #expect(model.update(.key(.ctrlC)) == [.quit])
+  #expect(model.update(.key(.character("z"))) == [])
+}
+
+@Test func transferPromptsForTheServiceThenSends() throws {
+  var model = try console()
+  _ = model.update(.key(.character("t")))
+  #expect(model.prompt == .transfer(""))
+  #expect(
+    model.render(width: 80, height: 24).contains { $0.hasPrefix("Pindah ke layanan (A, B, C): _") })
+  _ = model.update(.key(.character("b")))
+  #expect(model.update(.key(.enter)).contains(.send(.transfer(service: "B"))))
+  #expect(model.prompt == nil)
+}
+
+@Test func pausePromptsForAReasonAndEscapeCancels() throws {
+  var model = try console()
+  _ = model.update(.key(.character("p")))
+  for key in KeyDecoder.keys(in: Array("makan siang".utf8)) { _ = model.update(.key(key)) }
+  #expect(model.render(width: 80, height: 24).contains("Alasan istirahat: makan siang_"))
+  #expect(model.update(.key(.enter)).contains(.send(.pause(reason: "makan siang"))))
+  _ = model.update(.key(.character("p")))
+  _ = model.update(.key(.escape))
+  #expect(model.prompt == nil)
+}
+
+@Test func pOnAPausedCounterResumes() throws {
+  var model = try console()
+  let paused = #"{"type":"counter","seq":41,"counter":\#(Fixture.counter(3, state: "paused"))}"#
+  _ = model.update(.event(try HallEvent.decode(paused)))
+  #expect(model.update(.key(.character("P"))).contains(.send(.resume)))
+}
+
+@Test func issuedEventUpdatesTheWaitingCounts() throws {
+  var model = try console()
+  let issued =
+    #"{"type":"issued","seq":41,"ticket":\#(Fixture.ticket("B002", state: "waiting", counter: nil)),"waiting":{"A":3,"B":2,"C":7}}"#
+  #expect(model.update(.event(try HallEvent.decode(issued))) == [.redraw])
+  #expect(model.waiting("B") == 2 && model.waitingHere == 5 && model.waitingInHall == 12)
+  let screen = model.render(width: 80, height: 24)
+  #expect(screen.contains { $0.hasPrefix("  B  Perizinan") && $0.hasSuffix(" 2") })
+  #expect(screen.contains { $0.hasPrefix("Menunggu di seluruh aula:") && $0.hasSuffix(" 12") })
+}
+
+@Test func calledEventForThisCounterShowsTheTicket() throws {
+  var model = try console()
+  let called = """
+    {"type":"called","seq":41,"ticket":\(Fixture.ticket("A013", state: "called", calledAt: "2026-11-28T09:19:00+07:00")),\
+    "counter":{"id":3,"name":"Loket 3"},"recall":false,"waiting":{"A":2,"B":1,"C":7}}
+    """
+  _ = model.update(.event(try HallEvent.decode(called)))
+  #expect(model.currentTicket?.number == "A013")
+  #expect(model.render(width: 80, height: 24).contains("Nomor sekarang: A013  dipanggil · 14 dtk"))
+  #expect(
+    model.recentCalls.first
+      == RecentCall(number: "A013", counter: 3, at: "2026-11-28T09:19:00+07:00"))
+}
+
+@Test func calledEventForAnotherCounterOnlyListsTheCall() throws {
+  var model = try console()
+  let called = """
+    {"type":"called","seq":41,"ticket":\(Fixture.ticket("C008", state: "called", counter: 1)),\
+    "counter":{"id":1,"name":"Loket 1"},"recall":false,"waiting":{"C":6}}
+    """
+  _ = model.update(.event(try HallEvent.decode(called)))
+  #expect(model.currentTicket?.number == "A012")
+  #expect(model.render(width: 80, height: 24).contains { $0.hasPrefix("  C008   → Loket 1") })
+}
+
+@Test func finishedEventClearsTheCurrentTicketAndOldEventsAreIgnored() throws {
+  var model = try console()
+  let finished =
+    #"{"type":"finished","seq":41,"ticket":\#(Fixture.ticket("A012", state: "done")),"waiting":{"A":3}}"#
+  _ = model.update(.event(try HallEvent.decode(finished)))
+  #expect(model.currentTicket == nil)
+  let replayed =
+    #"{"type":"issued","seq":41,"ticket":\#(Fixture.ticket("A020", state: "waiting")),"waiting":{"A":9}}"#
+  #expect(model.update(.event(try HallEvent.decode(replayed))) == [])
+  #expect(model.waiting("A") == 3 && model.lastSeq == 41)
+}
+
+@Test func disconnectShowsTheConnectionMessage() throws {
+  var model = try console()
+  #expect(model.render(width: 80, height: 24)[0].hasSuffix("tersambung "))
+  _ = model.update(.feedDisconnected(reason: "closed"))
+  #expect(model.render(width: 80, height: 24)[0].contains("terjadi gangguan koneksi"))
+  _ = model.update(.feedConnected)
+  #expect(!model.render(width: 80, height: 24)[0].contains("gangguan"))
+}
+
+@Test func commandResultsShowAsNoticeOrError() throws {
+  var model = try console()
+  let ticket = try JSONDecoder().decode(
+    TicketInfo.self, from: Data(Fixture.ticket("A013", state: "called").utf8))
+  _ = model.update(.result(.call(service: nil, number: nil), .success(.called(ticket))))
+  #expect(model.currentTicket?.number == "A013")
+  #expect(model.render(width: 80, height: 24).contains("Memanggil A013 ke Loket 3"))
+  _ = model.update(.result(.recall, .failure(.conflict(message: "counter 3 is paused"))))
+  #expect(
+    model.render(width: 80, height: 24).contains {
+      $0.hasPrefix("! Tidak dapat dilakukan sekarang: counter 3 is paused.")
+    })
+}
+
+@Test func keysAreShownOnScreenInTheChosenLanguage() throws {
+  let id = try console().render(width: 80, height: 24).joined(separator: "\n")
+  #expect(
+    id.contains("[Spasi/N] Panggil") && id.contains("[Q] Keluar") && id.contains("[T] Pindah"))
+  let en = try console(.en).render(width: 80, height: 24).joined(separator: "\n")
+  #expect(en.contains("[Space/N] Next") && en.contains("[X] No-show") && en.contains("[P] Pause"))
+}
+
+@Test func renderFitsEveryWindowSize() throws {
+  var model = try console()
+  for n in 0..<12 {
+    let called = """
+      {"type":"called","seq":\(41 + n),"ticket":\(Fixture.ticket("C0\(10 + n)", state: "called", counter: 1)),\
+      "counter":{"id":1,"name":"Loket 1"},"recall":false,"waiting":{"C":6}}
+      """
+    _ = model.update(.event(try HallEvent.decode(called)))
+  }
+  _ = model.update(
+    .result(
+      .recall,
+      .failure(
+        .unreachable(
+          url: "http://hall.local:8080/api/counters/3/recall", reason: "Connection refused"))))
+  for (width, height) in [(80, 24), (60, 20), (40, 10), (120, 40), (20, 5)] {
+    let lines = model.render(width: width, height: height)
+    #expect(lines.count == height, "\(width)x\(height)")
+    #expect(lines.allSatisfy { $0.terminalWidth <= width }, "\(width)x\(height)")
+    #expect(lines.last?.contains("[") == true, "keys stay visible at \(width)x\(height)")
+  }
+}
+
+@Test func consoleScreenAtEightyByTwentyFourIsStable() throws {
+  let lines = try console().render(width: 80, height: 24)
+  #expect(
+    Array(lines.prefix(13)) == [
+      " Loket 3 · Mal Pelayanan Publik Banyuwangi                           tersambung ",
+      "",
+      "Status loket: buka",
+      "",
+      "Nomor sekarang: A012  dilayani · 4 mnt 12 dtk",
+      "",
+      "Menunggu di loket ini:",
+      "  A  Kependudukan                 3",
+      "  B  Perizinan                    1",
+      "Menunggu di seluruh aula:        11",
+      "",
+      "Panggilan terakhir:",
+      "  C007   → Loket 1  09:10",
+    ])
+  #expect(
+    Array(lines.suffix(2)) == [
+      " [Spasi/N] Panggil  [R] Ulang  [S] Mulai  [D] Selesai  [X] Tidak hadir",
+      " [T] Pindah  [P] Istirahat  [Q] Keluar",
+    ])
+}
