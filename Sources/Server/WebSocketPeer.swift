@@ -21,8 +21,9 @@ final class WebSocketPeer: FeedPeer {
     self.role = role
     self.maxBacklog = maxBacklog
     self.lastHeard = EventLoop.monotonicNow
-    connection.onRead = { [unowned self] bytes in self.received(bytes) }
-    connection.onClose = { [unowned self] _ in self.finish() }
+    // Weak: the server drops a finished peer while its socket may still report a close.
+    connection.onRead = { [weak self] bytes in self?.received(bytes) }
+    connection.onClose = { [weak self] _ in self?.finish() }
   }
 
   @discardableResult

@@ -1,9 +1,13 @@
 import ArgumentParser
+import Officer
 
 @main
 struct Antre: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "antre",
     abstract: "Queue numbers and counter displays for a public service hall.",
-    subcommands: [Serve.self])
+    subcommands: [
+      Serve.self, Login.self, Next.self, Recall.self, Start.self, Done.self, NoShow.self,
+      Transfer.self, Pause.self, Resume.self, Open.self, Close.self, Status.self, Console.self,
+    ])
 }

@@ -45,11 +45,12 @@ struct Serve: ParsableCommand {
       throw ExitCode(error.exitCode)
     }
     let base = "http://\(server.host):\(server.boundPort)"
+    // Written straight to the descriptor: stdio would buffer it when stdout is a pipe, and
+    // scripts wait for this line before connecting.
     if let fresh = server.generatedTokens {
-      print(tokenBanner(fresh, base: base))
+      FileHandle.standardOutput.write(Data((tokenBanner(fresh, base: base) + "\n").utf8))
     }
-    print("listening on \(base)")
-    FileHandle.standardOutput.synchronizeFile()
+    FileHandle.standardOutput.write(Data("listening on \(base)\n".utf8))
     server.run()
   }
 }
