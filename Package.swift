@@ -74,7 +74,7 @@ let package = Package(
     .testTarget(name: "ServerTests", dependencies: ["Server", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["WebSocket"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
     .testTarget(name: "DisplaysTests"),
   ]
 )
