@@ -47,7 +47,9 @@ import Testing
 
   @Test func reportJSONShape() throws {
     let (hall, tickets) = try dayOfTickets()
-    let o = json(Stats.compute(tickets: tickets, config: hall.config))
+    let o = json(Stats.compute(tickets: tickets, config: hall.config, date: "2026-11-30"))
+    #expect(keys(o) == ["date", "services", "counters"])
+    #expect(o["date"] as? String == "2026-11-30")
     let service = (o["services"] as! [[String: Any]])[0]
     #expect(
       keys(service) == [
