@@ -295,3 +295,17 @@ import Testing
     #expect(hall.lastSeq == 8)
   }
 }
+
+@Suite struct LookupTests {
+  @Test func lookupsOfUnknownThingsReturnNil() throws {
+    let hall = makeHall()
+    #expect(hall.counter(9, at: monday9) == nil)
+    #expect(hall.service("Q", at: monday9) == nil)
+    #expect(hall.ticket(id: "none", at: monday9) == nil)
+    #expect(hall.ticket(number: "A001", at: monday9) == nil)
+    try hall.issue("A", at: monday9)
+    #expect(hall.counter(1, at: monday9)?.name == "Loket 1")
+    #expect(hall.service("A", at: monday9)?.waiting == 1)
+    #expect(hall.ticket(number: "A001", at: monday9)?.position == 1)
+  }
+}
