@@ -29,7 +29,9 @@ let package = Package(
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
-    .target(name: "QueueCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "QueueCore", dependencies: [.product(name: "Yams", package: "Yams")],
+      exclude: ["HallFile.md"]),
     .target(name: "EscPos"),
     .target(name: "Terminal"),
 

@@ -1,17 +1,24 @@
 /// What an officer, a kiosk or the server asks of the hall.
 public enum Command: Sendable, Equatable {
-  /// `box`: the ticket box that prints it (a print job follows). `request`: idempotency key.
+  /// `box`: the ticket box that prints it (a print job follows). `request`: an idempotency
+  /// key: the same key again on the same service day returns the ticket it first issued,
+  /// whatever the other arguments, even if the service has closed since. Request ids are
+  /// hall-wide; a server that lets clients choose them may prefix them with the client.
   case issue(service: String, priority: Bool, box: String? = nil, request: String? = nil)
   case call(counter: Int, CallTarget)
   case recall(counter: Int)
   case start(counter: Int)
   case done(counter: Int)
   case noshow(counter: Int)
+  /// The counter's current ticket joins the back of another service's queue, its number
+  /// kept. Allowed whatever that service's hours: the visitor is already in the hall.
   case transfer(counter: Int, to: String)
   case cancel(ticketID: String)
+  /// A short break: the counter keeps its current ticket and its services stay issuable.
   case pause(counter: Int, reason: String? = nil)
   case resume(counter: Int)
   case open(counter: Int)
+  /// Finishes the counter's current ticket as done, then closes it.
   case close(counter: Int)
   /// A ticket box acknowledges a print job.
   case printed(job: String)

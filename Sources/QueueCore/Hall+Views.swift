@@ -21,7 +21,17 @@ extension Hall {
       record: t, zone: zone, position: position, etaS: eta(position: position, in: t.service))
   }
 
-  public func counterView(_ id: Int, at now: Millis) -> Counter {
+  /// A counter of the hall file, as the wire shows it.
+  public func counter(_ id: Int, at now: Millis) -> Counter? {
+    counterConfigs[id] == nil ? nil : counterView(id, at: now)
+  }
+
+  /// A service of the hall file, as the wire shows it.
+  public func service(_ id: String, at now: Millis) -> Service? {
+    services[id].map { serviceView($0, at: now) }
+  }
+
+  func counterView(_ id: Int, at now: Millis) -> Counter {
     let cfg = counterConfigs[id]!
     let record = counters[id]!
     return Counter(
@@ -29,7 +39,7 @@ extension Hall {
       ticket: current(id).map { view($0, at: now) })
   }
 
-  public func serviceView(_ svc: ServiceConfig, at now: Millis) -> Service {
+  func serviceView(_ svc: ServiceConfig, at now: Millis) -> Service {
     let reason = closedReason(svc, at: now)
     let waiting = queues[svc.id]?.count ?? 0
     return Service(

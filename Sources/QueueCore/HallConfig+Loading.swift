@@ -45,7 +45,6 @@ struct Value {
   func mapping(allowed: Set<String>) throws(HallConfigError) -> Fields {
     guard case .mapping(let m) = node else { throw fail("must be a mapping of keys to values") }
     var fields: [String: Value] = [:]
-    var order: [String] = []
     for (k, v) in m {
       guard case .scalar(let key) = k else { throw fail("keys must be plain words") }
       let name = key.string
@@ -58,7 +57,6 @@ struct Value {
         throw HallConfigError(path: child(name), problem: "appears twice")
       }
       fields[name] = Value(node: v, path: child(name))
-      order.append(name)
     }
     return Fields(owner: self, fields: fields)
   }

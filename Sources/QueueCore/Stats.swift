@@ -61,8 +61,19 @@ public struct StatsReport: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey { case id, name, served, serviceS = "service_s" }
   }
 
+  /// The service day reported on, when the caller names it.
+  public var date: String?
   public var services: [ServiceStats]
   public var counters: [CounterStats]
+
+  enum CodingKeys: String, CodingKey { case date, services, counters }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(date, forKey: .date)
+    try c.encode(services, forKey: .services)
+    try c.encode(counters, forKey: .counters)
+  }
 }
 
 public enum Stats {
@@ -76,7 +87,10 @@ public enum Stats {
     return seconds(from: begin, to: end)
   }
 
-  public static func compute(tickets: [TicketRecord], config: HallConfig) -> StatsReport {
+  /// Figures for a set of tickets, usually one day's (`GET /api/stats?date=`).
+  public static func compute(tickets: [TicketRecord], config: HallConfig, date: String? = nil)
+    -> StatsReport
+  {
     let services = config.services.map { svc in
       let here = tickets.filter { $0.service == svc.id }
       func count(_ s: TicketState) -> Int { here.filter { $0.state == s }.count }
@@ -93,7 +107,7 @@ public enum Stats {
         id: c.id, name: c.name, served: done.count,
         serviceS: Summary(done.compactMap(serviceSeconds)))
     }
-    return StatsReport(services: services, counters: counters)
+    return StatsReport(date: date, services: services, counters: counters)
   }
 
   public static let csvHeader =

@@ -83,3 +83,36 @@ import Testing
     #expect(config.zone.secondsFromUTC == seconds)
   }
 }
+
+@Suite struct YAMLQuirkTests {
+  /// YAML 1.1 reads a bare N, Y or NO as booleans; the loader keeps what was written.
+  @Test func serviceIDsThatLookLikeBooleansStayLetters() throws {
+    let config = try HallConfig.load(
+      yaml: """
+        name: H
+        services:
+          - {id: N, name: X, target_wait_s: 60, mean_service_s: 30, quota: ~}
+          - {id: Y, name: X, target_wait_s: 60, mean_service_s: 30}
+          - {id: NO, name: X, target_wait_s: 60, mean_service_s: 30}
+        counters: [{id: 1, services: [N, Y, NO]}]
+        """)
+    #expect(config.services.map(\.id) == ["N", "Y", "NO"])
+    #expect(config.services[0].quota == nil)
+  }
+
+  @Test func unquotedHoursAreRead() throws {
+    let config = try HallConfig.load(
+      yaml: """
+        name: H
+        services:
+          - id: A
+            name: X
+            target_wait_s: 60
+            mean_service_s: 30
+            hours:
+              mon: 08:00-15:00
+        counters: [{id: 1, services: [A]}]
+        """)
+    #expect(config.services[0].hours?.days[.mon] == [OpeningHours.Range(start: 480, end: 900)])
+  }
+}

@@ -1,0 +1,107 @@
+import Testing
+
+@testable import QueueCore
+
+@Suite struct ETATests {
+  @Test func etaGrowsWithPositionAndUsesTheConfiguredMeanAtFirst() throws {
+    let hall = makeHall()
+    // A is served by counters 1 (A), 2 (A,B), 3 (B,A), 4 (A,B); B is empty, so each counts 1.
+    var tickets: [Ticket] = []
+    for i in 0..<8 { tickets.append(try hall.issue("A", at: monday9 + Int64(i))) }
+    let now = monday9 + 100
+    let views = tickets.map { hall.ticket(id: $0.id, at: now)! }
+    #expect(views.map(\.position) == Array(1...8).map { Optional($0) })
+    #expect(views.map(\.etaS) == Array(1...8).map { Optional($0 * 300 / 4) })
+    #expect(zip(views, views.dropFirst()).allSatisfy { $0.etaS! < $1.etaS! })
+  }
+
+  @Test func countersSharedWithBusyServicesCountForAShare() throws {
+    let hall = makeHall()
+    try hall.issue("A", at: monday9)
+    try hall.issue("B", at: monday9)
+    // Counter 1 is A's alone (1); counters 2, 3, 4 serve A and B, both waiting (½ each).
+    #expect(hall.effectiveCounters("A") == 2.5)
+    #expect(hall.effectiveCounters("B") == 1.5)
+    _ = try hall.handle(.close(counter: 1), at: monday9)
+    _ = try hall.handle(.pause(counter: 2), at: monday9)
+    #expect(hall.effectiveCounters("A") == 1.0)
+  }
+
+  @Test func pausedCountersCountWhenNoneIsOpen() throws {
+    let hall = makeHall()
+    _ = try hall.handle(.pause(counter: 5), at: monday9)
+    #expect(hall.effectiveCounters("C") == 1)
+    _ = try hall.handle(.close(counter: 5), at: monday9)
+    #expect(hall.effectiveCounters("C") == 1)
+  }
+
+  @Test func observedServiceTimesReplaceTheMeanAfterFiveTickets() throws {
+    let hall = makeHall()
+    for i in 0..<12 { try hall.issue("A", at: monday9 + Int64(i)) }
+    var now = monday9 + minutes(1)
+    #expect(hall.meanServiceSeconds("A") == 300)
+    for _ in 0..<4 {
+      try hall.callNext(1, at: now)
+      now += minutes(2)
+      _ = try hall.handle(.done(counter: 1), at: now)
+    }
+    #expect(hall.meanServiceSeconds("A") == 300)  // four observations: not yet
+    try hall.callNext(1, at: now)
+    now += minutes(2)
+    _ = try hall.handle(.done(counter: 1), at: now)
+    #expect(hall.meanServiceSeconds("A") == 120)
+    let next = hall.hallView(at: now, boxes: []).services[0]
+    #expect(next.waiting == 7)
+    #expect(next.etaS == 8 * 120 / 4)  // a new ticket would be 8th
+  }
+
+  @Test func noShowsAndCancellationsDoNotCountAsServiceTime() throws {
+    let hall = makeHall()
+    for i in 0..<6 { try hall.issue("A", at: monday9 + Int64(i)) }
+    var now = monday9 + minutes(1)
+    for _ in 0..<6 {
+      try hall.callNext(1, at: now)
+      now += minutes(1)
+      _ = try hall.handle(.noshow(counter: 1), at: now)
+    }
+    #expect(hall.meanServiceSeconds("A") == 300)
+  }
+
+  @Test func aPriorityTicketsEtaReflectsItsPosition() throws {
+    let hall = makeHall()
+    for i in 0..<5 { try hall.issue("A", at: monday9 + seconds(Int64(i))) }
+    let p = try hall.issue("A", priority: true, at: monday9 + minutes(1))
+    let view = hall.ticket(id: p.id, at: monday9 + minutes(1))!
+    #expect(view.position == 6)
+    let later = hall.ticket(id: p.id, at: monday9 + minutes(3))!  // 2 min × 3 > 3 min
+    #expect(later.position == 1)
+    #expect(later.etaS! < view.etaS!)
+  }
+
+  @Test func positionAndEtaStayCheapWithThousandsWaiting() throws {
+    let config = try HallConfig.load(
+      yaml: """
+        name: Big
+        services: [{id: A, name: A, target_wait_s: 900, mean_service_s: 300}]
+        counters: [{id: 1, services: [A]}]
+        """)
+    let hall = makeHall(config)
+    for i in 0..<5000 {
+      try hall.issue("A", priority: i % 7 == 0, at: monday9 + seconds(Int64(i)))
+    }
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+      var now = monday9 + minutes(90)
+      for _ in 0..<500 {
+        now += seconds(10)
+        try hall.callNext(1, at: now)
+        _ = try hall.issue("A", at: now)
+      }
+    }
+    #expect(hall.waitingCounts()["A"] == 5000)
+    // 1,000 commands, each encoding positions: well under a second even in debug builds.
+    #expect(elapsed < .seconds(5))
+    let last = hall.ticket(id: "t5000", at: monday9 + minutes(200))!
+    #expect(last.position! > 4000)
+  }
+}
