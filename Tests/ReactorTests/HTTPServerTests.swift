@@ -114,6 +114,21 @@ import Testing
     #expect(response?.status == 413)
   }
 
+  @Test func headersOverTheLimitAreRefusedByEvhttp() throws {
+    let loop = EventLoop()
+    var handled = 0
+    let server = try makeServer(loop, limits: HTTPLimits(maxHeaderBytes: 1024)) {
+      handled += 1
+      $0.respond(.noContent)
+    }
+    let client = RawClient(loop: loop, port: server.boundPort)
+    let padding = String(repeating: "a", count: 2000)
+    client.send("GET / HTTP/1.1\r\nHost: x\r\nX-Pad: \(padding)\r\n\r\n")
+    #expect(loop.run(until: { client.closeReason != nil }, timeout: 5))
+    #expect(client.text.hasPrefix("HTTP/1.1 400"))
+    #expect(handled == 0)
+  }
+
   @Test func connectionsOverTheLimitGet503AndAreClosed() throws {
     let loop = EventLoop()
     let server = try makeServer(loop, limits: HTTPLimits(maxConnections: 2)) {
