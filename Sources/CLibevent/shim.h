@@ -8,19 +8,15 @@
 #include <event2/listener.h>
 #include <event2/util.h>
 
-// evtimer_new is a function-like macro: Swift cannot import it.
-static inline struct event *antre_evtimer_new(struct event_base *base,
-    event_callback_fn callback, void *arg) {
-  return evtimer_new(base, callback, arg);
-}
-
-// evsignal_new is a function-like macro (it also sets EV_SIGNAL|EV_PERSIST for us).
+// evsignal_new is a function-like macro, which Swift cannot import (it also sets EV_SIGNAL|EV_PERSIST for us).
 static inline struct event *antre_evsignal_new(struct event_base *base, int signum,
     event_callback_fn callback, void *arg) {
   return evsignal_new(base, signum, callback, arg);
 }
 
-// A timeval in whole seconds and microseconds built in C, so Swift never spells struct timeval.
+// event_add with a delay in microseconds: the timeval is built here so Swift never handles one.
+// (Timers are made with event_new(base, -1, flags, ...), not the evtimer_new macro, so a
+// repeating timer can pass EV_PERSIST.)
 static inline int antre_event_add_after(struct event *ev, long long microseconds) {
   struct timeval tv;
   tv.tv_sec = (time_t)(microseconds / 1000000);
@@ -41,17 +37,7 @@ static inline int antre_bufferevent_set_timeouts(struct bufferevent *bev,
       write_microseconds < 0 ? NULL : &write_tv);
 }
 
-// event_base_once with a timeout: the way to run something on a later loop turn, used to
-// free objects outside their own callbacks.
-static inline int antre_event_base_once_after(struct event_base *base, long long microseconds,
-    event_callback_fn callback, void *arg) {
-  struct timeval tv;
-  tv.tv_sec = (time_t)(microseconds / 1000000);
-  tv.tv_usec = (suseconds_t)(microseconds % 1000000);
-  return event_base_once(base, -1, EV_TIMEOUT, callback, arg, &tv);
-}
-
-// The listening address of a socket as text, and its port (for --port 0).
+// The local port of a bound socket (for --port 0): sockaddr layouts stay in C.
 static inline int antre_socket_local_port(evutil_socket_t fd) {
   struct sockaddr_storage addr;
   socklen_t len = sizeof(addr);

@@ -1,7 +1,7 @@
 /// Maps (method, path pattern) to a handler of the caller's choosing. Patterns are literal
 /// segments and `:name` captures (`/api/counters/:n/call`); a final `*` matches the rest of
-/// the path (captured as `*`). Where several patterns match, the one with a literal earliest
-/// wins, so `/api/tickets/stats` beats `/api/tickets/:id`.
+/// the path (captured as `*`). Where several patterns fit, the one with a literal earliest
+/// wins, so `/api/tickets/stats` beats `/api/tickets/:id`, and both beat `/*`.
 public struct Router<Handler> {
   private struct Route {
     var method: HTTPMethod
@@ -29,28 +29,31 @@ public struct Router<Handler> {
     routes.append(Route(method: method, segments: segments, handler: handler))
   }
 
-  /// `path` is the decoded path of the request. HEAD falls back to a GET route.
+  /// `path` is the decoded path of the request. The most specific pattern that fits the path
+  /// names the resource; if it has no route for `method`, the answer is 405 with the methods it
+  /// has. HEAD falls back to GET.
   public func match(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
     let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-    var best: (route: Route, parameters: RouteParameters, rank: [Int])?
-    var allowed: [HTTPMethod] = []
+    var bestRank: [Int]?
+    var candidates: [(route: Route, parameters: RouteParameters)] = []
     for route in routes {
       guard let (parameters, rank) = Self.bind(route.segments, parts) else { continue }
-      if !allowed.contains(route.method) { allowed.append(route.method) }
-      let penalty: Int
-      if route.method == method {
-        penalty = 0
-      } else if method == .HEAD && route.method == .GET {
-        penalty = 1
-      } else {
-        continue
+      if let current = bestRank {
+        if current.lexicographicallyPrecedes(rank) { continue }
+        if rank.lexicographicallyPrecedes(current) { candidates = [] }
       }
-      let key = rank + [penalty]
-      if let current = best, !key.lexicographicallyPrecedes(current.rank) { continue }
-      best = (route, parameters, key)
+      bestRank = rank
+      candidates.append((route, parameters))
     }
-    if let best { return .found(best.route.handler, best.parameters) }
-    if allowed.isEmpty { return .notFound }
+    guard !candidates.isEmpty else { return .notFound }
+    let chosen =
+      candidates.first { $0.route.method == method }
+      ?? (method == .HEAD ? candidates.first { $0.route.method == .GET } : nil)
+    if let chosen { return .found(chosen.route.handler, chosen.parameters) }
+    var allowed: [HTTPMethod] = []
+    for candidate in candidates where !allowed.contains(candidate.route.method) {
+      allowed.append(candidate.route.method)
+    }
     if allowed.contains(.GET) && !allowed.contains(.HEAD) { allowed.append(.HEAD) }
     return .methodNotAllowed(allowed: allowed)
   }

@@ -1,6 +1,7 @@
 /// Limits the HTTP server enforces. Defaults:
 /// - `maxHeaderBytes` 8 KiB: request line plus headers; beyond it evhttp answers
-///   `413 Request Entity Too Large` with its own small HTML body and closes the connection.
+///   `400 Bad Request` with its own small HTML body and closes the connection (evhttp 2.1.12
+///   has no hook to render that one as JSON).
 /// - `maxBodyBytes` 64 KiB: a larger body gets `413` with the protocol's JSON error
 ///   (`payload_too_large`) and the connection stays usable.
 /// - `hardBodyCapBytes` 1 MiB: evhttp stops reading there (or at once, when `Content-Length`

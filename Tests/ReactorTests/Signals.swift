@@ -3,5 +3,5 @@
 #endif
 
 func raiseHangup() {
-  raise(SIGHUP)
+  kill(getpid(), SIGHUP)
 }
