@@ -39,6 +39,12 @@ public final class SignalWatcher {
       event_add(event, nil)
       events.append((signal, event))
     }
+    // A process inherits its parent's signal mask: started from a test runner or a service
+    // manager that blocks these, the handler would never run and SIGTERM would be ignored.
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signal in signals { sigaddset(&set, signal.number) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
   deinit {

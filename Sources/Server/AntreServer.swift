@@ -174,10 +174,12 @@ public final class AntreServer {
     guard !stopping else { return }
     stopping = true
     logger.info("shutting down")
-    http.close()
     app.commit()
     for peer in Array(peers.values) { peer.close(.goingAway, reason: "server shutting down") }
+    // The listener closes last: closing it also cuts taken-over sockets, and the 1001 frames
+    // and the last replies need a moment to leave. Requests meanwhile get 503.
     let drain = Timer(loop: loop, priority: EventLoop.urgentPriority) { [unowned self] in
+      self.http.close()
       self.loop.stop()
     }
     drain.schedule(after: 0.3)
@@ -192,6 +194,11 @@ public final class AntreServer {
       request.headers["Upgrade"] != nil
     {
       upgrade(exchange)
+      return
+    }
+    guard !stopping else {
+      exchange.respond(
+        HTTPError(status: 503, code: "shutting_down", message: "the server is stopping"))
       return
     }
     app.handle(request, now: wallClockMillis(), monotonic: EventLoop.monotonicNow) { response in

@@ -117,7 +117,7 @@ extension HallApp {
         throw .storage
       }
       if endpoint == .stats {
-        respond(.json(Stats.compute(tickets: records, config: config)))
+        respond(.json(Stats.compute(tickets: records, config: config, date: day)))
       } else {
         var response = HTTPResponse.text(
           Stats.csv(tickets: records, config: config), contentType: "text/csv")

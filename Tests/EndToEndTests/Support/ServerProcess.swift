@@ -102,7 +102,7 @@ final class ServerProcess {
 
   // MARK: - HTTP
 
-  struct Reply {
+  struct Reply: Sendable {
     var status: Int
     var body: Data
     var headers: [String: String]
@@ -113,6 +113,15 @@ final class ServerProcess {
 
   func request(
     _ method: String, _ path: String, token: String? = nil, json: Any? = nil,
+    rawBody: Data? = nil, headers: [String: String] = [:]
+  ) async throws -> Reply {
+    try await Self.request(
+      baseURL, method, path, token: token, json: json, rawBody: rawBody, headers: headers)
+  }
+
+  /// For tasks running beside the test: they capture the URL, not the process.
+  static func request(
+    _ baseURL: String, _ method: String, _ path: String, token: String? = nil, json: Any? = nil,
     rawBody: Data? = nil, headers: [String: String] = [:]
   ) async throws -> Reply {
     var req = URLRequest(url: URL(string: baseURL + path)!)
