@@ -6,12 +6,15 @@ import CLibevent
 
 public enum Signal: Sendable, Hashable, CaseIterable {
   case interrupt, terminate, hangup
+  /// SIGWINCH: the terminal window was resized (the officer console redraws).
+  case windowChanged
 
   var number: Int32 {
     switch self {
     case .interrupt: SIGINT
     case .terminate: SIGTERM
     case .hangup: SIGHUP
+    case .windowChanged: SIGWINCH
     }
   }
 }

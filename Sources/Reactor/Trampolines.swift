@@ -15,6 +15,10 @@ enum Trampolines {
     Unmanaged<Trigger>.fromOpaque(context!).takeUnretainedValue().run()
   }
 
+  static let descriptorReadable: event_callback_fn = { _, _, context in
+    Unmanaged<ReadableWatcher>.fromOpaque(context!).takeUnretainedValue().fire()
+  }
+
   static let signalCaught: event_callback_fn = { signal, _, context in
     Unmanaged<SignalWatcher>.fromOpaque(context!).takeUnretainedValue().caught(Int32(signal))
   }

@@ -22,11 +22,31 @@ public struct OfficerClient {
     let response = try transport.send(
       method: request.method, path: request.path(counter: counter), body: request.body,
       token: token)
+    return try Self.reply(to: request, response)
+  }
+
+  /// Sends `request` without waiting; `completion` gets the decoded reply or the error.
+  public static func perform(
+    _ request: OfficerRequest, counter: Int, token: String, over transport: any AsyncOfficerTransport,
+    completion: @escaping (Result<Reply, OfficerError>) -> Void
+  ) {
+    transport.send(
+      method: request.method, path: request.path(counter: counter), body: request.body,
+      token: token
+    ) { result in
+      completion(result.flatMap { response in Result { () throws(OfficerError) in try reply(to: request, response) } })
+    }
+  }
+
+  /// What the server's answer to `request` means.
+  public static func reply(to request: OfficerRequest, _ response: OfficerResponse)
+    throws(OfficerError) -> Reply
+  {
     if response.status == 204, case .call = request {
       return Reply(outcome: .nobodyWaiting, json: Array("null".utf8))
     }
     guard (200..<300).contains(response.status) else {
-      throw Self.error(from: response)
+      throw error(from: response)
     }
     let outcome: CommandOutcome
     switch request {
@@ -54,7 +74,7 @@ public struct OfficerClient {
     return hall
   }
 
-  private func decode<T: Decodable>(_ type: T.Type, _ response: OfficerResponse)
+  private static func decode<T: Decodable>(_ type: T.Type, _ response: OfficerResponse)
     throws(OfficerError) -> T
   {
     do {

@@ -9,6 +9,14 @@ public protocol OfficerTransport {
     -> OfficerResponse
 }
 
+/// The same request for the console, which must not block its event loop: `completion`
+/// runs later, on the loop, with the answer or the failure.
+public protocol AsyncOfficerTransport {
+  func send(
+    method: String, path: String, body: [UInt8]?, token: String,
+    completion: @escaping (Result<OfficerResponse, OfficerError>) -> Void)
+}
+
 public struct OfficerResponse: Equatable, Sendable {
   public var status: Int
   public var body: [UInt8]

@@ -1,7 +1,7 @@
 import FoundationEssentials
 import Terminal
 
-/// Runs the console's actions: sends commands over the officer client, draws frames.
+/// Runs the console's actions: sends commands, draws frames.
 /// The event loop owns it and calls in from its callbacks, all on one thread:
 ///
 /// - standard input readable → `keyboard(_:)` with the bytes read;
@@ -9,21 +9,30 @@ import Terminal
 ///   `feedDisconnected(reason:)`;
 /// - a one-second timer → `tick(now:)`; SIGWINCH → `resize(_:)`.
 ///
+/// Commands go out one at a time without blocking the loop; their answers come back as
+/// `.result` inputs. An action key pressed while a command is still out is dropped, so a
+/// double press of N calls one ticket, not two.
+///
 /// After any call, `isFinished` says the officer quit: stop the loop, restore the terminal.
 public final class ConsoleDriver {
   public private(set) var model: ConsoleModel
   public private(set) var isFinished = false
   private var screen: Screen
   private var decoder = KeyDecoder()
-  private let client: OfficerClient
+  private let transport: any AsyncOfficerTransport
+  private let token: String
   private let write: (String) -> Void
+  public private(set) var isBusy = false
+  /// Called once, when the officer quits.
+  public var onFinish: () -> Void = {}
 
   public init(
-    model: ConsoleModel, client: OfficerClient, size: TerminalSize,
+    model: ConsoleModel, transport: any AsyncOfficerTransport, token: String, size: TerminalSize,
     write: @escaping (String) -> Void
   ) {
     self.model = model
-    self.client = client
+    self.transport = transport
+    self.token = token
     self.write = write
     screen = Screen(width: size.columns, height: size.rows)
   }
@@ -56,29 +65,34 @@ public final class ConsoleDriver {
   }
 
   private func handle(_ input: ConsoleInput) {
-    var pending = model.update(input)
+    guard !isFinished else { return }
     var redraw = false
-    while !pending.isEmpty {
-      let action = pending.removeFirst()
+    var request: OfficerRequest?
+    for action in model.update(input) {
       switch action {
       case .redraw: redraw = true
       case .quit: isFinished = true
-      case .send(let request):
-        // Show that something is happening before a possibly slow request.
-        if redraw {
-          draw()
-          redraw = false
-        }
-        let result: Result<CommandOutcome, OfficerError>
-        do {
-          result = .success(try client.perform(request).outcome)
-        } catch {
-          result = .failure(error)
-        }
-        pending += model.update(.result(request, result))
+      case .send(let r): if !isBusy && request == nil { request = r }
       }
     }
-    if redraw && !isFinished { draw() }
+    if isFinished {
+      onFinish()
+      return
+    }
+    // Draw first, so that what was pressed shows before a possibly slow answer.
+    if redraw { draw() }
+    if let request { send(request) }
+  }
+
+  private func send(_ request: OfficerRequest) {
+    isBusy = true
+    OfficerClient.perform(
+      request, counter: model.counterID, token: token, over: transport
+    ) { [weak self] result in
+      guard let self else { return }
+      self.isBusy = false
+      self.handle(.result(request, result.map(\.outcome)))
+    }
   }
 
   private func draw() {

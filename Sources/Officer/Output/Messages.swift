@@ -177,7 +177,12 @@ public struct Messages: Sendable {
   /// What went wrong and what to do about it, with the server's own message.
   public func error(_ error: OfficerError, counter: Int?) -> String {
     let loket = counter.map { "Loket \($0)" } ?? t("loket ini", "this counter")
-    func with(_ message: String) -> String { message.isEmpty ? "" : ": \(message)" }
+    // The server's message is a sentence of its own; its full stop would double ours.
+    func with(_ message: String) -> String {
+      var text = message.trailingSpacesRemoved
+      while text.last == "." { text.removeLast() }
+      return text.isEmpty ? "" : ": \(text)"
+    }
     switch error {
     case .unreachable(let url, let reason):
       return t(
@@ -260,6 +265,21 @@ public struct Messages: Sendable {
       return t(
         "Berkas konfigurasi \(path) tidak dapat dipakai: \(reason). Jalankan `antre login` lagi.",
         "The config file \(path) cannot be used: \(reason). Run `antre login` again.")
+    }
+  }
+
+  /// Why the console could not take over the terminal.
+  public func terminal(_ error: TerminalError) -> String {
+    switch error {
+    case .notATerminal:
+      return t(
+        "`antre console` perlu dijalankan langsung di terminal, bukan lewat pipa atau berkas. Untuk skrip, pakai `antre next`, `antre status` dan seterusnya.",
+        "`antre console` must run in a terminal, not from a pipe or a file. For scripts, use `antre next`, `antre status` and so on."
+      )
+    case .system(let call, let code):
+      return t(
+        "Terminal tidak dapat disiapkan (\(call), errno \(code)).",
+        "Cannot set up the terminal (\(call), errno \(code)).")
     }
   }
 
