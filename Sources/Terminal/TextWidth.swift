@@ -71,4 +71,26 @@ extension String {
     let cut = truncated(toWidth: width)
     return String(repeating: " ", count: max(0, width - cut.terminalWidth)) + cut
   }
+
+  /// Split at spaces into lines of at most `width` columns; a word longer than a line is
+  /// cut. Past `maxLines` the last line ends in "…".
+  public func wrapped(toWidth width: Int, maxLines: Int = .max) -> [String] {
+    guard width > 0, maxLines > 0 else { return [] }
+    var lines: [String] = []
+    var current = ""
+    for word in split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+      let candidate = current.isEmpty ? word : current + " " + word
+      if candidate.terminalWidth <= width {
+        current = candidate
+        continue
+      }
+      if !current.isEmpty { lines.append(current) }
+      current = word.terminalWidth <= width ? word : word.truncated(toWidth: width)
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    guard lines.count > maxLines else { return lines }
+    var kept = Array(lines.prefix(maxLines))
+    kept[maxLines - 1] = (kept[maxLines - 1] + " " + lines[maxLines]).truncated(toWidth: width)
+    return kept
+  }
 }

@@ -43,8 +43,9 @@ enum Fixture {
   }
 }
 
-/// Answers each path with a canned reply and records what was sent.
-final class FakeTransport: OfficerTransport {
+/// Answers each path with a canned reply and records what was sent. As the console's
+/// transport it holds answers until `answerPending()`, as a real loop would.
+final class FakeTransport: OfficerTransport, AsyncOfficerTransport {
   struct Sent: Equatable {
     var method: String
     var path: String
@@ -74,6 +75,25 @@ final class FakeTransport: OfficerTransport {
       return OfficerResponse(status: 404, body: Array(Fixture.error("not_found", "no route").utf8))
     }
     return try reply.get()
+  }
+
+  private var pending: [() -> Void] = []
+
+  func send(
+    method: String, path: String, body: [UInt8]?, token: String,
+    completion: @escaping (Result<OfficerResponse, OfficerError>) -> Void
+  ) {
+    let result = Result { () throws(OfficerError) in
+      try send(method: method, path: path, body: body, token: token)
+    }
+    pending.append { completion(result) }
+  }
+
+  /// Delivers the answers held so far, in order.
+  func answerPending() {
+    let work = pending
+    pending = []
+    for item in work { item() }
   }
 }
 

@@ -121,3 +121,10 @@ private func openPseudoTerminal() -> (leader: Int32, follower: Int32)? {
   }
   #expect(throws: TerminalError.notATerminal) { try RawTerminal(input: fds[0], output: fds[1]) }
 }
+
+@Test func textWrapsAtSpacesAndEllipsesPastTheLastLine() {
+  #expect("satu dua tiga empat".wrapped(toWidth: 9) == ["satu dua", "tiga", "empat"])
+  #expect("satu dua tiga empat".wrapped(toWidth: 9, maxLines: 2) == ["satu dua", "tiga emp…"])
+  #expect("Kependudukan".wrapped(toWidth: 6) == ["Kepen…"])
+  #expect("".wrapped(toWidth: 5) == [""])
+}

@@ -27,14 +27,18 @@ public struct OfficerClient {
 
   /// Sends `request` without waiting; `completion` gets the decoded reply or the error.
   public static func perform(
-    _ request: OfficerRequest, counter: Int, token: String, over transport: any AsyncOfficerTransport,
+    _ request: OfficerRequest, counter: Int, token: String,
+    over transport: any AsyncOfficerTransport,
     completion: @escaping (Result<Reply, OfficerError>) -> Void
   ) {
     transport.send(
       method: request.method, path: request.path(counter: counter), body: request.body,
       token: token
     ) { result in
-      completion(result.flatMap { response in Result { () throws(OfficerError) in try reply(to: request, response) } })
+      completion(
+        result.flatMap { response in
+          Result { () throws(OfficerError) in try reply(to: request, response) }
+        })
     }
   }
 

@@ -2,6 +2,8 @@ import FoundationEssentials
 import Terminal
 
 extension ConsoleModel {
+  static let maxNoticeLines = 3
+
   /// The screen as plain text lines: exactly `height` of them, none wider than `width`.
   public func render(width: Int, height: Int) -> [String] {
     lines(width: width, height: height).map(\.text)
@@ -16,9 +18,11 @@ extension ConsoleModel {
     if let prompt {
       bottom.append(ScreenLine(promptLine(prompt), style: .bold))
     } else if let notice {
-      bottom.append(
-        ScreenLine(
-          (notice.isError ? "! " : "") + notice.text, style: notice.isError ? .bold : .plain))
+      // Errors say what to do, so they get room: up to three lines.
+      let text = (notice.isError ? "! " : "") + notice.text
+      for line in text.wrapped(toWidth: width, maxLines: Self.maxNoticeLines) {
+        bottom.append(ScreenLine(line, style: notice.isError ? .bold : .plain))
+      }
     } else {
       bottom.append(ScreenLine(""))
     }

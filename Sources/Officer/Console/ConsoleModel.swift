@@ -72,7 +72,7 @@ public struct ConsoleModel: Sendable {
       switch result {
       case .success(let outcome): apply(outcome, of: request)
       case .failure(let error):
-        notice = Notice(text: messages.error(error, counter: counterID), isError: true)
+        notice = Notice(text: messages.consoleError(error, counter: counterID), isError: true)
       }
       return [.redraw]
     }

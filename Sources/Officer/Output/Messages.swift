@@ -177,12 +177,6 @@ public struct Messages: Sendable {
   /// What went wrong and what to do about it, with the server's own message.
   public func error(_ error: OfficerError, counter: Int?) -> String {
     let loket = counter.map { "Loket \($0)" } ?? t("loket ini", "this counter")
-    // The server's message is a sentence of its own; its full stop would double ours.
-    func with(_ message: String) -> String {
-      var text = message.trailingSpacesRemoved
-      while text.last == "." { text.removeLast() }
-      return text.isEmpty ? "" : ": \(text)"
-    }
     switch error {
     case .unreachable(let url, let reason):
       return t(
@@ -265,6 +259,48 @@ public struct Messages: Sendable {
       return t(
         "Berkas konfigurasi \(path) tidak dapat dipakai: \(reason). Jalankan `antre login` lagi.",
         "The config file \(path) cannot be used: \(reason). Run `antre login` again.")
+    }
+  }
+
+  /// The server's message after a colon. It is a sentence of its own, whose full stop would
+  /// double ours.
+  private func with(_ message: String) -> String {
+    var text = message.trailingSpacesRemoved
+    while text.last == "." { text.removeLast() }
+    return text.isEmpty ? "" : ": \(text)"
+  }
+
+  /// An error as the console shows it: where the command line's remedy is another command,
+  /// the console's is a key.
+  public func consoleError(_ error: OfficerError, counter: Int) -> String {
+    switch error {
+    case .unreachable(let url, _):
+      return t(
+        "Tidak dapat terhubung ke server \(url). Periksa jaringan, lalu coba lagi.",
+        "Cannot connect to the server \(url). Check the network, then try again.")
+    case .noCurrentTicket(let message):
+      return t(
+        "Loket \(counter) tidak sedang melayani nomor apa pun\(with(message)). Tekan Spasi untuk memanggil.",
+        "Loket \(counter) has no current ticket\(with(message)). Press Space to call one.")
+    case .conflict(let message):
+      return t(
+        "Tidak dapat dilakukan sekarang\(with(message)). Jika loket sedang istirahat atau tutup, tekan P dulu.",
+        "Not possible now\(with(message)). If the counter is paused or closed, press P first.")
+    case .unknownService(let message):
+      return t(
+        "Layanan tidak dikenal\(with(message)). Tekan T lagi dan pilih kode dari daftar.",
+        "Unknown service\(with(message)). Press T again and pick a code from the list.")
+    case .unauthorized(let message):
+      return t(
+        "Token ditolak\(with(message)). Keluar (Q) dan jalankan lagi dengan token yang benar.",
+        "Token rejected\(with(message)). Quit (Q) and start again with the right token.")
+    case .forbidden(let message):
+      return t(
+        "Token ini tidak berlaku untuk Loket \(counter)\(with(message)). Keluar (Q) dan periksa --counter dan --token.",
+        "This token is not valid for Loket \(counter)\(with(message)). Quit (Q) and check --counter and --token."
+      )
+    default:
+      return self.error(error, counter: counter)
     }
   }
 
