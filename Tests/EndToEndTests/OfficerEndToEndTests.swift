@@ -1,0 +1,347 @@
+import Foundation
+import Testing
+
+/// The officer commands and console as an officer runs them: the built `antre` binary against
+/// a real `antre serve`.
+@Suite(.serialized) struct OfficerEndToEndTests {
+  private func flags(_ server: ServerProcess, counter: Int = 1, token: String = "c1-secret")
+    -> [String]
+  {
+    ["--server", server.baseURL, "--counter", String(counter), "--token", token]
+  }
+
+  /// The first line of `status`: this counter, its state and its ticket.
+  private func statusHead(_ server: ServerProcess, lang: String = "id") throws -> String {
+    let r = try OfficerCLI.run(["status", "--lang", lang] + flags(server))
+    #expect(r.status == 0, "\(r.err)")
+    return r.lines.first ?? ""
+  }
+
+  @Test func eachCommandChangesWhatStatusShows() async throws {
+    let server = try ServerProcess()
+    try await issue(server, "A", count: 3)
+    #expect(try statusHead(server) == "Loket 1 — buka — tidak ada nomor")
+
+    let next = try OfficerCLI.run(["next"] + flags(server))
+    #expect(next.status == 0 && next.lines == ["Memanggil A001 ke Loket 1 — 2 orang menunggu"])
+    #expect(try statusHead(server).hasPrefix("Loket 1 — buka — A001 dipanggil sejak"))
+
+    let recall = try OfficerCLI.run(["recall"] + flags(server))
+    #expect(recall.lines == ["Memanggil ulang A001 (panggilan ke-2)"])
+    let start = try OfficerCLI.run(["start"] + flags(server))
+    #expect(start.lines == ["Mulai melayani A001"])
+    #expect(try statusHead(server).hasPrefix("Loket 1 — buka — A001 dilayani sejak"))
+
+    let done = try OfficerCLI.run(["done", "--lang", "en"] + flags(server))
+    #expect(done.lines == ["A001 served — 2 waiting"])
+    #expect(try statusHead(server) == "Loket 1 — buka — tidak ada nomor")
+
+    _ = try OfficerCLI.run(["next"] + flags(server))
+    let noshow = try OfficerCLI.run(["noshow"] + flags(server))
+    #expect(noshow.lines == ["A002 tidak hadir — 1 orang menunggu"])
+
+    let byNumber = try OfficerCLI.run(["next", "--number", "a002"] + flags(server))
+    #expect(byNumber.status == 0 && byNumber.lines.first?.hasPrefix("Memanggil A002") == true)
+    let transfer = try OfficerCLI.run(["transfer", "B"] + flags(server))
+    #expect(transfer.lines == ["A002 dipindahkan ke layanan B (Perizinan)"])
+    let status = try OfficerCLI.run(["status"] + flags(server))
+    #expect(status.lines.contains { $0.hasPrefix("A  Kependudukan") && $0.hasSuffix(" 1") })
+    #expect(status.lines.contains { $0.hasPrefix("B  Perizinan") && $0.hasSuffix(" 1") })
+    #expect(status.lines.contains("Jumlah                                          2"))
+
+    #expect(status.lines.contains("Loket 1 *  buka       -      A B"))
+    let fromB = try OfficerCLI.run(["next", "--service", "b"] + flags(server))
+    #expect(fromB.lines == ["Memanggil A002 ke Loket 1 — 1 orang menunggu"])
+    let after = try OfficerCLI.run(["status"] + flags(server))
+    #expect(after.lines.contains("Loket 1 *  buka       A002   A B"))
+
+    let pause = try OfficerCLI.run(["pause", "--reason", "makan siang"] + flags(server))
+    #expect(pause.lines == ["Loket 1 istirahat: makan siang"])
+    #expect(try statusHead(server).hasPrefix("Loket 1 — istirahat — A002"))
+    let resume = try OfficerCLI.run(["resume"] + flags(server))
+    #expect(resume.lines == ["Loket 1 kembali melayani"])
+    let close = try OfficerCLI.run(["close", "--lang", "en"] + flags(server))
+    #expect(close.lines == ["Loket 1 is closed"])
+    #expect(try statusHead(server, lang: "en").hasPrefix("Loket 1 — closed"))
+    let open = try OfficerCLI.run(["open"] + flags(server))
+    #expect(open.lines == ["Loket 1 dibuka"])
+    #expect(try statusHead(server).hasPrefix("Loket 1 — buka"))
+  }
+
+  @Test func jsonOutputIsProtocolsResponseObject() async throws {
+    let server = try ServerProcess()
+    let nobody = try OfficerCLI.run(["next", "--json"] + flags(server))
+    #expect(nobody.status == 0 && nobody.out == "null\n")
+
+    try await issue(server, "B")
+    let called = try OfficerCLI.run(["next", "--json"] + flags(server))
+    let ticket = try #require(
+      jsonObject(called.out.trimmingCharacters(in: .newlines)) as [String: Any]?)
+    for key in [
+      "id", "number", "service", "state", "priority", "issued_at", "called_at", "counter",
+      "calls", "position", "eta_s",
+    ] {
+      #expect(ticket.keys.contains(key), "Ticket lacks \(key)")
+    }
+    #expect(ticket["number"] as? String == "B001" && ticket["state"] as? String == "called")
+    #expect(ticket["counter"] as? Int == 1 && ticket["calls"] as? Int == 1)
+    let fetched = try await server.request("GET", "/api/tickets/\(ticket["id"] as? String ?? "")")
+    #expect(fetched.object["number"] as? String == "B001")
+
+    let pause = try OfficerCLI.run(["pause", "--json"] + flags(server))
+    let counter = jsonObject(pause.out)
+    #expect(Set(counter.keys).isSuperset(of: ["id", "name", "services", "state", "ticket"]))
+    #expect(counter["state"] as? String == "paused" && counter["id"] as? Int == 1)
+
+    let hall = jsonObject(try OfficerCLI.run(["status", "--json"] + flags(server)).out)
+    #expect(hall["name"] as? String == "Test Hall")
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.map { $0["id"] as? String } == ["A", "B"])
+    let counters = hall["counters"] as? [[String: Any]] ?? []
+    #expect(counters.first?["state"] as? String == "paused")
+  }
+
+  @Test func errorsSayWhatToDoAndExitNonZero() async throws {
+    let server = try ServerProcess()
+
+    let unreachable = try OfficerCLI.run([
+      "next", "--server", "http://127.0.0.1:1", "--counter", "1", "--token", "c1-secret",
+    ])
+    #expect(unreachable.status == 1 && unreachable.out.isEmpty)
+    #expect(
+      unreachable.err
+        == "Tidak dapat terhubung ke server http://127.0.0.1:1/api/counters/1/call. Periksa alamat server (--server, ANTRE_SERVER atau `antre login`) dan pastikan server berjalan.\n"
+    )
+
+    let wrongToken = try OfficerCLI.run(["next", "--lang", "en"] + flags(server, token: "nope"))
+    #expect(wrongToken.status == 1)
+    #expect(wrongToken.err.hasPrefix("Token rejected"))
+    #expect(wrongToken.err.contains("log in again with `antre login`"))
+
+    let otherCounter = try OfficerCLI.run(["next"] + flags(server, counter: 2))
+    #expect(otherCounter.status == 1)
+    #expect(
+      otherCounter.err
+        == "Token ini tidak berlaku untuk Loket 2: this token is not for counter 2. Gunakan token loket Anda sendiri, atau periksa --counter.\n"
+    )
+
+    let nobody = try OfficerCLI.run(["next"] + flags(server))
+    #expect(nobody.status == 0 && nobody.out == "Tidak ada antrean yang menunggu\n")
+    #expect(nobody.err.isEmpty)
+
+    let noTicket = try OfficerCLI.run(["done"] + flags(server))
+    #expect(
+      noTicket.status == 1 && noTicket.err.contains("Panggil nomor berikutnya dengan `antre next`"))
+
+    try await issue(server, "A")
+    _ = try OfficerCLI.run(["pause"] + flags(server))
+    let paused = try OfficerCLI.run(["next"] + flags(server))
+    #expect(paused.status == 1 && paused.out.isEmpty)
+    #expect(paused.err.hasPrefix("Tidak dapat dilakukan sekarang: Counter 1 is paused"))
+    #expect(paused.err.contains("jalankan `antre resume` atau `antre open` dulu."))
+    _ = try OfficerCLI.run(["close"] + flags(server))
+    let closed = try OfficerCLI.run(["next", "--lang", "en"] + flags(server))
+    #expect(closed.status == 1 && closed.err.hasPrefix("Not possible now: Counter 1 is closed"))
+    _ = try OfficerCLI.run(["open"] + flags(server))
+
+    _ = try OfficerCLI.run(["next"] + flags(server))
+    let unknown = try OfficerCLI.run(["transfer", "Z"] + flags(server))
+    #expect(unknown.status == 1)
+    #expect(
+      unknown.err
+        == "Layanan tidak dikenal: There is no service \"Z\". Lihat kode layanan dengan `antre status`.\n"
+    )
+
+    let noSettings = try OfficerCLI.run(["status"])
+    #expect(noSettings.status == 2 && noSettings.err.hasPrefix("Alamat server belum diatur."))
+    let badUsage = try OfficerCLI.run(["next", "--service", "ABC"] + flags(server))
+    #expect(badUsage.status == 64 && badUsage.err.contains("--service takes a service id"))
+    let noTerminal = try OfficerCLI.run(["console"] + flags(server))
+    #expect(noTerminal.status == 2 && noTerminal.err.hasPrefix("`antre console` perlu dijalankan"))
+  }
+
+  @Test func loginThenCommandsNeedNoFlags() async throws {
+    let server = try ServerProcess()
+    let home = server.directory.appendingPathComponent("home")
+    let env = OfficerCLI.environment(home: home)
+    let login = try OfficerCLI.run(
+      ["login", "--server", "127.0.0.1:\(server.port)", "--counter", "1", "--token", "c1-secret"],
+      environment: env)
+    let file = home.appendingPathComponent(".config/antre/officer.json").path
+    #expect(login.status == 0)
+    #expect(login.lines == ["Tersimpan: Loket 1 di \(server.baseURL) (\(file))"])
+    let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+
+    try await issue(server, "A")
+    let next = try OfficerCLI.run(["next"], environment: env)
+    #expect(
+      next.status == 0 && next.lines == ["Memanggil A001 ke Loket 1 — tidak ada yang menunggu"])
+    let status = try OfficerCLI.run(["status"], environment: env)
+    #expect(status.lines.first?.hasPrefix("Loket 1 — buka — A001 dipanggil") == true)
+    // The environment still wins over the file.
+    let other = try OfficerCLI.run(
+      ["next"], environment: OfficerCLI.environment(home: home, extra: ["ANTRE_COUNTER": "2"]))
+    #expect(other.status == 1 && other.err.hasPrefix("Token ini tidak berlaku untuk Loket 2"))
+  }
+
+  @Test func rootHelpIsStable() throws {
+    let help = try OfficerCLI.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.out == Self.rootHelp)
+  }
+
+  static let rootHelp = """
+    OVERVIEW: Queue numbers and counter displays for a public service hall.
+
+    USAGE: antre <subcommand>
+
+    OPTIONS:
+      -h, --help              Show help information.
+
+    SUBCOMMANDS:
+      serve                   Run the hall: HTTP API, static pages and the live
+                              feed on one port.
+      login                   Remember the server, counter and token for the other
+                              officer commands.
+      next                    Call the next ticket to this counter.
+      recall                  Announce the current ticket again.
+      start                   Mark the called visitor as arrived and being served.
+      done                    Finish the current ticket as served.
+      noshow                  Finish the current ticket as not shown up.
+      transfer                Send the current ticket to another service's queue,
+                              keeping its number.
+      pause                   Take a short break; this counter's services stay open.
+      resume                  End a break and serve again.
+      open                    Open this counter.
+      close                   Close this counter for the day.
+      status                  Show this counter and the hall: counters, their
+                              numbers, waiting per service.
+      console                 Open the full-screen console for this counter: one
+                              key per action.
+
+      See 'antre help <subcommand>' for detailed help.
+
+    """
+}
+
+/// The console in a real terminal (tmux), against a real server.
+@Suite(.serialized, .enabled(if: OfficerTmux.isInstalled, "tmux is not installed"))
+struct OfficerConsoleEndToEndTests {
+  /// The console inside a shell that reports, once it ends, its exit status and whether the
+  /// terminal's settings are back to what they were before.
+  private func console(_ server: ServerProcess, lang: String = "id") throws -> OfficerTmux {
+    let binary = ServerProcess.antreBinary.path
+    let command =
+      "before=$(stty -g); '\(binary)' console --server \(server.baseURL) --counter 1 "
+      + "--token c1-secret --lang \(lang); rc=$?; "
+      + "if [ \"$before\" = \"$(stty -g)\" ]; then r=yes; else r=no; fi; "
+      + "echo \"console ended rc=$rc restored=$r\""
+    return try OfficerTmux(
+      command: "sh -c '\(command.replacingOccurrences(of: "'", with: "'\\''"))'")
+  }
+
+  /// Waits until the pane's command (the shell around the console) has ended.
+  private func waitForExit(_ tmux: OfficerTmux) async -> Bool {
+    let deadline = Date().addingTimeInterval(5)
+    while !tmux.paneIsDead() {
+      if Date() >= deadline { return false }
+      try? await Task.sleep(for: .milliseconds(40))
+    }
+    return true
+  }
+
+  @Test func officerCallsWithNSeesTheHallLiveAndQuitsWithQ() async throws {
+    let server = try ServerProcess()
+    try await issue(server, "A")
+    let tmux = try console(server)
+    var (ok, screen) = await tmux.waitForScreen(timeout: 10) {
+      $0.contains("tersambung") && $0.contains("Menunggu di seluruh aula:         1")
+    }
+    #expect(ok, "console did not come up:\n\(screen)")
+    #expect(screen.contains("[Spasi/N] Panggil") && screen.contains("[Q] Keluar"))
+
+    try tmux.send("n")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("Nomor sekarang: A001  dipanggil")
+    }
+    #expect(ok, "N did not call:\n\(screen)")
+    #expect(screen.contains("Memanggil A001 ke Loket 1"))
+    #expect(screen.contains("A001   → Loket 1"))
+
+    // A ticket issued elsewhere shows within a second.
+    let issuedAt = Date()
+    try await issue(server, "B")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("  B  Perizinan                    1")
+    }
+    #expect(ok && Date().timeIntervalSince(issuedAt) < 1, "waiting count late:\n\(screen)")
+
+    try tmux.send("s")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) { $0.contains("A001  dilayani") }
+    #expect(ok, "S did not start:\n\(screen)")
+    try tmux.send("t")
+    (ok, _) = await tmux.waitForScreen(timeout: 5) { $0.contains("Pindah ke layanan (A, B): _") }
+    #expect(ok)
+    try tmux.send("b", "Enter")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("A001 dipindahkan ke layanan B (Perizinan)")
+    }
+    #expect(ok, "T did not transfer:\n\(screen)")
+    try tmux.send("p")
+    try tmux.send("-l", "makan siang")
+    try tmux.send("Enter")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("Status loket: istirahat — makan siang") && $0.contains("[P] Lanjut")
+    }
+    #expect(ok, "P did not pause:\n\(screen)")
+
+    try tmux.tmux(["resize-window", "-t", "console", "-x", "60", "-y", "20"])
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains(" [X] Tidak hadir  [T] Pindah  [P] Lanjut  [Q] Keluar")
+    }
+    #expect(ok, "no redraw after resize:\n\(screen)")
+    #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 60 })
+
+    try tmux.send("q")
+    #expect(await waitForExit(tmux), "the console is still running")
+    #expect(tmux.screen().contains("console ended rc=0 restored=yes"))
+  }
+
+  @Test func consoleSurvivesAServerRestartAndCtrlCRestoresTheTerminal() async throws {
+    var server = try ServerProcess()
+    let tmux = try console(server)
+    var (ok, screen) = await tmux.waitForScreen(timeout: 10) { $0.contains("tersambung") }
+    #expect(ok, "console did not come up:\n\(screen)")
+
+    let port = server.port
+    _ = server.terminate()
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("terjadi gangguan koneksi")
+    }
+    #expect(ok, "lost connection not shown:\n\(screen)")
+
+    server = try ServerProcess(reuse: server.directory, extraArguments: ["--port", String(port)])
+    #expect(server.port == port)
+    (ok, screen) = await tmux.waitForScreen(timeout: 10) { $0.contains("tersambung") }
+    #expect(ok, "did not reconnect:\n\(screen)")
+    try await issue(server, "A")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("Menunggu di seluruh aula:         1")
+    }
+    #expect(ok, "no live updates after the restart:\n\(screen)")
+
+    try tmux.send("C-c")
+    #expect(await waitForExit(tmux), "the console is still running")
+    #expect(tmux.screen().contains("console ended rc=0 restored=yes"))
+  }
+}
+
+/// Issues tickets through the API with the kiosk token, as a ticket box would.
+private func issue(_ server: ServerProcess, _ service: String, count: Int = 1) async throws {
+  for _ in 0..<count {
+    let r = try await server.request(
+      "POST", "/api/tickets", token: "k1-secret", json: ["service": service])
+    #expect(r.status == 201)
+  }
+}
