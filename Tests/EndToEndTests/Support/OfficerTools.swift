@@ -69,8 +69,6 @@ final class OfficerTmux {
     try tmux(
       ["new-session", "-d", "-s", "console", "-x", "\(width)", "-y", "\(height)", command],
       output: false)
-    // Keep the pane after its command ends, to read how it ended.
-    try tmux(["set-option", "-t", "console", "remain-on-exit", "on"])
   }
 
   deinit { _ = try? tmux(["kill-server"]) }
@@ -83,12 +81,6 @@ final class OfficerTmux {
   func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", "console"])) ?? "" }
 
   func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "console"] + keys) }
-
-  /// Whether the pane's command has ended (the pane stays, `remain-on-exit`).
-  func paneIsDead() -> Bool {
-    let state = try? tmux(["display-message", "-p", "-t", "console", "#{pane_dead}"])
-    return state?.hasPrefix("1") == true
-  }
 
   /// Polls the screen until `condition` holds; the last screen either way.
   func waitForScreen(timeout: Double, _ condition: (String) -> Bool) async -> (Bool, String) {
@@ -125,8 +117,17 @@ enum OfficerSpawn {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     defer { for a in argv { free(a) } }
+    // The test runner's threads block most signals, and a spawned child inherits the mask:
+    // a tmux server started so would never see SIGCHLD (nor the console SIGWINCH).
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
     if output { close(fds[1]) }
     guard spawned == 0 else {
       if output { close(fds[0]) }
