@@ -48,7 +48,8 @@ let package = Package(
       dependencies: [
         "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      exclude: ["OFFICER.md"]),
     .target(
       name: "TicketBox",
       dependencies: [

@@ -191,3 +191,15 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
       " [T] Pindah  [P] Istirahat  [Q] Keluar",
     ])
 }
+
+@Test func aRecallMovesTheNumberToTheTopOfTheLastCalls() throws {
+  var model = try console()
+  for (seq, recall) in [(41, false), (42, true)] {
+    let event = """
+      {"type":"called","seq":\(seq),"ticket":\(Fixture.ticket("C007", state: "called", counter: 1)),\
+      "counter":{"id":1,"name":"Loket 1"},"recall":\(recall),"waiting":{"C":6}}
+      """
+    _ = model.update(.event(try HallEvent.decode(event)))
+  }
+  #expect(model.recentCalls.map(\.number) == ["C007"])
+}

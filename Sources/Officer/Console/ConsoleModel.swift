@@ -165,6 +165,8 @@ public struct ConsoleModel: Sendable {
       setWaiting(waiting)
     case .called(_, let ticket, let counterID, _, _, let waiting):
       setWaiting(waiting)
+      // A recall moves the number back to the top rather than listing it twice.
+      recentCalls.removeAll { $0.number == ticket.number }
       recentCalls.insert(
         RecentCall(number: ticket.number, counter: counterID, at: ticket.calledAt), at: 0)
       recentCalls = Array(recentCalls.prefix(Self.maxRecentCalls))
