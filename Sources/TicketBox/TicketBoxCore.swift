@@ -95,9 +95,9 @@ public struct TicketBoxCore {
         actions.append(.send(.issue(request: r.id, service: r.service, priority: false)))
       }
     case .disconnected(let reason):
-      if isConnected || requests.isEmpty == false {
-        actions.append(.warn("server: disconnected (\(reason)); reconnecting"))
-      }
+      // Said every time, also when never connected: a wrong token or URL must be visible.
+      actions.append(
+        .warn("server: \(isConnected ? "disconnected" : "cannot connect") (\(reason)); retrying"))
       isConnected = false
     case .received(let text):
       do {
