@@ -54,6 +54,7 @@ let package = Package(
       dependencies: [
         "Reactor", "WebSocket", "FeedClient", "EscPos",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
       name: "antre",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Officer
+import TicketBox
 
 @main
 struct Antre: ParsableCommand {
@@ -9,5 +10,6 @@ struct Antre: ParsableCommand {
     subcommands: [
       Serve.self, Tokens.self, Login.self, Next.self, Recall.self, Start.self, Done.self, NoShow.self,
       Transfer.self, Pause.self, Resume.self, Open.self, Close.self, Status.self, Console.self,
+      TicketBoxCommand.self,
     ])
 }
