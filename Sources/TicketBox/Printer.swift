@@ -51,9 +51,9 @@ public enum PrinterAddress: Equatable, Sendable {
 
   public func makePrinter(loop: EventLoop) -> any Printer {
     switch self {
-    case .device(let path): DevicePrinter(loop: loop, path: path)
+    case .device(let path): PathPrinter.device(loop: loop, path: path)
     case .tcp(let host, let port): TCPPrinter(loop: loop, host: host, port: port)
-    case .file(let path): FilePrinter(loop: loop, path: path)
+    case .file(let path): PathPrinter.file(loop: loop, path: path)
     }
   }
 }
