@@ -1,5 +1,15 @@
 #ifndef ANTRE_CLIBEVENT_SHIM_H
 #define ANTRE_CLIBEVENT_SHIM_H
+// System headers first, so they come from the C library's own module: event-config.h below
+// defines _GNU_SOURCE, and a second, differently configured copy of `fd_set` inside this
+// module would clash with Glibc's in a clean build.
+#include <sys/types.h>
+#include <sys/time.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <stdarg.h>
 #include <event2/event.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
