@@ -34,6 +34,17 @@ function printerTrouble() {
   return PRINTER_TROUBLE[b.printer] ?? null;
 }
 
+/**
+ * Whether a tap should skip the box. A box the hall last saw disconnected is still tried:
+ * the list is up to 15 s old and the server answers 503 at once if it is still away. A
+ * connected box whose printer reports trouble would take the job and print nothing.
+ */
+function skipBox() {
+  if (!box) return "tidak ada kotak tiket";
+  const b = (state.hall?.boxes ?? []).find((x) => x.id === box);
+  return b && b.connected !== false ? (PRINTER_TROUBLE[b.printer] ?? null) : null;
+}
+
 function render() {
   if (!state.hall) return;
   $("hall-name").textContent = state.hall.name ?? "Antrean";
@@ -44,16 +55,21 @@ function render() {
     ? `Printer tiket tidak dapat mencetak (${trouble}). Nomor Anda akan tampil di layar dengan kode QR untuk difoto.`
     : "";
   const counters = [...state.counters.values()];
+  const today = state.hall.date ?? null;
   $("services").replaceChildren(
     ...[...state.services.values()].map((s) => {
       const b = el("button", "service");
       b.type = "button";
       b.dataset.service = s.id;
-      const reason = closedReason(s, counters);
+      const reason = closedReason(s, counters, today);
       b.disabled = reason !== null || busy;
+      b.classList.toggle("closed", reason !== null);
       b.append(el("span", "letter", s.id), el("span", "name", s.name ?? s.id), el("span", "name-en", s.name_en ?? ""));
-      const info = reason ?? `${s.waiting ?? 0} menunggu${s.eta_s ? ` · ${waitText(s.eta_s)}` : ""}`;
-      b.append(el("span", "info", info));
+      if (reason) {
+        b.append(el("span", "info", reason), el("span", "info-en", closedReason(s, counters, today, "en")));
+      } else {
+        b.append(el("span", "info", `${s.waiting ?? 0} menunggu${s.eta_s ? ` · ${waitText(s.eta_s)}` : ""}`));
+      }
       b.addEventListener("click", () => take(s));
       return b;
     }),
@@ -78,15 +94,16 @@ async function take(service) {
   const body = { service: service.id, priority, request };
   try {
     let ticket;
-    let problem = printerTrouble();
+    let problem = skipBox();
     if (!problem) {
       const r = await api("POST", "/api/tickets", { ...body, box }, token);
-      if (r.status === 503) problem = "printer tidak tersambung";
+      if (r.status === 503) problem = "kotak tiket tidak tersambung";
       else ticket = r;
     }
     if (problem) {
       // No print job: the server issues the ticket and the screen shows it instead.
       ticket = await api("POST", "/api/tickets", { ...body, request: `${request}-s` }, token);
+      refreshHall();
     }
     showTicket(ticket, service, problem);
   } catch (e) {
