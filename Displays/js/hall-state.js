@@ -195,6 +195,24 @@ export function closedReason(service, counters, today = null, lang = "id") {
   return en ? `Closed · opens ${DAYS_EN[weekday]} ${time}` : `Tutup · buka ${DAYS[weekday]} pukul ${time}`;
 }
 
+/**
+ * How many columns of kiosk buttons for `count` services in a `width`×`height` area: the
+ * one that keeps each button closest to 1.6:1, wide enough for a name, tall enough to touch.
+ */
+export function kioskColumns(count, width, height) {
+  let best = 1;
+  let bestScore = Infinity;
+  for (let cols = 1; cols <= Math.max(1, count); cols++) {
+    const rows = Math.ceil(count / cols);
+    const score = Math.abs(Math.log(width / cols / (height / rows) / 1.6));
+    if (score < bestScore) {
+      best = cols;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** Indonesian label of a ticket state. */
 export const TICKET_STATES = {
   waiting: "Menunggu",

@@ -1,7 +1,7 @@
 // The touch kiosk (`kiosk.html?box=K1#token=…`): one button per service; a tap issues a
 // ticket that the box prints, or that is shown with a QR code when the printer cannot.
 import { connectFeed } from "./feed.js";
-import { HallState, closedReason, waitText, wallClock } from "./hall-state.js";
+import { HallState, closedReason, kioskColumns, waitText, wallClock } from "./hall-state.js";
 import { encodeQR, qrPath } from "./qr.js";
 import { readToken, requestId, api } from "./api.js";
 
@@ -56,6 +56,7 @@ function render() {
     : "";
   const counters = [...state.counters.values()];
   const today = state.hall.date ?? null;
+  layOut();
   $("services").replaceChildren(
     ...[...state.services.values()].map((s) => {
       const b = el("button", "service");
@@ -75,6 +76,12 @@ function render() {
     }),
   );
 }
+
+function layOut() {
+  const area = $("services");
+  area.style.setProperty("--cols", String(kioskColumns(state.services.size, area.clientWidth, area.clientHeight)));
+}
+addEventListener("resize", layOut);
 
 async function refreshHall() {
   try {

@@ -122,4 +122,90 @@ struct BrowserTests {
       #expect(try await page.text("#status") == "Istirahat · makan siang")
     }
   }
+
+  /// Where to save screenshots (`ANTRE_SCREENSHOTS=DIR`), or nil to take none.
+  static let screenshotDirectory = ProcessInfo.processInfo.environment["ANTRE_SCREENSHOTS"]
+
+  /// Elements that stick out of the viewport (sideways always; downwards on screens that
+  /// cannot scroll), whose content is taller than their box (squeezed rows overlap), or
+  /// whose text is cut off. The ticker runs off-screen on purpose.
+  static let layoutProblems = """
+    (() => {
+      const W = innerWidth, H = innerHeight, fixed = document.body.classList.contains('kiosk');
+      const bad = [];
+      for (const e of document.body.querySelectorAll('*')) {
+        if (e.closest('.ticker-track, [hidden], svg')) continue;
+        const style = getComputedStyle(e);
+        if (style.display === 'none' || style.visibility === 'hidden') continue;
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+          + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+        if (r.right > W + 1 || r.left < -1) bad.push(name + ' sticks out sideways');
+        if (fixed && r.bottom > H + 1) bad.push(name + ' sticks out below');
+        // Containers only: a big number's glyphs rise above its line box by design.
+        if (e.children.length > 0 && style.display !== 'inline' && e.clientHeight > 0
+            && e.scrollHeight > e.clientHeight + 2
+            && !['auto', 'scroll'].includes(style.overflowY)) bad.push(name + ' content taller than its box: ' + e.scrollHeight + ' > ' + e.clientHeight);
+        if (e.children.length === 0 && e.textContent.trim() && e.scrollWidth > e.clientWidth + 1
+            && style.overflowX !== 'visible') bad.push(name + ' text cut off: ' + e.textContent.trim());
+      }
+      return bad.slice(0, 20);
+    })()
+    """
+
+  @Test func everyPageFitsItsTargetSizeWithAFullHall() async throws {
+    let server = try ServerProcess(hall: BrowserHall.busy)
+    try await BrowserHall.fill(server)
+    let waiting = try await server.request(
+      "POST", "/api/tickets", token: "admin-secret", json: ["service": "A"]
+    ).object
+    let ticket = try #require(waiting["id"] as? String)
+    let views: [(name: String, path: String, width: Int, height: Int, ready: String)] = [
+      ("hall-1920x1080", "/hall.html", 1920, 1080, "#recent li:nth-child(8)"),
+      ("hall-1366x768", "/hall.html", 1366, 768, "#recent li:nth-child(8)"),
+      ("hall-1080x1920", "/hall.html", 1080, 1920, "#recent li:nth-child(8)"),
+      ("counter-1-1280x720", "/counter.html?counter=1", 1280, 720, "body[data-state=open]"),
+      ("counter-4-paused-800x480", "/counter.html?counter=4", 800, 480, "body[data-state=paused]"),
+      ("kiosk-1366x768", "/kiosk.html?box=K1#token=k1-secret", 1366, 768, "button.service.closed"),
+      (
+        "kiosk-1080x1920", "/kiosk.html?box=K1#token=k1-secret", 1080, 1920, "button.service.closed"
+      ),
+      ("track-390x844", "/track.html?t=\(ticket)", 390, 844, "body[data-state=waiting]"),
+      ("dashboard-1440x900", "/dashboard.html#token=admin-secret", 1440, 900, "#counter-stats tr"),
+      ("index-1280x800", "/", 1280, 800, "#counters a"),
+    ]
+    for view in views {
+      try await withPage(
+        server.baseURL + view.path, width: view.width, height: view.height,
+        mobile: view.name.hasPrefix("track")
+      ) { page in
+        try await page.wait(for: "document.querySelector(\(jsString(view.ready))) !== null")
+        try await page.wait(for: "document.getElementById('offline')?.hidden ?? true")
+        if let dir = Self.screenshotDirectory {
+          try await page.screenshot(to: "\(dir)/\(view.name).png")
+        }
+        let problems = try await page.eval(Self.layoutProblems).strings
+        #expect(problems.isEmpty, "\(view.name): \(problems)")
+      }
+    }
+  }
+
+  @Test func kioskShowsTheNumberWithAQRCodeWhenTheBoxCannotPrint() async throws {
+    let server = try ServerProcess(hall: BrowserHall.busy)
+    try await withPage(
+      server.baseURL + "/kiosk.html?box=K1#token=k1-secret", width: 1080, height: 1920
+    ) { page in
+      try await page.wait(
+        for: "document.querySelector(\"button.service[data-service='C']\")?.disabled === false")
+      try await page.click("button.service[data-service='C']")
+      try await page.wait(for: "!document.getElementById('result-qr').hidden")
+      #expect(try await page.text("#result-number") == "C001")
+      if let dir = Self.screenshotDirectory {
+        try await page.screenshot(to: "\(dir)/kiosk-ticket-1080x1920.png")
+      }
+      let problems = try await page.eval(Self.layoutProblems).strings
+      #expect(problems.isEmpty, "\(problems)")
+    }
+  }
 }

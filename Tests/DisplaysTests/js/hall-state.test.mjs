@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { HallState, offsetMinutes, utcOffsetMinutes, wallClock, waitText, closedReason } from "../../../Displays/js/hall-state.js";
+import { HallState, kioskColumns, offsetMinutes, utcOffsetMinutes, wallClock, waitText, closedReason } from "../../../Displays/js/hall-state.js";
 import { backoffDelay, callsToAnnounce, feedURL } from "../../../Displays/js/feed.js";
 
 const ticket = (over) => ({
@@ -171,4 +171,12 @@ test("after a reconnect only the last calls of a replay are announced", () => {
 test("the feed URL follows the page's scheme and host", () => {
   assert.equal(feedURL({ protocol: "http:", host: "10.0.0.5:8080" }, null, null), "ws://10.0.0.5:8080/ws");
   assert.equal(feedURL({ protocol: "https:", host: "mpp.example" }, 42, "k y"), "wss://mpp.example/ws?since=42&token=k+y");
+});
+
+test("kiosk buttons: four columns of eight on a wide screen, two on a tall one", () => {
+  assert.equal(kioskColumns(8, 1300, 450), 4);
+  assert.equal(kioskColumns(8, 1000, 1450), 2);
+  assert.equal(kioskColumns(2, 1300, 450), 2);
+  assert.equal(kioskColumns(2, 1000, 1450), 1);
+  assert.equal(kioskColumns(0, 1000, 500), 1);
 });
