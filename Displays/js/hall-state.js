@@ -192,7 +192,7 @@ export function closedReason(service, counters, today = null, lang = "id") {
   const date = `${opens[1]}-${opens[2]}-${opens[3]}`;
   if (today === null || date === today) return en ? `Closed · opens at ${time}` : `Tutup · buka pukul ${time}`;
   const weekday = new Date(Date.UTC(Number(opens[1]), Number(opens[2]) - 1, Number(opens[3]))).getUTCDay();
-  return en ? `Closed · opens ${DAYS_EN[weekday]} ${time}` : `Tutup · buka ${DAYS[weekday]} pukul ${time}`;
+  return en ? `Closed · opens ${DAYS_EN[weekday]} ${time}` : `Tutup · buka ${DAYS[weekday]} ${time}`;
 }
 
 /**

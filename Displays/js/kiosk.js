@@ -56,7 +56,6 @@ function render() {
     : "";
   const counters = [...state.counters.values()];
   const today = state.hall.date ?? null;
-  layOut();
   $("services").replaceChildren(
     ...[...state.services.values()].map((s) => {
       const b = el("button", "service");
@@ -75,13 +74,53 @@ function render() {
       return b;
     }),
   );
+  layOut();
+  fitButtons();
 }
 
+/** Shrinks the buttons' text in 5 % steps until no button's content spills out; returns the scale. */
+function fitButtons() {
+  const area = $("services");
+  const spills = () => [...area.children].some((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1);
+  let scale = 1;
+  area.style.setProperty("--scale", "1");
+  while (scale > 0.5 && spills()) {
+    scale -= 0.05;
+    area.style.setProperty("--scale", scale.toFixed(2));
+  }
+  return scale;
+}
+
+let layoutKey = "";
+
+/**
+ * Picks the column count: of the shape-based guess and its neighbours, the one whose buttons
+ * need the least shrinking. Worked out again only when the services or the screen change.
+ */
 function layOut() {
   const area = $("services");
-  area.style.setProperty("--cols", String(kioskColumns(state.services.size, area.clientWidth, area.clientHeight)));
+  const n = state.services.size;
+  const key = `${n}|${area.clientWidth}x${area.clientHeight}`;
+  if (key === layoutKey || area.children.length !== n) return;
+  layoutKey = key;
+  const guess = kioskColumns(n, area.clientWidth, area.clientHeight);
+  let best = guess;
+  let bestScale = 0;
+  for (const cols of [guess, guess + 1, guess - 1]) {
+    if (cols < 1 || cols > n) continue;
+    area.style.setProperty("--cols", String(cols));
+    const scale = fitButtons();
+    if (scale > bestScale + 0.001) {
+      best = cols;
+      bestScale = scale;
+    }
+  }
+  area.style.setProperty("--cols", String(best));
 }
-addEventListener("resize", layOut);
+addEventListener("resize", () => {
+  layOut();
+  fitButtons();
+});
 
 async function refreshHall() {
   try {

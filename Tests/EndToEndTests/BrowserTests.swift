@@ -187,6 +187,13 @@ struct BrowserTests {
         }
         let problems = try await page.eval(Self.layoutProblems).strings
         #expect(problems.isEmpty, "\(view.name): \(problems)")
+        if view.path == "/hall.html" {
+          // The call in progress is the screen's point: at least a tenth of its height.
+          let tall = try await page.eval(
+            "document.getElementById('now-number').getBoundingClientRect().height > innerHeight / 10"
+          ).bool
+          #expect(tall == true, "\(view.name): the current call is not shown large")
+        }
       }
     }
   }

@@ -108,7 +108,7 @@ test("closed services say why, from the server's closed_reason and opens_at", ()
     "Tutup · buka pukul 13.00");
   assert.equal(
     closedReason(svc({ closed_reason: "hours", opens_at: "2026-11-30T08:00:00+07:00" }), counters, today),
-    "Tutup · buka Senin pukul 08.00");
+    "Tutup · buka Senin 08.00");
   assert.equal(
     closedReason(svc({ closed_reason: "hours", opens_at: "2026-11-30T08:00:00+07:00" }), counters, today, "en"),
     "Closed · opens Monday 08:00");

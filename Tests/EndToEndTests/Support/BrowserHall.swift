@@ -1,5 +1,6 @@
 /// A hall the size of the sample (eight services, twelve counters) without opening hours,
-/// so the pages can be looked at full of real data at any time of day.
+/// so the pages can be looked at full of real data at any time of day, plus a ninth service
+/// open one minute a week, to show how a service closed for its hours looks.
 enum BrowserHall {
   static let busy = """
     name: Mal Pelayanan Publik Banyuwangi
@@ -19,6 +20,7 @@ enum BrowserHall {
       - {id: F, name: SKCK (Polresta), name_en: Police clearance certificate, target_wait_s: 1200, mean_service_s: 360}
       - {id: G, name: Bank Jatim, name_en: Bank Jatim, target_wait_s: 600, mean_service_s: 240}
       - {id: H, name: PLN & PDAM (Listrik dan Air), name_en: Electricity and water, target_wait_s: 900, mean_service_s: 300}
+      - {id: I, name: Konsultasi Pajak (KPP Pratama), name_en: Tax consultation, target_wait_s: 900, mean_service_s: 600, hours: {sun: "07:00-07:01"}}
     counters:
       - {id: 1, name: Loket 1, services: [A], token: c1-secret}
       - {id: 2, name: Loket 2, services: [A], token: c2-secret}
@@ -31,7 +33,7 @@ enum BrowserHall {
       - {id: 9, name: Loket 9, services: [E, F], policy: ordered, token: c9-secret}
       - {id: 10, name: Loket 10, services: [F], token: c10-secret}
       - {id: 11, name: Loket 11, services: [G, H], token: c11-secret}
-      - {id: 12, name: Loket 12, services: [H, G], policy: fifo, token: c12-secret}
+      - {id: 12, name: Loket 12, services: [H, G, I], policy: fifo, token: c12-secret}
     kiosks:
       - {id: K1, token: k1-secret}
     """

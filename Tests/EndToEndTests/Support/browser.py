@@ -125,7 +125,8 @@ class Browser:
             try:
                 last = await self.eval(sid, expr)
                 error = None
-                if last:
+                # JavaScript's truthiness: an element comes back as {} and counts as found.
+                if last not in (None, False, 0, ""):
                     return last
             except RuntimeError as e:
                 error = str(e)
