@@ -8,7 +8,8 @@ struct Antre: ParsableCommand {
     commandName: "antre",
     abstract: "Queue numbers and counter displays for a public service hall.",
     subcommands: [
-      Serve.self, Tokens.self, Login.self, Next.self, Recall.self, Start.self, Done.self, NoShow.self,
+      Serve.self, Tokens.self, Login.self, Next.self, Recall.self, Start.self, Done.self,
+      NoShow.self,
       Transfer.self, Pause.self, Resume.self, Open.self, Close.self, Status.self, Console.self,
       TicketBoxCommand.self,
     ])

@@ -58,7 +58,8 @@ struct Serve: ParsableCommand {
 /// Printed once, when tokens are first generated: where each device should point.
 func tokenBanner(
   _ t: TokenTable, base: String,
-  heading: String = "Tokens generated on first start (kept in the database; `antre tokens` shows them):"
+  heading: String =
+    "Tokens generated on first start (kept in the database; `antre tokens` shows them):"
 ) -> String {
   var lines = [heading]
   if !t.admin.isEmpty {
