@@ -52,11 +52,19 @@ let calledEventForBare =
   + #""counter":1,"calls":1,"position":null,"eta_s":null},"#
   + #""counter":{"id":1,"name":"Loket 1"},"recall":false,"waiting":{"A":5,"B":0,"C":2,"D":7}}"#
 
-/// wrk's request: a ticket for service A with the admin token (a kiosk token is rate-limited
-/// to a person's pace, by design).
+/// wrk's requests: tickets for services A–D in turn, with the admin token (a kiosk token is
+/// rate-limited to a person's pace, by design).
 let ticketScript = """
-  wrk.method = "POST"
-  wrk.body = '{"service":"A","priority":false}'
-  wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["Authorization"] = "Bearer admin-secret"
+  local bodies = {}
+  for i, service in ipairs({"A", "B", "C", "D"}) do
+    bodies[i] = wrk.format("POST", "/api/tickets", {
+      ["Content-Type"] = "application/json",
+      ["Authorization"] = "Bearer admin-secret",
+    }, '{"service":"' .. service .. '","priority":false}')
+  end
+  local next = 0
+  request = function()
+    next = next % 4 + 1
+    return bodies[next]
+  end
   """

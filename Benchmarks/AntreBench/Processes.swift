@@ -95,7 +95,7 @@ final class ServerUnderTest {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
     else { return nil }
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-      return Int(line.dropFirst(6).split(separator: " ").first ?? "")
+      return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
     return nil
   }
