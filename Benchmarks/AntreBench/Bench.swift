@@ -27,7 +27,8 @@ final class Bench {
   init(settings: Settings) {
     self.settings = settings
     // Benchmarks/AntreBench/Bench.swift → the package root.
-    root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    root =
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().path
     binaries = root + "/.build/release"
     work = NSTemporaryDirectory() + "antre-bench-\(getpid())"
@@ -58,8 +59,9 @@ final class Bench {
     getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
     limit.rlim_cur = limit.rlim_max
     setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
-    if Int(limit.rlim_cur) < 2 * (settings.screenCounts.max() ?? 0) + 100 {
-      notes.append("open-file limit \(limit.rlim_cur) is low for \(settings.screenCounts.max() ?? 0) screens")
+    if Int(limit.rlim_cur) < (settings.screenCounts.max() ?? 0) + 100 {
+      notes.append(
+        "open-file limit \(limit.rlim_cur) is low for \(settings.screenCounts.max() ?? 0) screens")
     }
   }
 
@@ -95,7 +97,8 @@ final class Bench {
   }
 
   /// Starts a fresh server of each kind per run, so no run inherits another's queue.
-  func eachServer<T>(_ body: (ServerUnderTest, Bool) throws -> T) throws -> (antre: [T], bare: [T]) {
+  func eachServer<T>(_ body: (ServerUnderTest, Bool) throws -> T) throws -> (antre: [T], bare: [T])
+  {
     var antre: [T] = []
     var bare: [T] = []
     for _ in 0..<settings.runs {
@@ -136,16 +139,24 @@ final class Bench {
     for connections in settings.ticketConnections {
       log("tickets: \(connections) connection(s)…")
       let results = try eachServer { server, _ in
-        try parseWrk(wrk(port: server.port, connections: connections, seconds: settings.ticketSeconds).finish())
+        try parseWrk(
+          wrk(port: server.port, connections: connections, seconds: settings.ticketSeconds).finish()
+        )
       }
       let failures = results.antre.map(\.failures).reduce(0, +)
-      if failures > 0 { notes.append("tickets at \(connections) connections: \(failures) failed requests") }
-      let rate = (median(results.antre.map(\.requestsPerSecond)), median(results.bare.map(\.requestsPerSecond)))
+      if failures > 0 {
+        notes.append("tickets at \(connections) connections: \(failures) failed requests")
+      }
+      let rate = (
+        median(results.antre.map(\.requestsPerSecond)),
+        median(results.bare.map(\.requestsPerSecond))
+      )
       let isTarget = connections == settings.ticketConnections.last
       rows.append(
         Row(
           figure: "Tickets issued/s, \(connections) connection\(connections == 1 ? "" : "s")",
-          antre: formatCount(rate.0), bare: formatCount(rate.1), ratio: formatRatio(rate.0 / rate.1),
+          antre: formatCount(rate.0), bare: formatCount(rate.1),
+          ratio: formatRatio(rate.0 / rate.1),
           target: isTarget ? "≥ 20,000/s" : "", met: isTarget ? rate.0 >= 20_000 : nil))
       rows.append(latencyRow("  latency p50 / p99", results.antre, results.bare))
     }
@@ -170,7 +181,10 @@ final class Bench {
       let calls = try parseCalls(
         run(
           binaries + "/bench-load",
-          ["calls", "--port", "\(server.port)", "--seconds", "\(settings.callSeconds)", "--counters", "8"],
+          [
+            "calls", "--port", "\(server.port)", "--seconds", "\(settings.callSeconds)",
+            "--counters", "8",
+          ],
           cpus: loadCPU))
       let issued = try parseWrk(load.finish())
       return (calls, issued)
@@ -216,16 +230,31 @@ final class Bench {
         try issueTickets(settings.runs + 2, port: server.port)
         return try screens(
           server, count: count,
-          trigger: ["--snapshot", "--trigger-path", "/api/counters/1/call", "--trigger-token", "c1-secret"])
+          trigger: [
+            "--snapshot", "--trigger-path", "/api/counters/1/call", "--trigger-token", "c1-secret",
+          ])
       }
       let bare = try withServer(antre: false) { server in
-        try screens(server, count: count, trigger: ["--trigger-path", "/fanout", "--trigger-body", calledEventForBare])
+        try screens(
+          server, count: count,
+          trigger: ["--trigger-path", "/fanout", "--trigger-body", calledEventForBare])
       }
-      for (name, result) in [("antre", antre), ("bare", bare)] where result.connected < count || result.rounds.contains(where: { $0.received < result.connected }) {
-        notes.append("\(name), \(count) screens: \(result.connected) connected, received per round \(result.rounds.map(\.received))")
+      for (name, result) in [("antre", antre), ("bare", bare)]
+      where result.connected < count
+        || result.rounds.contains(where: { $0.received < result.connected })
+      {
+        notes.append(
+          "\(name), \(count) screens: \(result.connected) connected, received per round \(result.rounds.map(\.received))"
+        )
       }
-      let a = (median(antre.rounds.map(\.p50)), median(antre.rounds.map(\.p99)), median(antre.rounds.map(\.max)))
-      let b = (median(bare.rounds.map(\.p50)), median(bare.rounds.map(\.p99)), median(bare.rounds.map(\.max)))
+      let a = (
+        median(antre.rounds.map(\.p50)), median(antre.rounds.map(\.p99)),
+        median(antre.rounds.map(\.max))
+      )
+      let b = (
+        median(bare.rounds.map(\.p50)), median(bare.rounds.map(\.p99)),
+        median(bare.rounds.map(\.max))
+      )
       var row = Row(
         figure: "Call-to-screen p50 / p99 / max, \(formatCount(Double(count))) screens",
         antre: "\(formatMillis(a.0)) / \(formatMillis(a.1)) / \(formatMillis(a.2))",
@@ -250,11 +279,13 @@ final class Bench {
     if let (antre, bare) = largest {
       let count = Double(antre.connected)
       let perAntre = Double(antre.residentAfterKiB - antre.residentBeforeKiB) / max(1, count)
-      let perBare = Double(bare.residentAfterKiB - bare.residentBeforeKiB) / max(1, Double(bare.connected))
+      let perBare =
+        Double(bare.residentAfterKiB - bare.residentBeforeKiB) / max(1, Double(bare.connected))
       rows.append(
         Row(
           figure: "Resident memory, \(formatCount(count)) screens",
-          antre: formatKiB(Double(antre.residentAfterKiB)), bare: formatKiB(Double(bare.residentAfterKiB)),
+          antre: formatKiB(Double(antre.residentAfterKiB)),
+          bare: formatKiB(Double(bare.residentAfterKiB)),
           ratio: formatRatio(Double(antre.residentAfterKiB) / Double(bare.residentAfterKiB))))
       rows.append(
         Row(
@@ -269,12 +300,15 @@ final class Bench {
     return try body(server)
   }
 
-  private func screens(_ server: ServerUnderTest, count: Int, trigger: [String]) throws -> ScreensResult {
+  private func screens(_ server: ServerUnderTest, count: Int, trigger: [String]) throws
+    -> ScreensResult
+  {
     try parseScreens(
       run(
         binaries + "/bench-load",
         [
-          "screens", "--port", "\(server.port)", "--screens", "\(count)", "--rounds", "\(settings.runs)",
+          "screens", "--port", "\(server.port)", "--screens", "\(count)", "--rounds",
+          "\(settings.runs)",
           "--pid", "\(server.pid)", "--timeout", "60",
         ] + trigger, cpus: loadCPU))
   }
@@ -286,7 +320,8 @@ final class Bench {
     let cached = try historyFile(tickets: tickets)
     log("start-up with \(formatCount(Double(tickets))) tickets…")
     let database = work + "/history.sqlite"
-    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cached + suffix) {
+    for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cached + suffix)
+    {
       try? FileManager.default.removeItem(atPath: database + suffix)
       try FileManager.default.copyItem(atPath: cached + suffix, toPath: database + suffix)
     }
@@ -295,7 +330,8 @@ final class Bench {
     for run in 0..<settings.runs {
       let server = try startAntre(hall: work + "/history-hall.yaml", database: database)
       defer { server.stop() }
-      let called = try firstCall(server, path: "/api/counters/\(run % 12 + 1)/call", token: "c\(run % 12 + 1)-secret")
+      let called = try firstCall(
+        server, path: "/api/counters/\(run % 12 + 1)/call", token: "c\(run % 12 + 1)-secret")
       antre.append((server.listeningAfter, called))
       if run == 0 {
         let hall = try httpRequest(port: server.port, method: "GET", path: "/api/hall")
@@ -316,7 +352,8 @@ final class Bench {
         bare: formatMillis(b.0), ratio: formatRatio(a.0 / b.0)))
     rows.append(
       Row(
-        figure: "  until the first call succeeds", antre: formatMillis(a.1), bare: formatMillis(b.1),
+        figure: "  until the first call succeeds", antre: formatMillis(a.1),
+        bare: formatMillis(b.1),
         ratio: formatRatio(a.1 / b.1), target: tickets >= 1_000_000 ? "≤ 1 s" : "",
         met: tickets >= 1_000_000 ? a.1 <= 1 : nil))
   }
@@ -359,13 +396,19 @@ final class Bench {
     out += "|---|---:|---:|---:|---|:---:|\n"
     for row in rows {
       let met = row.met.map { $0 ? "yes" : "**no**" } ?? ""
-      out += "| \(row.figure) | \(row.antre) | \(row.bare) | \(row.ratio) | \(row.target) | \(met) |\n"
+      out +=
+        "| \(row.figure) | \(row.antre) | \(row.bare) | \(row.ratio) | \(row.target) | \(met) |\n"
     }
     out += "\n"
-    let mode = settings.quick ? "`--quick` (tiny counts: checks that it works, not how fast)" : "median of \(settings.runs) runs"
-    out += "Each figure is the \(mode); server pinned to CPU \(serverCPU ?? "any"), load to CPU \(loadCPU ?? "any"). "
+    let mode =
+      settings.quick
+      ? "`--quick` (tiny counts: checks that it works, not how fast)"
+      : "median of \(settings.runs) runs"
+    out +=
+      "Each figure is the \(mode); server pinned to CPU \(serverCPU ?? "any"), load to CPU \(loadCPU ?? "any"). "
     out += "Tickets: `wrk` POST /api/tickets, each acknowledged after its commit. "
-    out += "Call-to-screen: from the call request to each screen's `called` frame, one monotonic clock. "
+    out +=
+      "Call-to-screen: from the call request to each screen's `called` frame, one monotonic clock. "
     out += "Took \(String(format: "%.0f", elapsed)) s.\n"
     for note in notes { out += "\n- \(note)" }
     if !notes.isEmpty { out += "\n" }
@@ -376,7 +419,10 @@ final class Bench {
     let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     let model =
       cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
-      .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+      .map {
+        $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+          ?? ""
+      }
       ?? "unknown CPU"
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let formatter = DateFormatter()
@@ -384,7 +430,9 @@ final class Bench {
     formatter.timeZone = TimeZone(identifier: "UTC")
     var uts = utsname()
     uname(&uts)
-    let kernel = withUnsafeBytes(of: &uts.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let kernel = withUnsafeBytes(of: &uts.release) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
     return "\(formatter.string(from: Date())) · \(model), nproc \(cores) · Linux \(kernel) · "
       + "load average at start: \(loadBefore) (the machine is shared)"
   }

@@ -26,7 +26,8 @@ struct Settings {
         print(Self.usage)
         exit(0)
       default:
-        FileHandle.standardError.write(Data("antre-bench: unknown option \(flag)\n\(Self.usage)\n".utf8))
+        FileHandle.standardError.write(
+          Data("antre-bench: unknown option \(flag)\n\(Self.usage)\n".utf8))
         exit(2)
       }
     }
