@@ -71,6 +71,7 @@ final class Bench {
 
   func runAll() throws -> String {
     let started = monotonicNow()
+    measureDiskFloor()
     if settings.wants("tickets") { try measureTickets() }
     if settings.wants("calls") { try measureCalls() }
     if settings.wants("screens") { try measureScreens() }
@@ -138,10 +139,19 @@ final class Bench {
   func measureTickets() throws {
     for connections in settings.ticketConnections {
       log("tickets: \(connections) connection(s)…")
-      let results = try eachServer { server, _ in
-        try parseWrk(
+      var batches: [CommitStats] = []
+      let results = try eachServer { server, isAntre in
+        let result = try parseWrk(
           wrk(port: server.port, connections: connections, seconds: settings.ticketSeconds).finish()
         )
+        if isAntre { batches.append(try commitStats(port: server.port)) }
+        return result
+      }
+      if let stats = batches.sorted(by: { $0.commits < $1.commits }).dropFirst(batches.count / 2)
+        .first
+      {
+        notes.append(
+          "tickets at \(connections) connection\(connections == 1 ? "" : "s"): \(stats.summary)")
       }
       let failures = results.antre.map(\.failures).reduce(0, +)
       if failures > 0 {
@@ -172,7 +182,75 @@ final class Bench {
 
   // MARK: - 2. Call-next while issuing
 
+  /// What one durable write costs on this disk, in the directory the databases live in: a
+  /// 4 KiB write then fdatasync, as SQLite's WAL commit does at least once. No reply that
+  /// waits for its commit can beat this.
+  func measureDiskFloor() {
+    let path = work + "/fsync-probe"
+    let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+    guard fd >= 0 else { return }
+    defer {
+      close(fd)
+      unlink(path)
+    }
+    let page = [UInt8](repeating: 0x61, count: 4096)
+    var samples: [Double] = []
+    for index in 0..<(settings.quick ? 20 : 200) {
+      let start = monotonicNow()
+      _ = page.withUnsafeBytes { pwrite(fd, $0.baseAddress, 4096, off_t(index * 4096)) }
+      fdatasync(fd)
+      samples.append(monotonicNow() - start)
+    }
+    samples.sort()
+    let p50 = samples[samples.count / 2]
+    let p99 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))]
+    rows.append(
+      Row(
+        figure: "Disk: 4 KiB write + fdatasync p50 / p99 (floor of a durable reply)",
+        antre: "\(formatMillis(p50)) / \(formatMillis(p99))", bare: "—", ratio: ""))
+  }
+
+  /// The server's own group-commit figures (GET /metrics), after a load.
+  func commitStats(port: Int) throws -> CommitStats {
+    let reply = try httpRequest(port: port, method: "GET", path: "/metrics")
+    var stats = CommitStats()
+    for line in reply.body.split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      guard parts.count == 2, let value = Double(parts[1]) else { continue }
+      switch parts[0] {
+      case "antre_commit_seconds_sum": stats.seconds = value
+      case "antre_commit_seconds_count": stats.commits = Int(value)
+      case "antre_commit_batch_changes_total": stats.changes = Int(value)
+      case "antre_commit_seconds_max": stats.maxSeconds = value
+      default: break
+      }
+    }
+    return stats
+  }
+
   func measureCalls() throws {
+    log("call-next on a quiet hall…")
+    let quiet = try eachServer { server, _ -> CallsResult in
+      // Fill the queues first (wrk, 1 s), then call with nothing else going on.
+      _ = try wrk(port: server.port, connections: 16, seconds: 1).finish()
+      usleep(300_000)
+      return try parseCalls(
+        run(
+          binaries + "/bench-load",
+          [
+            "calls", "--port", "\(server.port)", "--seconds", "\(settings.callSeconds)",
+            "--counters", "8",
+          ],
+          cpus: loadCPU))
+    }
+    let q = (median(quiet.antre.map(\.p50)), median(quiet.antre.map(\.p99)))
+    let qb = (median(quiet.bare.map(\.p50)), median(quiet.bare.map(\.p99)))
+    rows.append(
+      Row(
+        figure: "Call-next p50 / p99, quiet hall",
+        antre: "\(formatMillis(q.0)) / \(formatMillis(q.1))",
+        bare: "\(formatMillis(qb.0)) / \(formatMillis(qb.1))",
+        ratio: "p99 " + formatRatio(q.1 / qb.1)))
     log("call-next while tickets are issued…")
     let results = try eachServer { server, isAntre -> (CallsResult, WrkResult) in
       if isAntre { try issueTickets(40, port: server.port) }

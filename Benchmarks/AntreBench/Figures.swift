@@ -147,6 +147,23 @@ func formatRatio(_ value: Double) -> String {
   return value >= 10 ? String(format: "%.0f×", value) : String(format: "%.2f×", value)
 }
 
+/// KiB from /proc as "MB"/"KB" (binary units, as the targets are read).
 func formatKiB(_ kib: Double) -> String {
-  kib >= 10 * 1024 ? String(format: "%.1f MB", kib / 1024) : String(format: "%.1f KB", kib)
+  kib >= 1024 ? String(format: "%.1f MB", kib / 1024) : String(format: "%.1f KB", kib)
+}
+
+/// Group commits as the server counts them (GET /metrics).
+struct CommitStats {
+  var commits = 0
+  var changes = 0
+  var seconds = 0.0
+  var maxSeconds = 0.0
+
+  var summary: String {
+    guard commits > 0 else { return "no commits reported" }
+    return
+      "\(formatCount(Double(commits))) group commits of \(String(format: "%.1f", Double(changes) / Double(commits))) "
+      + "tickets on average, \(formatMillis(seconds / Double(commits))) mean from BEGIN to COMMIT done "
+      + "(slowest \(formatMillis(maxSeconds)))"
+  }
 }
