@@ -304,19 +304,30 @@ final class Bench {
     var largest: (antre: ScreensResult, bare: ScreensResult)?
     for count in settings.screenCounts {
       log("call-to-screen: \(formatCount(Double(count))) screens…")
-      let antre = try withServer(antre: true) { server in
-        try issueTickets(settings.runs + 2, port: server.port)
+      // Antre and the bare responder take turns, run after run, so a change in the machine's
+      // load hits both; the latencies are medians over every timed call of every run.
+      let runs = try eachServer { server, isAntre -> ScreensResult in
+        guard isAntre else {
+          return try screens(
+            server, count: count,
+            trigger: ["--trigger-path", "/fanout", "--trigger-body", callEventsForBare])
+        }
+        try issueTickets(settings.screenRounds + 3, port: server.port)
+        // Counter 1 then holds a ticket, so every measured call finishes it and calls the
+        // next: two events per screen (`finished`, `called`), as the bare responder sends.
+        let first = try httpRequest(
+          port: server.port, method: "POST", path: "/api/counters/1/call", token: "c1-secret")
+        guard first.status == 200 else {
+          throw BenchError.requestFailed("the first call: \(first.status) \(first.body)")
+        }
         return try screens(
           server, count: count,
           trigger: [
             "--snapshot", "--trigger-path", "/api/counters/1/call", "--trigger-token", "c1-secret",
           ])
       }
-      let bare = try withServer(antre: false) { server in
-        try screens(
-          server, count: count,
-          trigger: ["--trigger-path", "/fanout", "--trigger-body", calledEventForBare])
-      }
+      let antre = ScreensResult.merged(runs.antre)
+      let bare = ScreensResult.merged(runs.bare)
       for (name, result) in [("antre", antre), ("bare", bare)]
       where result.connected < count
         || result.rounds.contains(where: { $0.received < result.connected })
@@ -386,7 +397,7 @@ final class Bench {
         binaries + "/bench-load",
         [
           "screens", "--port", "\(server.port)", "--screens", "\(count)", "--rounds",
-          "\(settings.runs)",
+          "\(settings.screenRounds)",
           "--pid", "\(server.pid)", "--timeout", "60",
         ] + trigger, cpus: loadCPU))
   }

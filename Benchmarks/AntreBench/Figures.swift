@@ -63,6 +63,19 @@ struct ScreensResult {
   var rounds: [FanOutRound] = []
 }
 
+extension ScreensResult {
+  /// Every run's rounds together; connection counts are the smallest seen, memory the median
+  /// run's (by resident size after connecting).
+  static func merged(_ runs: [ScreensResult]) -> ScreensResult {
+    guard let first = runs.first else { return ScreensResult() }
+    var merged = runs.sorted { $0.residentAfterKiB < $1.residentAfterKiB }[runs.count / 2]
+    merged.connected = runs.map(\.connected).min() ?? first.connected
+    merged.failed = runs.map(\.failed).reduce(0, +)
+    merged.rounds = runs.flatMap(\.rounds)
+    return merged
+  }
+}
+
 func parseScreens(_ lines: [String]) throws -> ScreensResult {
   var result = ScreensResult()
   for line in lines {

@@ -44,13 +44,20 @@ let historyHall: String = {
   return text
 }()
 
-/// What the bare responder writes to its screens: a `called` event the size of Antre's.
-let calledEventForBare =
-  #"{"type":"called","seq":1234,"ticket":{"id":"79f0d914ef562d94f8020dc95ed26c06","#
-  + #""number":"A012","service":"A","state":"called","priority":false,"#
-  + #""issued_at":"2026-11-28T09:15:02+07:00","called_at":"2026-11-28T09:25:02+07:00","#
-  + #""counter":1,"calls":1,"position":null,"eta_s":null},"#
-  + #""counter":{"id":1,"name":"Loket 1"},"recall":false,"waiting":{"A":5,"B":0,"C":2,"D":7}}"#
+/// What the bare responder writes to every screen for one call: Antre's two events for a
+/// call-next that finishes the counter's previous ticket, `finished` then `called`, as Antre
+/// encodes them (same fields and sizes), one frame per line.
+let callEventsForBare =
+  #"{"seq":5,"ticket":{"eta_s":null,"issued_at":"2026-11-29T08:03:54+07:00","service":"A","#
+  + #""called_at":"2026-11-29T08:03:54+07:00","counter":1,"id":"1aadecbc1abd98c96282b1fd54485417","#
+  + #""number":"A001","calls":1,"state":"done","position":null,"priority":false},"#
+  + #""waiting":{"D":0,"B":0,"A":2,"C":0},"type":"finished","at":"2026-11-29T08:03:55+07:00"}"#
+  + "\n"
+  + #"{"waiting":{"C":0,"A":1,"B":0,"D":0},"counter":{"id":1,"name":"Loket 1"},"type":"called","#
+  + #""ticket":{"eta_s":null,"number":"A002","service":"A","called_at":"2026-11-29T08:03:55+07:00","#
+  + #""priority":false,"issued_at":"2026-11-29T08:03:54+07:00","counter":1,"position":null,"#
+  + #""id":"ad5e14f5dbae8c0afa4d9602ad3da3f4","state":"called","calls":1},"seq":6,"#
+  + #""at":"2026-11-29T08:03:55+07:00","recall":false}"#
 
 /// wrk's requests: tickets for services A–D in turn, with the admin token (a kiosk token is
 /// rate-limited to a person's pace, by design).

@@ -9,6 +9,8 @@ struct Settings {
   var ticketConnections = [1, 16, 64]
   var callSeconds = 4
   var screenCounts = [100, 1_000, 10_000]
+  /// Calls timed per screen count (one connected set of screens serves them all).
+  var screenRounds = 5
   var historyTickets = 1_000_000
   /// Only the figures named (tickets, calls, screens, startup); all when empty.
   var only: Set<String> = []
@@ -36,6 +38,7 @@ struct Settings {
       ticketSeconds = 1
       callSeconds = 1
       screenCounts = [10, 100]
+      screenRounds = 1
       historyTickets = 10_000
     }
   }

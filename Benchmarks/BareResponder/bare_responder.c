@@ -6,8 +6,8 @@
 // - any HTTP request: a fixed 201 JSON response (the size of an issued ticket), via evhttp as
 //   Antre's server uses it, keep-alive;
 // - GET /ws with an upgrade: the handshake, then the socket is kept and its input discarded;
-// - POST /fanout with a body: the body framed once as a WebSocket text frame, and that frame
-//   written to every kept socket.
+// - POST /fanout with a body: each line of the body framed once as a WebSocket text frame, and
+//   those frames written to every kept socket.
 // It prints `listening on http://127.0.0.1:PORT` once it accepts connections.
 
 #include <event2/buffer.h>
@@ -134,12 +134,9 @@ static void upgrade(struct evhttp_request *req) {
   add_screen(s);
 }
 
-static void fan_out(struct evhttp_request *req) {
-  struct evbuffer *body = evhttp_request_get_input_buffer(req);
-  size_t length = evbuffer_get_length(body);
+// Appends `length` bytes of `payload` to `frame` as one unmasked text frame.
+static size_t append_frame(uint8_t *frame, const uint8_t *payload, size_t length) {
   size_t header = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  uint8_t *frame = malloc(header + length);
-  if (!frame) abort();
   frame[0] = 0x81;
   if (header == 2) {
     frame[1] = (uint8_t)length;
@@ -151,9 +148,30 @@ static void fan_out(struct evhttp_request *req) {
     frame[1] = 127;
     for (int i = 0; i < 8; i++) frame[2 + i] = (uint8_t)((uint64_t)length >> (56 - 8 * i));
   }
-  evbuffer_remove(body, frame + header, length);
-  for (size_t i = 0; i < screen_count; i++) bufferevent_write(screens[i]->bev, frame, header + length);
-  free(frame);
+  memcpy(frame + header, payload, length);
+  return header + length;
+}
+
+// Each line of the body becomes one text frame; all of them go to every screen in one write,
+// as Antre's call sends its `finished` and `called` events.
+static void fan_out(struct evhttp_request *req) {
+  struct evbuffer *body = evhttp_request_get_input_buffer(req);
+  size_t length = evbuffer_get_length(body);
+  uint8_t *text = malloc(length + 1);
+  uint8_t *frames = malloc(length * 2 + 64);
+  if (!text || !frames) abort();
+  evbuffer_remove(body, text, length);
+  size_t framed = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= length; i++) {
+    if (i == length || text[i] == '\n') {
+      if (i > start) framed += append_frame(frames + framed, text + start, i - start);
+      start = i + 1;
+    }
+  }
+  for (size_t i = 0; i < screen_count; i++) bufferevent_write(screens[i]->bev, frames, framed);
+  free(text);
+  free(frames);
   struct evbuffer *reply = evbuffer_new();
   evbuffer_add_printf(reply, "{\"screens\":%zu}", screen_count);
   evhttp_add_header(evhttp_request_get_output_headers(req), "Content-Type", "application/json");
