@@ -465,6 +465,13 @@ final class Bench {
     let path = NSTemporaryDirectory() + "antre-bench-history-\(tickets)-\(day).sqlite"
     let done = path + ".complete"
     if FileManager.default.fileExists(atPath: done) { return path }
+    // Earlier days' files of this size are stale (their "today" is over): about 1 GB each.
+    let prefix = "antre-bench-history-\(tickets)-"
+    let directory = NSTemporaryDirectory()
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    where name.hasPrefix(prefix) {
+      try? FileManager.default.removeItem(atPath: directory + name)
+    }
     log("generating \(formatCount(Double(tickets))) tickets of history (once; cached as \(path))…")
     let generator = try Child(
       binaries + "/store-bench", ["history", "--db", path, "--tickets", "\(tickets)"])
