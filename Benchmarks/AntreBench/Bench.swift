@@ -65,7 +65,8 @@ final class Bench {
     }
   }
 
-  deinit {
+  /// Removes the temporary directory (databases, the copy of the history file: a gigabyte).
+  func cleanUp() {
     try? FileManager.default.removeItem(atPath: work)
   }
 

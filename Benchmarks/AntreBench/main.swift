@@ -11,8 +11,10 @@ let bench = Bench(settings: settings)
 do {
   try bench.prepare()
   let table = try bench.runAll()
+  bench.cleanUp()
   print(table)
 } catch {
+  bench.cleanUp()
   FileHandle.standardError.write(Data("antre-bench: \(error)\n".utf8))
   exit(1)
 }
