@@ -72,9 +72,11 @@ static inline int antre_socket_peer_address(evutil_socket_t fd, char *out, size_
 // resolved in C so Swift never handles sockaddr layouts.
 static inline struct evconnlistener *antre_listener_bind(struct event_base *base,
     const char *host, int port, int backlog, int *error_out) {
-  struct evutil_addrinfo hints, *result = NULL;
+  // Zeroed by its initializer, not memset: a memset call here made memset a declaration of
+  // this module, and release builds of modules importing FoundationEssentials then failed to
+  // deserialize Data's inlined code ("reference to top-level declaration 'memset' broken").
+  struct evutil_addrinfo hints = {0}, *result = NULL;
   char port_text[16];
-  memset(&hints, 0, sizeof(hints));
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_NUMERICSERV;
