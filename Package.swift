@@ -55,6 +55,7 @@ let package = Package(
       dependencies: [
         "Reactor", "WebSocket", "FeedClient", "EscPos",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
       name: "antre",
@@ -66,6 +67,14 @@ let package = Package(
 
     // Measures the store's commit rate: group commit against one transaction per ticket.
     .executableTarget(name: "store-bench", dependencies: ["Storage"], path: "Benchmarks/StoreBench"),
+
+    // antre-bench (issue #7): times `antre serve` against a bare libevent responder, both
+    // driven by bench-load (C over epoll, so the load client is not what is measured).
+    .executableTarget(name: "antre-bench", path: "Benchmarks/AntreBench"),
+    .executableTarget(
+      name: "bare-responder", path: "Benchmarks/BareResponder",
+      linkerSettings: [.linkedLibrary("event")]),
+    .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),

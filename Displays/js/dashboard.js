@@ -1,6 +1,6 @@
 // The supervisor's dashboard (`dashboard.html#token=ADMIN`): live counts and the day's report.
 import { connectFeed } from "./feed.js";
-import { HallState, TICKET_STATES, waitText, wallClock } from "./hall-state.js";
+import { HallState, TICKET_STATES, closedReason, waitText, wallClock } from "./hall-state.js";
 import { readToken, api } from "./api.js";
 
 const token = readToken("admin");
@@ -37,7 +37,9 @@ function render() {
     ...[...state.services.values()].map((s) =>
       row(
         cell(`${s.id} · ${s.name ?? ""}`),
-        s.open === false ? pill("closed", "Tutup") : pill("open", "Buka"),
+        s.open === false
+          ? pill("closed", closedReason(s, state.counters.values(), state.hall.date ?? null))
+          : pill("open", "Buka"),
         cell(String(s.waiting ?? 0), "n"),
         cell(String(s.issued ?? 0), "n"),
         cell(s.quota === null || s.quota === undefined ? "—" : String(s.quota), "n"),

@@ -34,8 +34,9 @@ export class HallState {
     this.hall = hall;
     this.services = new Map((hall.services ?? []).map((s) => [s.id, { ...s }]));
     this.counters = new Map((hall.counters ?? []).map((c) => [c.id, { ...c }]));
-    this.learnOffset(hall.date);
-    for (const c of this.counters.values()) if (c.ticket) this.learnOffset(c.ticket.issued_at);
+    const offset = offsetMinutes(hall.utc_offset);
+    if (offset !== null) this.offsetMinutes = offset;
+    else for (const c of this.counters.values()) if (c.ticket) this.learnOffset(c.ticket.issued_at);
   }
 
   counterName(id) {
@@ -61,7 +62,14 @@ export class HallState {
     switch (msg.type) {
       case "issued": {
         const s = this.services.get(msg.ticket.service);
-        if (s && typeof s.issued === "number") s.issued++;
+        if (s && typeof s.issued === "number") {
+          s.issued++;
+          // The last ticket of the quota closes the service until tomorrow's snapshot.
+          if (typeof s.quota === "number" && s.issued >= s.quota) {
+            s.open = false;
+            s.closed_reason = "quota";
+          }
+        }
         return null;
       }
       case "called": {
@@ -76,7 +84,7 @@ export class HallState {
           number: msg.ticket.number,
           counter: id,
           counterName: msg.counter.name ?? this.counterName(id),
-          at: msg.ticket.called_at ?? null,
+          at: msg.at ?? msg.ticket.called_at ?? null,
           recall: msg.recall === true,
         };
         this.calls = [call, ...this.calls.filter((c) => !(c.number === call.number && c.counter === call.counter))]
@@ -102,6 +110,15 @@ export class HallState {
       if (c.id !== keepCounter && c.ticket && c.ticket.id === ticketId) c.ticket = null;
     }
   }
+}
+
+/** Minutes of a bare UTC offset, the hall's `utc_offset` ("+07:00" → 420), else null. */
+export function offsetMinutes(offset) {
+  if (typeof offset !== "string") return null;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
+  if (!m) return offset === "Z" ? 0 : null;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === "-" ? -minutes : minutes;
 }
 
 /** The UTC offset in minutes of an RFC 3339 time ("…+07:00" → 420, "…Z" → 0), else null. */
@@ -145,22 +162,55 @@ export function waitText(seconds, lang = "id") {
   return m === 0 ? `±${h} jam` : `±${h} jam ${m} menit`;
 }
 
+const DAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 /**
- * Why a service cannot be chosen at the kiosk, or null when it can. A service may carry
- * `reason` and `opens_at` (RFC 3339) as compatible additions; both are used when present.
+ * Why a service cannot be chosen at the kiosk, or null when it can: from the service's
+ * `closed_reason` (hours | no_counter | quota) and `opens_at` (RFC 3339, in the hall's
+ * offset). `today` is the hall's service day (`YYYY-MM-DD`): an opening on another day
+ * names the weekday. Without `closed_reason` (an older server) the reason is worked out.
  */
-export function closedReason(service, counters) {
+export function closedReason(service, counters, today = null, lang = "id") {
   if (service.open !== false) return null;
-  if (service.reason) return service.reason;
-  if (typeof service.quota === "number" && typeof service.issued === "number" && service.issued >= service.quota) {
-    return "Kuota habis";
+  const en = lang === "en";
+  let why = service.closed_reason;
+  if (!why) {
+    const serving = [...counters].filter((c) => (c.services ?? []).includes(service.id));
+    if (typeof service.quota === "number" && typeof service.issued === "number" && service.issued >= service.quota) {
+      why = "quota";
+    } else if (serving.length > 0 && !serving.some((c) => c.state === "open" || c.state === "paused")) {
+      why = "no_counter";
+    } else {
+      why = "hours";
+    }
   }
-  const serving = [...counters].filter((c) => (c.services ?? []).includes(service.id));
-  if (serving.length > 0 && !serving.some((c) => c.state === "open" || c.state === "paused")) {
-    return "Tidak ada loket buka";
+  if (why === "quota") return en ? "Today's quota is used up" : "Kuota hari ini habis";
+  if (why === "no_counter") return en ? "No counter open" : "Tidak ada loket buka";
+  const opens = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(service.opens_at ?? "");
+  if (!opens) return en ? "Closed" : "Tutup";
+  const time = en ? `${opens[4]}:${opens[5]}` : `${opens[4]}.${opens[5]}`;
+  const date = `${opens[1]}-${opens[2]}-${opens[3]}`;
+  if (today === null || date === today) return en ? `Closed · opens at ${time}` : `Tutup · buka pukul ${time}`;
+  const weekday = new Date(Date.UTC(Number(opens[1]), Number(opens[2]) - 1, Number(opens[3]))).getUTCDay();
+  return en ? `Closed · opens ${DAYS_EN[weekday]} ${time}` : `Tutup · buka ${DAYS[weekday]} ${time}`;
+}
+
+/**
+ * How many columns of kiosk buttons for `count` services in a `width`×`height` area: the
+ * one that keeps each button closest to 1.6:1, wide enough for a name, tall enough to touch.
+ */
+export function kioskColumns(count, width, height) {
+  let best = 1;
+  let bestScore = Infinity;
+  for (let cols = 1; cols <= Math.max(1, count); cols++) {
+    const rows = Math.ceil(count / cols);
+    const score = Math.abs(Math.log(width / cols / (height / rows) / 1.6));
+    if (score < bestScore) {
+      best = cols;
+      bestScore = score;
+    }
   }
-  const opens = /T(\d{2}):(\d{2})/.exec(service.opens_at ?? "");
-  return opens ? `Tutup · buka pukul ${opens[1]}.${opens[2]}` : "Tutup";
+  return best;
 }
 
 /** Indonesian label of a ticket state. */

@@ -1,7 +1,7 @@
 // The touch kiosk (`kiosk.html?box=K1#token=…`): one button per service; a tap issues a
 // ticket that the box prints, or that is shown with a QR code when the printer cannot.
 import { connectFeed } from "./feed.js";
-import { HallState, closedReason, waitText, wallClock } from "./hall-state.js";
+import { HallState, closedReason, kioskColumns, waitText, wallClock } from "./hall-state.js";
 import { encodeQR, qrPath } from "./qr.js";
 import { readToken, requestId, api } from "./api.js";
 
@@ -34,6 +34,17 @@ function printerTrouble() {
   return PRINTER_TROUBLE[b.printer] ?? null;
 }
 
+/**
+ * Whether a tap should skip the box. A box the hall last saw disconnected is still tried:
+ * the list is up to 15 s old and the server answers 503 at once if it is still away. A
+ * connected box whose printer reports trouble would take the job and print nothing.
+ */
+function skipBox() {
+  if (!box) return "tidak ada kotak tiket";
+  const b = (state.hall?.boxes ?? []).find((x) => x.id === box);
+  return b && b.connected !== false ? (PRINTER_TROUBLE[b.printer] ?? null) : null;
+}
+
 function render() {
   if (!state.hall) return;
   $("hall-name").textContent = state.hall.name ?? "Antrean";
@@ -44,21 +55,72 @@ function render() {
     ? `Printer tiket tidak dapat mencetak (${trouble}). Nomor Anda akan tampil di layar dengan kode QR untuk difoto.`
     : "";
   const counters = [...state.counters.values()];
+  const today = state.hall.date ?? null;
   $("services").replaceChildren(
     ...[...state.services.values()].map((s) => {
       const b = el("button", "service");
       b.type = "button";
       b.dataset.service = s.id;
-      const reason = closedReason(s, counters);
+      const reason = closedReason(s, counters, today);
       b.disabled = reason !== null || busy;
+      b.classList.toggle("closed", reason !== null);
       b.append(el("span", "letter", s.id), el("span", "name", s.name ?? s.id), el("span", "name-en", s.name_en ?? ""));
-      const info = reason ?? `${s.waiting ?? 0} menunggu${s.eta_s ? ` · ${waitText(s.eta_s)}` : ""}`;
-      b.append(el("span", "info", info));
+      if (reason) {
+        b.append(el("span", "info", reason), el("span", "info-en", closedReason(s, counters, today, "en")));
+      } else {
+        b.append(el("span", "info", `${s.waiting ?? 0} menunggu${s.eta_s ? ` · ${waitText(s.eta_s)}` : ""}`));
+      }
       b.addEventListener("click", () => take(s));
       return b;
     }),
   );
+  layOut();
+  fitButtons();
 }
+
+/** Shrinks the buttons' text in 5 % steps until no button's content spills out; returns the scale. */
+function fitButtons() {
+  const area = $("services");
+  const spills = () => [...area.children].some((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1);
+  let scale = 1;
+  area.style.setProperty("--scale", "1");
+  while (scale > 0.5 && spills()) {
+    scale -= 0.05;
+    area.style.setProperty("--scale", scale.toFixed(2));
+  }
+  return scale;
+}
+
+let layoutKey = "";
+
+/**
+ * Picks the column count: of the shape-based guess and its neighbours, the one whose buttons
+ * need the least shrinking. Worked out again only when the services or the screen change.
+ */
+function layOut() {
+  const area = $("services");
+  const n = state.services.size;
+  const key = `${n}|${area.clientWidth}x${area.clientHeight}`;
+  if (key === layoutKey || area.children.length !== n) return;
+  layoutKey = key;
+  const guess = kioskColumns(n, area.clientWidth, area.clientHeight);
+  let best = guess;
+  let bestScale = 0;
+  for (const cols of [guess, guess + 1, guess - 1]) {
+    if (cols < 1 || cols > n) continue;
+    area.style.setProperty("--cols", String(cols));
+    const scale = fitButtons();
+    if (scale > bestScale + 0.001) {
+      best = cols;
+      bestScale = scale;
+    }
+  }
+  area.style.setProperty("--cols", String(best));
+}
+addEventListener("resize", () => {
+  layOut();
+  fitButtons();
+});
 
 async function refreshHall() {
   try {
@@ -78,15 +140,16 @@ async function take(service) {
   const body = { service: service.id, priority, request };
   try {
     let ticket;
-    let problem = printerTrouble();
+    let problem = skipBox();
     if (!problem) {
       const r = await api("POST", "/api/tickets", { ...body, box }, token);
-      if (r.status === 503) problem = "printer tidak tersambung";
+      if (r.status === 503) problem = "kotak tiket tidak tersambung";
       else ticket = r;
     }
     if (problem) {
       // No print job: the server issues the ticket and the screen shows it instead.
       ticket = await api("POST", "/api/tickets", { ...body, request: `${request}-s` }, token);
+      refreshHall();
     }
     showTicket(ticket, service, problem);
   } catch (e) {

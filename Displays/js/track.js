@@ -57,7 +57,10 @@ function alertIfCalled() {
   lastCallKey = key;
   // A page opened after the call shows it but does not buzz for it.
   if (first && !pageSawWaiting) return;
-  if (navigator.vibrate) navigator.vibrate([400, 200, 400, 200, 400]);
+  // Browsers refuse (and log) vibration before the visitor has touched the page once.
+  if (navigator.vibrate && (navigator.userActivation?.hasBeenActive ?? true)) {
+    navigator.vibrate([400, 200, 400, 200, 400]);
+  }
   if (!announcer.announce(ticket.number, ticket.counter)) announcer.chime();
 }
 let pageSawWaiting = false;
@@ -111,7 +114,7 @@ $("cancel").addEventListener("click", async () => {
 const enableSound = async () => {
   await announcer.unlock().catch(() => false);
   if (announcer.unlocked) {
-    $("sound").textContent = "Suara panggilan aktif";
+    $("sound").textContent = "Suara dan getar panggilan aktif";
     $("sound").classList.add("on");
   }
 };

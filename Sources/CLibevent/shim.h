@@ -1,5 +1,15 @@
 #ifndef ANTRE_CLIBEVENT_SHIM_H
 #define ANTRE_CLIBEVENT_SHIM_H
+// System headers first, so they come from the C library's own module: event-config.h below
+// defines _GNU_SOURCE, and a second, differently configured copy of `fd_set` inside this
+// module would clash with Glibc's in a clean build.
+#include <sys/types.h>
+#include <sys/time.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <stdarg.h>
 #include <event2/event.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -62,9 +72,11 @@ static inline int antre_socket_peer_address(evutil_socket_t fd, char *out, size_
 // resolved in C so Swift never handles sockaddr layouts.
 static inline struct evconnlistener *antre_listener_bind(struct event_base *base,
     const char *host, int port, int backlog, int *error_out) {
-  struct evutil_addrinfo hints, *result = NULL;
+  // Zeroed by its initializer, not memset: a memset call here made memset a declaration of
+  // this module, and release builds of modules importing FoundationEssentials then failed to
+  // deserialize Data's inlined code ("reference to top-level declaration 'memset' broken").
+  struct evutil_addrinfo hints = {0}, *result = NULL;
   char port_text[16];
-  memset(&hints, 0, sizeof(hints));
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_NUMERICSERV;

@@ -115,7 +115,6 @@ public final class FeedClient {
       case .accepted(let leftover):
         handshake = nil
         session = WebSocketSession(role: .client, maxMessageBytes: 1 << 22)
-        delay = minimumDelay
         onStatus(.open)
         if !leftover.isEmpty { deliver(leftover) }
       case .rejected(let error):
@@ -134,10 +133,15 @@ public final class FeedClient {
     for event in events {
       switch event {
       case .text(let text):
+        // Backoff restarts only once the server said something: a server that accepts the
+        // upgrade and closes at once (a bad token: 1008) is retried ever more slowly.
+        delay = minimumDelay
         noteSeq(text)
         onMessage(text)
       case .closed(let code, let reason):
-        lost("closed by server (\(code.map(String.init) ?? "no code")\(reason.isEmpty ? "" : ": " + reason))")
+        lost(
+          "closed by server (\(code.map(String.init) ?? "no code")\(reason.isEmpty ? "" : ": " + reason))"
+        )
         return
       case .failed(let code):
         lost("protocol error (\(code.rawValue))")

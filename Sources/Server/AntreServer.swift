@@ -51,17 +51,7 @@ public final class AntreServer {
   public init(options: ServerOptions, logger: Logger) throws(ServerError) {
     self.options = options
     self.logger = logger
-    let config: HallConfig
-    do {
-      guard let data = FileManager.default.contents(atPath: options.configPath) else {
-        throw ServerError.config("cannot read \(options.configPath)")
-      }
-      config = try HallConfig.load(yaml: String(decoding: data, as: UTF8.self))
-    } catch let e as ServerError {
-      throw e
-    } catch {
-      throw .config("\(options.configPath): \(error)")
-    }
+    let config = try Self.loadConfig(options.configPath)
     let store: Store
     do {
       store = try Store(path: options.databasePath)
@@ -91,6 +81,30 @@ public final class AntreServer {
     host = options.host
     boundPort = http.boundPort
     wire()
+  }
+
+  /// The hall's tokens as `antre serve` would use them, for `antre tokens`. Generates and
+  /// stores the missing ones exactly as a first start would.
+  public static func tokens(configPath: String, databasePath: String) throws(ServerError)
+    -> TokenTable
+  {
+    let config = try loadConfig(configPath)
+    do {
+      return try loadTokens(config: config, store: try Store(path: databasePath)).0
+    } catch {
+      throw .storage(error)
+    }
+  }
+
+  static func loadConfig(_ path: String) throws(ServerError) -> HallConfig {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .config("cannot read \(path)")
+    }
+    do {
+      return try HallConfig.load(yaml: String(decoding: data, as: UTF8.self))
+    } catch {
+      throw .config("\(path): \(error)")
+    }
   }
 
   /// Hall-file tokens win; missing ones are generated once and kept in the database.
@@ -280,4 +294,3 @@ public final class AntreServer {
     }
   }
 }
-

@@ -88,7 +88,8 @@ extension HallApp {
       let id = params["id"] ?? ""
       if let ticket = hall.ticket(id: id, at: now) {
         respond(.json(ticket))
-      } else if id.count <= 64, let row = try? store.ticket(id: id), let record = TicketRecord(row) {
+      } else if id.count <= 64, let row = try? store.ticket(id: id), let record = TicketRecord(row)
+      {
         respond(.json(Ticket(record: record, zone: config.zone)))
       } else {
         throw .notFound("no ticket with that id")
@@ -98,7 +99,9 @@ extension HallApp {
     case .issue:
       try issue(request, role: role, now: now, monotonic: monotonic, respond: respond)
     case .counter:
-      guard let n = params.int("n") else { throw .notFound("no counter `\(params["n"] ?? "")`", code: "unknown_counter") }
+      guard let n = params.int("n") else {
+        throw .notFound("no counter `\(params["n"] ?? "")`", code: "unknown_counter")
+      }
       guard let role else { throw .unauthorized() }
       guard role == .admin || role == .counter(n) else {
         throw .forbidden("this token is not for counter \(n)")
@@ -192,11 +195,14 @@ extension HallApp {
     }
   }
 
-  private func perform(_ command: Command, now: Millis, replyTo respond: @escaping (HTTPResponse) -> Void) {
+  private func perform(
+    _ command: Command, now: Millis, replyTo respond: @escaping (HTTPResponse) -> Void
+  ) {
     perform(command, now: now) { result in
       switch result {
       case .failure(let error): respond(error.response)
-      case .success(.ticket(let ticket, let created)): respond(.json(status: created ? 201 : 200, ticket))
+      case .success(.ticket(let ticket, let created)):
+        respond(.json(status: created ? 201 : 200, ticket))
       case .success(.counter(let counter)): respond(.json(counter))
       case .success(.nobodyWaiting): respond(.noContent)
       case .success(.acknowledged): respond(.noContent)

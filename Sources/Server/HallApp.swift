@@ -97,7 +97,9 @@ final class HallApp {
     if outcome.events.isEmpty && outcome.changes.isEmpty {
       // A repeated request id: its ticket may sit in the open batch, so it waits too.
       if batch.open {
-        batch.deliveries.append { ok in completion(ok ? .success(outcome.reply) : .failure(.storage)) }
+        batch.deliveries.append { ok in
+          completion(ok ? .success(outcome.reply) : .failure(.storage))
+        }
       } else {
         completion(.success(outcome.reply))
       }
@@ -112,7 +114,8 @@ final class HallApp {
           EventRow(
             seq: event.seq, at: event.at, type: event.type, box: event.printBox,
             json: String(decoding: json, as: UTF8.self)))
-        batch.frames.append((event.seq, SharedBytes(WebSocketFrame.serverText(json)), event.printBox))
+        batch.frames.append(
+          (event.seq, SharedBytes(WebSocketFrame.serverText(json)), event.printBox))
         count(event)
       }
     } catch {
@@ -278,7 +281,10 @@ final class HallApp {
     switch message.type {
     case "issue":
       guard let request = message.request, !request.isEmpty, request.count <= 128 else {
-        send(KioskError(request: message.request, error: .badRequest("`request` (1–128 characters) is required")), to: peer)
+        send(
+          KioskError(
+            request: message.request, error: .badRequest("`request` (1–128 characters) is required")
+          ), to: peer)
         return
       }
       guard let service = message.service else {
@@ -311,12 +317,18 @@ final class HallApp {
       perform(.printed(job: job), now: now) { _ in }
     case "printer":
       guard let status = message.status.flatMap(PrinterStatus.init(rawValue:)) else {
-        send(KioskError(request: nil, error: .badRequest("`status` must be ok, paper_low, paper_out or offline")), to: peer)
+        send(
+          KioskError(
+            request: nil, error: .badRequest("`status` must be ok, paper_low, paper_out or offline")
+          ), to: peer)
         return
       }
       boxPrinter[box] = status
     default:
-      send(KioskError(request: message.request, error: .badRequest("unknown message type `\(message.type)`")), to: peer)
+      send(
+        KioskError(
+          request: message.request, error: .badRequest("unknown message type `\(message.type)`")),
+        to: peer)
     }
   }
 
@@ -398,12 +410,14 @@ func wallClockMillis() -> Millis {
 func describe(_ error: any Error) -> String {
   guard let e = error as? DecodingError else { return "\(error)" }
   func path(_ ctx: DecodingError.Context) -> String {
-    let p = ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    let p = ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(
+      separator: ".")
     return p.isEmpty ? "body" : "`\(p)`"
   }
   switch e {
   case .typeMismatch(let type, let ctx): return "\(path(ctx)) must be \(jsonTypeName(type))"
-  case .valueNotFound(let type, let ctx): return "\(path(ctx)) must be \(jsonTypeName(type)), not null"
+  case .valueNotFound(let type, let ctx):
+    return "\(path(ctx)) must be \(jsonTypeName(type)), not null"
   case .keyNotFound(let key, _): return "`\(key.stringValue)` is required"
   case .dataCorrupted(let ctx):
     return ctx.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(ctx)) is invalid"

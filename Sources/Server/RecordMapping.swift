@@ -28,20 +28,23 @@ extension TicketRecord {
 
 extension CounterRow {
   init(_ r: CounterRecord) {
-    self.init(id: r.id, state: r.state.rawValue, reason: r.reason, ticketID: r.ticketID, since: r.since)
+    self.init(
+      id: r.id, state: r.state.rawValue, reason: r.reason, ticketID: r.ticketID, since: r.since)
   }
 }
 
 extension CounterRecord {
   init?(_ row: CounterRow) {
     guard let state = CounterState(rawValue: row.state) else { return nil }
-    self.init(id: row.id, state: state, reason: row.reason, ticketID: row.ticketID, since: row.since)
+    self.init(
+      id: row.id, state: state, reason: row.reason, ticketID: row.ticketID, since: row.since)
   }
 }
 
 extension PrintJobRow {
   init(_ j: PrintJob) {
-    self.init(job: j.job, box: j.box, ticketID: j.ticketID, createdAt: j.createdAt, printedAt: j.printedAt)
+    self.init(
+      job: j.job, box: j.box, ticketID: j.ticketID, createdAt: j.createdAt, printedAt: j.printedAt)
   }
 }
 
@@ -58,7 +61,9 @@ extension HallState {
     self.init(
       tickets: r.tickets.compactMap(TicketRecord.init),
       counters: r.counters.compactMap(CounterRecord.init),
-      sequences: r.numbers.map { DaySequence(day: $0.day, service: $0.service, lastSeqNo: $0.last) },
+      sequences: r.numbers.map {
+        DaySequence(day: $0.day, service: $0.service, lastSeqNo: $0.last)
+      },
       lastSeq: r.lastSeq,
       pendingPrintJobs: r.unprintedJobs.map(PrintJob.init))
   }

@@ -56,7 +56,8 @@ public func defaultResourceRoot(executablePath: String) -> String {
   if fm.fileExists(atPath: cwd + "/Displays") && fm.fileExists(atPath: cwd + "/Assets") {
     return cwd
   }
-  var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+  var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+    .deletingLastPathComponent()
   for _ in 0..<5 {
     if fm.fileExists(atPath: url.appendingPathComponent("Displays").path) { return url.path }
     url = url.deletingLastPathComponent()

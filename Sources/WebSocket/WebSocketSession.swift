@@ -16,7 +16,11 @@ public final class WebSocketSession {
   public let role: Role
   public let maxMessageBytes: Int
   private let bridge: WslayBridge
-  private let context: OpaquePointer
+  /// The wslay context, made on first use and freed again whenever it holds nothing worth
+  /// keeping (between whole messages, nothing queued, no close under way): a display that
+  /// only receives then costs no wslay memory (about 8.5 KB each) while it idles.
+  private var context: OpaquePointer?
+  private var boundary = FrameBoundary()
   private var closeRequested = false
   private var finalEventReported = false
 
@@ -28,6 +32,16 @@ public final class WebSocketSession {
     self.role = role
     self.maxMessageBytes = maxMessageBytes
     bridge = WslayBridge(acceptsBinary: acceptsBinary)
+  }
+
+  deinit {
+    if let context { wslay_event_context_free(context) }
+  }
+
+  /// The context, made now if the session is at rest. A fresh context is in exactly the state
+  /// a rested one was freed in: open both ways, between frames, nothing queued.
+  private func activeContext() -> OpaquePointer {
+    if let context { return context }
     var callbacks = WslayCallbacks.table
     let userData = Unmanaged.passUnretained(bridge).toOpaque()
     var created: OpaquePointer?
@@ -38,18 +52,29 @@ public final class WebSocketSession {
       }
     // wslay fails here only when malloc does.
     guard result == 0, let created else { fatalError("wslay_event_context_init: out of memory") }
+    wslay_event_config_set_max_recv_msg_length(created, UInt64(maxMessageBytes))
     context = created
-    wslay_event_config_set_max_recv_msg_length(context, UInt64(maxMessageBytes))
+    return created
   }
 
-  deinit {
+  /// Frees the context when nothing in it needs keeping.
+  private func restIfIdle() {
+    guard let context, !closeRequested, boundary.isAtRest, !bridge.hasInput,
+      wslay_event_get_read_enabled(context) != 0, wslay_event_get_write_enabled(context) != 0,
+      wslay_event_get_close_sent(context) == 0, wslay_event_get_close_received(context) == 0,
+      wslay_event_want_write(context) == 0
+    else { return }
     wslay_event_context_free(context)
+    self.context = nil
   }
+
+  /// Whether the wslay context currently exists (tests check that idle sessions rest).
+  var isHoldingContext: Bool { context != nil }
 
   // MARK: - State
 
   /// False once the peer's close frame arrived or the session failed: further input is dropped.
-  public var wantsRead: Bool { wslay_event_want_read(context) != 0 }
+  public var wantsRead: Bool { context.map { wslay_event_want_read($0) != 0 } ?? true }
 
   /// Bytes are waiting in `takeOutput()`.
   public var hasQueuedOutput: Bool { !bridge.output.isEmpty }
@@ -59,7 +84,8 @@ public final class WebSocketSession {
   /// Both close frames have passed, or the session failed and sent its close frame: write the
   /// remaining output, then close the transport.
   public var isClosed: Bool {
-    wslay_event_get_read_enabled(context) == 0 && wslay_event_want_write(context) == 0
+    guard let context else { return false }
+    return wslay_event_get_read_enabled(context) == 0 && wslay_event_want_write(context) == 0
   }
 
   /// True when a frame built elsewhere (`WebSocketFrame.serverText`) may be written to the
@@ -69,12 +95,14 @@ public final class WebSocketSession {
   /// wslay's own queue is always empty between calls, because every call that queues a frame
   /// also runs `wslay_event_send`, whose send callback takes everything it is given.
   public var canInterleaveRawFrames: Bool {
-    bridge.output.isEmpty && wslay_event_want_write(context) == 0 && isOpenForSending
+    bridge.output.isEmpty && (context.map { wslay_event_want_write($0) == 0 } ?? true)
+      && isOpenForSending
   }
 
   private var isOpenForSending: Bool {
-    !closeRequested && wslay_event_get_close_sent(context) == 0
-      && wslay_event_get_write_enabled(context) != 0
+    guard !closeRequested else { return false }
+    guard let context else { return true }
+    return wslay_event_get_close_sent(context) == 0 && wslay_event_get_write_enabled(context) != 0
   }
 
   // MARK: - Input
@@ -83,6 +111,8 @@ public final class WebSocketSession {
   /// wslay owes the peer (pongs, close frames) are queued in the output.
   public func receive(_ bytes: [UInt8]) -> [WebSocketEvent] {
     guard wantsRead else { return [] }
+    let context = activeContext()
+    boundary.consume(bytes)
     bridge.appendInput(bytes)
     let closeWasSent = wslay_event_get_close_sent(context) != 0
     let result = wslay_event_recv(context)
@@ -92,18 +122,20 @@ public final class WebSocketSession {
     }
     flush()
     if result == WSLAY_ERR_CALLBACK_FAILURE.rawValue {
-      giveFramingErrorItsCode()
+      giveFramingErrorItsCode(context)
     }
     if !wantsRead {
       bridge.discardInput()
-      reportFailureIfNeeded(closeWasSent: closeWasSent)
+      reportFailureIfNeeded(context, closeWasSent: closeWasSent)
     }
-    return bridge.takeEvents()
+    let events = bridge.takeEvents()
+    restIfIdle()
+    return events
   }
 
   /// The peer's close (or the failure) has been reported at most once; this reports a
   /// failure when the session stopped reading without a close from the peer.
-  private func reportFailureIfNeeded(closeWasSent: Bool) {
+  private func reportFailureIfNeeded(_ context: OpaquePointer, closeWasSent: Bool) {
     guard !finalEventReported else { return }
     finalEventReported = true
     if bridge.sawPeerClose { return }
@@ -119,7 +151,7 @@ public final class WebSocketSession {
   /// wslay answers a malformed frame header (a fragmented or oversized control frame, a
   /// non-minimal length) with a close frame that has no status code. PROTOCOL.md promises
   /// 1002, so the empty close, which is the last thing wslay just wrote, is rewritten.
-  private func giveFramingErrorItsCode() {
+  private func giveFramingErrorItsCode(_ context: OpaquePointer) {
     guard wslay_event_get_status_code_sent(context) == WSLAY_CODE_NO_STATUS_RCVD.rawValue,
       wslay_event_get_close_received(context) == 0
     else { return }
@@ -156,6 +188,7 @@ public final class WebSocketSession {
   public func close(code: CloseCode, reason: String = "") {
     guard isOpenForSending else { return }
     closeRequested = true
+    let context = activeContext()
     let reasonBytes = Self.truncatedUTF8(reason, maxBytes: 123)
     _ = reasonBytes.withUnsafeBufferPointer {
       wslay_event_queue_close(context, code.rawValue, $0.baseAddress, $0.count)
@@ -181,6 +214,7 @@ public final class WebSocketSession {
 
   private func send(opcode: UInt8, payload: [UInt8]) throws(WebSocketError) {
     guard isOpenForSending else { throw .notOpen }
+    let context = activeContext()
     let result = payload.withUnsafeBufferPointer { buffer in
       var message = wslay_event_msg(
         opcode: opcode, msg: buffer.baseAddress, msg_length: buffer.count)
@@ -188,12 +222,13 @@ public final class WebSocketSession {
     }
     guard result == 0 else { throw .notOpen }
     flush()
+    restIfIdle()
   }
 
   /// Moves everything wslay has queued into the output buffer. The send callback never
   /// refuses, so this leaves wslay's queue empty.
   private func flush() {
-    _ = wslay_event_send(context)
+    if let context { _ = wslay_event_send(context) }
   }
 
   /// At most `maxBytes` of `text`'s UTF-8, cut at a character boundary.

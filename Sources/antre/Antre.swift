@@ -1,5 +1,6 @@
 import ArgumentParser
 import Officer
+import TicketBox
 
 @main
 struct Antre: ParsableCommand {
@@ -7,7 +8,9 @@ struct Antre: ParsableCommand {
     commandName: "antre",
     abstract: "Queue numbers and counter displays for a public service hall.",
     subcommands: [
-      Serve.self, Login.self, Next.self, Recall.self, Start.self, Done.self, NoShow.self,
+      Serve.self, Tokens.self, Login.self, Next.self, Recall.self, Start.self, Done.self,
+      NoShow.self,
       Transfer.self, Pause.self, Resume.self, Open.self, Close.self, Status.self, Console.self,
+      TicketBoxCommand.self,
     ])
 }

@@ -56,8 +56,12 @@ struct Serve: ParsableCommand {
 }
 
 /// Printed once, when tokens are first generated: where each device should point.
-func tokenBanner(_ t: TokenTable, base: String) -> String {
-  var lines = ["Tokens generated on first start (kept in the database; `antre tokens` shows them):"]
+func tokenBanner(
+  _ t: TokenTable, base: String,
+  heading: String =
+    "Tokens generated on first start (kept in the database; `antre tokens` shows them):"
+) -> String {
+  var lines = [heading]
   if !t.admin.isEmpty {
     lines.append("  admin:      \(t.admin)")
     lines.append("  dashboard:  \(base)/dashboard.html#token=\(t.admin)")

@@ -57,7 +57,8 @@ import Testing
     let server = try ServerProcess()
     let binary = try server.websocket("/ws", count: 2, extra: ["--send-binary"])
     #expect(binary.last?.hasPrefix("CLOSED 1003") == true)
-    let utf8 = try server.websocket("/ws?token=k1-secret", count: 2, extra: ["--send-bytes", "c328"])
+    let utf8 = try server.websocket(
+      "/ws?token=k1-secret", count: 2, extra: ["--send-bytes", "c328"])
     #expect(utf8.last?.hasPrefix("CLOSED 1007") == true)
     let badToken = try server.websocket("/ws?token=wrong", count: 1)
     #expect(badToken.last?.hasPrefix("CLOSED 1008") == true)

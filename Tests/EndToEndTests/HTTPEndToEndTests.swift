@@ -30,10 +30,12 @@ import Testing
   @Test func quotaIsEnforcedWith409() async throws {
     let server = try ServerProcess()
     for _ in 0..<3 {
-      let r = try await server.request("POST", "/api/tickets", token: "admin-secret", json: ["service": "B"])
+      let r = try await server.request(
+        "POST", "/api/tickets", token: "admin-secret", json: ["service": "B"])
       #expect(r.status == 201)
     }
-    let over = try await server.request("POST", "/api/tickets", token: "admin-secret", json: ["service": "B"])
+    let over = try await server.request(
+      "POST", "/api/tickets", token: "admin-secret", json: ["service": "B"])
     #expect(over.status == 409)
     #expect(over.errorCode == "quota_reached")
   }

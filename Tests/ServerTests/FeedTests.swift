@@ -67,7 +67,8 @@ import Testing
     let f = try AppFixture()
     let box = FakePeer(role: .kiosk("K1"))
     f.app.attach(box, since: nil, now: f.now)
-    f.app.receive(text: #"{"type":"issue","request":"r9","service":"Q"}"#, from: box, now: f.now, monotonic: 1)
+    f.app.receive(
+      text: #"{"type":"issue","request":"r9","service":"Q"}"#, from: box, now: f.now, monotonic: 1)
     f.app.receive(text: "not json", from: box, now: f.now, monotonic: 1)
     let errors = box.messages.filter { $0["type"] as? String == "error" }
     #expect(errors.count == 2)
@@ -108,7 +109,8 @@ import Testing
     f.app.attach(again, since: nil, now: f.now)
     #expect(again.messages.filter { $0["type"] as? String == "print" }.count == 1)
 
-    f.app.receive(text: #"{"type":"printed","job":"\#(job!)"}"#, from: again, now: f.now, monotonic: 1)
+    f.app.receive(
+      text: #"{"type":"printed","job":"\#(job!)"}"#, from: again, now: f.now, monotonic: 1)
     f.app.commit()
     f.app.detach(again)
     let third = FakePeer(role: .kiosk("K1"))
@@ -120,7 +122,8 @@ import Testing
     let f = try AppFixture()
     let box = FakePeer(role: .kiosk("K1"))
     f.app.attach(box, since: nil, now: f.now)
-    f.app.receive(text: #"{"type":"printer","status":"paper_out"}"#, from: box, now: f.now, monotonic: 1)
+    f.app.receive(
+      text: #"{"type":"printer","status":"paper_out"}"#, from: box, now: f.now, monotonic: 1)
     let hall = f.roundTrip(.GET, "/api/hall").object
     let boxes = hall["boxes"] as? [[String: Any]]
     #expect(boxes?.first?["printer"] as? String == "paper_out")

@@ -34,8 +34,11 @@ import Testing
   @Test func tokensAreCheckedByRole() throws {
     let f = try AppFixture()
     #expect(f.roundTrip(.POST, "/api/tickets", body: #"{"service":"A"}"#).status == 401)
-    #expect(f.roundTrip(.POST, "/api/tickets", token: "nope", body: #"{"service":"A"}"#).status == 401)
-    #expect(f.roundTrip(.POST, "/api/tickets", token: "c1-secret", body: #"{"service":"A"}"#).status == 403)
+    #expect(
+      f.roundTrip(.POST, "/api/tickets", token: "nope", body: #"{"service":"A"}"#).status == 401)
+    #expect(
+      f.roundTrip(.POST, "/api/tickets", token: "c1-secret", body: #"{"service":"A"}"#).status
+        == 403)
     #expect(f.roundTrip(.POST, "/api/counters/2/call", token: "c1-secret").status == 403)
     #expect(f.roundTrip(.POST, "/api/counters/1/call").status == 401)
     #expect(f.roundTrip(.GET, "/api/stats", token: "c1-secret").status == 403)
@@ -76,19 +79,29 @@ import Testing
     _ = f.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A"}"#)
     let called = f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret")
     #expect(called.object["state"] as? String == "called")
-    #expect(f.roundTrip(.POST, "/api/counters/1/recall", token: "c1-secret").object["calls"] as? Int == 2)
-    #expect(f.roundTrip(.POST, "/api/counters/1/start", token: "c1-secret").object["state"] as? String == "serving")
-    let moved = f.roundTrip(.POST, "/api/counters/1/transfer", token: "c1-secret", body: #"{"service":"B"}"#)
+    #expect(
+      f.roundTrip(.POST, "/api/counters/1/recall", token: "c1-secret").object["calls"] as? Int == 2)
+    #expect(
+      f.roundTrip(.POST, "/api/counters/1/start", token: "c1-secret").object["state"] as? String
+        == "serving")
+    let moved = f.roundTrip(
+      .POST, "/api/counters/1/transfer", token: "c1-secret", body: #"{"service":"B"}"#)
     #expect(moved.object["number"] as? String == "A001")
     #expect(moved.object["service"] as? String == "B")
-    let paused = f.roundTrip(.POST, "/api/counters/1/pause", token: "c1-secret", body: #"{"reason":"makan siang"}"#)
+    let paused = f.roundTrip(
+      .POST, "/api/counters/1/pause", token: "c1-secret", body: #"{"reason":"makan siang"}"#)
     #expect(paused.object["state"] as? String == "paused")
     #expect(f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret").errorCode == "conflict")
-    #expect(f.roundTrip(.POST, "/api/counters/1/recall", token: "c1-secret").errorCode == "no_current_ticket")
+    #expect(
+      f.roundTrip(.POST, "/api/counters/1/recall", token: "c1-secret").errorCode
+        == "no_current_ticket")
     #expect(f.roundTrip(.POST, "/api/counters/1/resume", token: "c1-secret").status == 200)
-    #expect(f.roundTrip(.POST, "/api/counters/9/call", token: "admin-secret").errorCode == "unknown_counter")
+    #expect(
+      f.roundTrip(.POST, "/api/counters/9/call", token: "admin-secret").errorCode
+        == "unknown_counter")
     #expect(f.roundTrip(.POST, "/api/counters/1/dance", token: "c1-secret").status == 404)
-    #expect(f.roundTrip(.POST, "/api/counters/1/transfer", token: "c1-secret", body: "{}").status == 400)
+    #expect(
+      f.roundTrip(.POST, "/api/counters/1/transfer", token: "c1-secret", body: "{}").status == 400)
   }
 
   @Test func statsNeedAdminAndAValidDate() throws {

@@ -76,7 +76,8 @@ final class AppFixture {
     store = try Store(path: directory.appendingPathComponent("hall.sqlite").path)
     let config = try HallConfig.load(yaml: testHallYAML)
     let tokens = TokenTable(
-      admin: "admin-secret", counters: [1: "c1-secret", 2: "c2-secret"], kiosks: ["K1": "k1-secret"])
+      admin: "admin-secret", counters: [1: "c1-secret", 2: "c2-secret"], kiosks: ["K1": "k1-secret"]
+    )
     app = try HallApp(
       config: config, store: store, tokens: tokens, limits: limits, resourceRoot: "/nonexistent",
       now: now, logger: Logger(label: "test"))

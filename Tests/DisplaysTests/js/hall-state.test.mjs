@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { HallState, utcOffsetMinutes, wallClock, waitText, closedReason } from "../../../Displays/js/hall-state.js";
+import { HallState, kioskColumns, offsetMinutes, utcOffsetMinutes, wallClock, waitText, closedReason } from "../../../Displays/js/hall-state.js";
 import { backoffDelay, callsToAnnounce, feedURL } from "../../../Displays/js/feed.js";
 
 const ticket = (over) => ({
@@ -11,9 +11,11 @@ const ticket = (over) => ({
 const snapshot = () => ({
   type: "snapshot", seq: 10,
   hall: {
-    name: "MPP", date: "2026-11-28",
-    services: [{ id: "A", name: "Kependudukan", open: true, waiting: 2, issued: 12, quota: 200 }],
-    counters: [{ id: 3, name: "Loket 3", services: ["A"], state: "open", ticket: null }],
+    name: "MPP", date: "2026-11-28", utc_offset: "+08:00", ticker: null, footer: null, voice: ["id"],
+    public_url: null, boxes: [{ id: "K1", connected: false, printer: "offline" }],
+    services: [{ id: "A", name: "Kependudukan", name_en: "Civil registry", open: true, closed_reason: null,
+      opens_at: null, waiting: 2, issued: 12, quota: 200, target_wait_s: 900, eta_s: 600 }],
+    counters: [{ id: 3, name: "Loket 3", services: ["A"], state: "open", reason: null, ticket: null }],
   },
   recent_calls: [
     { number: "A010", counter: 3, at: "2026-11-28T09:10:00+08:00" },
@@ -92,13 +94,60 @@ test("waits read in minutes", () => {
   assert.equal(waitText(540, "en"), "about 9 min");
 });
 
-test("closed services say why", () => {
+test("closed services say why, from the server's closed_reason and opens_at", () => {
   const counters = [{ id: 1, services: ["A"], state: "closed" }, { id: 2, services: ["B"], state: "open" }];
-  assert.equal(closedReason({ id: "A", open: true }, counters), null);
-  assert.equal(closedReason({ id: "A", open: false, quota: 10, issued: 10 }, counters), "Kuota habis");
+  const svc = (over) => ({ id: "A", open: false, closed_reason: null, opens_at: null, quota: null, issued: 0, ...over });
+  assert.equal(closedReason({ id: "A", open: true, closed_reason: null }, counters), null);
+  assert.equal(closedReason(svc({ closed_reason: "quota" }), counters), "Kuota hari ini habis");
+  assert.equal(closedReason(svc({ closed_reason: "quota" }), counters, null, "en"), "Today's quota is used up");
+  assert.equal(closedReason(svc({ closed_reason: "no_counter" }), counters), "Tidak ada loket buka");
+  assert.equal(closedReason(svc({ closed_reason: "hours" }), counters), "Tutup");
+  const today = "2026-11-28";
+  assert.equal(
+    closedReason(svc({ closed_reason: "hours", opens_at: "2026-11-28T13:00:00+07:00" }), counters, today),
+    "Tutup · buka pukul 13.00");
+  assert.equal(
+    closedReason(svc({ closed_reason: "hours", opens_at: "2026-11-30T08:00:00+07:00" }), counters, today),
+    "Tutup · buka Senin 08.00");
+  assert.equal(
+    closedReason(svc({ closed_reason: "hours", opens_at: "2026-11-30T08:00:00+07:00" }), counters, today, "en"),
+    "Closed · opens Monday 08:00");
+});
+
+test("without closed_reason the reason is worked out from quota and counters", () => {
+  const counters = [{ id: 1, services: ["A"], state: "closed" }, { id: 2, services: ["B"], state: "open" }];
+  assert.equal(closedReason({ id: "A", open: false, quota: 10, issued: 10 }, counters), "Kuota hari ini habis");
   assert.equal(closedReason({ id: "A", open: false, quota: null, issued: 3 }, counters), "Tidak ada loket buka");
   assert.equal(closedReason({ id: "B", open: false }, counters), "Tutup");
-  assert.equal(closedReason({ id: "B", open: false, opens_at: "2026-11-30T08:00:00+07:00" }, counters), "Tutup · buka pukul 08.00");
+});
+
+test("the hall's utc_offset sets the clock's offset", () => {
+  assert.equal(offsetMinutes("+07:00"), 420);
+  assert.equal(offsetMinutes("-03:30"), -210);
+  assert.equal(offsetMinutes("Z"), 0);
+  assert.equal(offsetMinutes(null), null);
+  const s = new HallState();
+  s.load({ name: "X", date: "2026-11-28", utc_offset: "+09:00", services: [], counters: [] });
+  assert.equal(s.offsetMinutes, 540);
+});
+
+test("the ticket that uses up a quota closes its service", () => {
+  const s = new HallState();
+  const snap = snapshot();
+  snap.hall.services[0].quota = 13;
+  s.snapshot(snap);
+  s.apply({ type: "issued", seq: 11, ticket: ticket({ id: "t9" }), waiting: { A: 3 } });
+  assert.equal(s.services.get("A").open, false);
+  assert.equal(closedReason(s.services.get("A"), s.counters.values()), "Kuota hari ini habis");
+});
+
+test("a recall's call time is the event's", () => {
+  const s = new HallState();
+  s.snapshot(snapshot());
+  const t = ticket({ number: "A010", state: "called", counter: 3, calls: 2, called_at: "2026-11-28T09:10:00+08:00" });
+  const call = s.apply({ type: "called", seq: 11, at: "2026-11-28T09:13:00+08:00", ticket: t,
+    counter: { id: 3, name: "Loket 3" }, recall: true, waiting: {} });
+  assert.equal(call.at, "2026-11-28T09:13:00+08:00");
 });
 
 test("reconnect backoff doubles from 1 s and stops at 30 s", () => {
@@ -122,4 +171,12 @@ test("after a reconnect only the last calls of a replay are announced", () => {
 test("the feed URL follows the page's scheme and host", () => {
   assert.equal(feedURL({ protocol: "http:", host: "10.0.0.5:8080" }, null, null), "ws://10.0.0.5:8080/ws");
   assert.equal(feedURL({ protocol: "https:", host: "mpp.example" }, 42, "k y"), "wss://mpp.example/ws?since=42&token=k+y");
+});
+
+test("kiosk buttons: four columns of eight on a wide screen, two on a tall one", () => {
+  assert.equal(kioskColumns(8, 1300, 450), 4);
+  assert.equal(kioskColumns(8, 1000, 1450), 2);
+  assert.equal(kioskColumns(2, 1300, 450), 2);
+  assert.equal(kioskColumns(2, 1000, 1450), 1);
+  assert.equal(kioskColumns(0, 1000, 500), 1);
 });

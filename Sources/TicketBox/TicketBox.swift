@@ -1,1 +1,0 @@
-// TicketBox: placeholder until the module lands.

@@ -1,0 +1,79 @@
+import ArgumentParser
+import EscPos
+import FoundationEssentials
+import Reactor
+
+/// `antre ticketbox`: the printer-attached ticket box (PROTOCOL.md, "Running").
+public struct TicketBoxCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "ticketbox",
+    abstract: "Run a ticket box: each service id read on standard input prints a ticket.",
+    discussion: """
+      Each line on standard input naming a service (A) issues a ticket over the feed and \
+      prints it; print jobs for this box (from the kiosk page) print as they arrive. \
+      PRINTER is a device path (/dev/usb/lp0), tcp://HOST:9100 or file:PATH.
+      """)
+
+  @Option(help: "The server's base URL, e.g. http://127.0.0.1:8080.")
+  var server: String
+
+  @Option(help: "This box's id in the hall file (kiosks).")
+  var box: String
+
+  @Option(help: "This box's kiosk token.")
+  var token: String
+
+  @Option(help: "The printer: /dev/usb/lp0, tcp://HOST:9100 or file:PATH.")
+  var printer: String
+
+  @Option(help: "Paper width in millimetres: 58 or 80.")
+  var width = 80
+
+  public init() {}
+
+  public func validate() throws {
+    guard Paper(millimetres: width) != nil else {
+      throw ValidationError("--width must be 58 or 80")
+    }
+    do {
+      _ = try PrinterAddress(printer)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    guard server.hasPrefix("http://") || server.hasPrefix("ws://") else {
+      throw ValidationError(TicketBoxError.badServerURL(server).description)
+    }
+  }
+
+  public func run() throws {
+    let options: TicketBoxDriver.Options
+    do {
+      options = .init(
+        server: server, token: token, printer: try PrinterAddress(printer),
+        paper: Paper(millimetres: width) ?? .mm80)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    let box = self.box
+    let driver: TicketBoxDriver
+    do {
+      driver = try TicketBoxDriver(
+        options: options, loop: EventLoop(),
+        log: { standardOutput("[\(box)] \($0)") },
+        warn: { standardError("[\(box)] \($0)") })
+    } catch {
+      standardError("antre ticketbox: \(error)")
+      throw ExitCode(error.exitCode)
+    }
+    driver.run()
+  }
+}
+
+/// Written straight to the descriptor, unbuffered: tests and supervisors read these lines live.
+private func standardOutput(_ line: String) {
+  SystemCalls.writeAll(1, Array((line + "\n").utf8))
+}
+
+private func standardError(_ line: String) {
+  SystemCalls.writeAll(2, Array((line + "\n").utf8))
+}

@@ -1,0 +1,288 @@
+import EscPos
+
+/// The ticket box's decisions, without I/O: inputs (a line typed, a server message, the
+/// printer's answer) go in, actions (send, print, retry later, say something, exit) come
+/// out. `TicketBoxDriver` runs the actions on a loop.
+///
+/// Guarantees it keeps:
+/// - One line, one ticket: each issue carries a `request` id chosen once and resent
+///   unchanged after every reconnect until the server answers it.
+/// - A print job is acknowledged only after the printer took the whole ticket, and a job
+///   printed in this process is never printed again (a re-sent one is only acknowledged).
+/// - One ticket at a time goes to the printer; a failure retries it with capped backoff.
+public struct TicketBoxCore {
+  public enum Input: Equatable, Sendable {
+    /// The feed is open (handshake done).
+    case connected
+    case disconnected(reason: String)
+    /// A text message from the server.
+    case received(String)
+    /// A line from standard input (a button press).
+    case line(String)
+    /// Standard input ended: finish what is pending, then exit.
+    case inputEnded
+    /// The printer transport accepted every byte of the ticket.
+    case printed(PrintTask.Key)
+    case printFailed(PrintTask.Key, reason: String)
+    /// The retry scheduled by `.retryPrint` is due.
+    case retryDue
+    case printerStatus(PrinterStatus)
+  }
+
+  public enum Action: Equatable, Sendable {
+    case send(BoxMessage)
+    case print(PrintTask)
+    /// Feed `.retryDue` back after this many seconds.
+    case retryPrint(after: Double)
+    /// Something the people running the box should read (standard error).
+    case warn(String)
+    /// Progress worth a log line (standard output).
+    case note(String)
+    case exit
+  }
+
+  /// A waiting issue request: sent on every (re)connection until answered.
+  struct Request: Equatable {
+    var id: String
+    var service: String
+  }
+
+  public private(set) var hall: BoxHall?
+  public private(set) var isConnected = false
+  public private(set) var printerStatus: PrinterStatus?
+  private let serverURL: String
+  private let makeRequestID: () -> String
+  private var requests: [Request] = []
+  private var queue: [(key: PrintTask.Key, ticket: BoxTicket)] = []
+  private var printing: PrintTask.Key?
+  private var waitingForRetry = false
+  private var retryDelay: Double
+  private var printedJobs: Set<String> = []
+  private var unsentAcks: [String] = []
+  private var inputEnded = false
+  private var exited = false
+
+  public let minimumRetryDelay: Double
+  public let maximumRetryDelay: Double
+
+  /// - Parameters:
+  ///   - serverURL: the `--server` base, for tracking links when the hall has no `public_url`.
+  ///   - makeRequestID: a fresh id per button press, unique across restarts of the box.
+  public init(
+    serverURL: String, minimumRetryDelay: Double = 1, maximumRetryDelay: Double = 30,
+    makeRequestID: @escaping () -> String
+  ) {
+    self.serverURL = serverURL
+    self.makeRequestID = makeRequestID
+    self.minimumRetryDelay = minimumRetryDelay
+    self.maximumRetryDelay = maximumRetryDelay
+    self.retryDelay = minimumRetryDelay
+  }
+
+  /// Issue requests not yet answered, oldest first.
+  public var pendingRequests: [String] { requests.map(\.id) }
+
+  public mutating func handle(_ input: Input) -> [Action] {
+    guard !exited else { return [] }
+    var actions: [Action] = []
+    switch input {
+    case .connected:
+      isConnected = true
+      if let printerStatus { actions.append(.send(.printer(printerStatus))) }
+      for job in unsentAcks { actions.append(.send(.printed(job: job))) }
+      unsentAcks = []
+      for r in requests {
+        actions.append(.send(.issue(request: r.id, service: r.service, priority: false)))
+      }
+    case .disconnected(let reason):
+      // Said every time, also when never connected: a wrong token or URL must be visible.
+      actions.append(
+        .warn("server: \(isConnected ? "disconnected" : "cannot connect") (\(reason)); retrying"))
+      isConnected = false
+    case .received(let text):
+      do {
+        actions += receive(try ServerMessage(parsing: text))
+      } catch {
+        actions.append(.warn("server: \(error)"))
+      }
+    case .line(let text):
+      actions += press(text)
+    case .inputEnded:
+      inputEnded = true
+    case .printed(let key):
+      guard printing == key else { break }
+      printing = nil
+      retryDelay = minimumRetryDelay
+      let number = queue.first { $0.key == key }?.ticket.number ?? "?"
+      dequeue(key)
+      actions.append(.note("printed \(number) (\(key))"))
+      if case .job(let job) = key {
+        printedJobs.insert(job)
+        actions += acknowledge(job)
+      }
+    case .printFailed(let key, let reason):
+      guard printing == key else { break }
+      printing = nil
+      waitingForRetry = true
+      let number = queue.first { $0.key == key }?.ticket.number ?? "\(key)"
+      actions.append(
+        .warn("printer: \(reason); ticket \(number) not printed, retrying in \(retryDelay) s"))
+      actions.append(.retryPrint(after: retryDelay))
+      retryDelay = min(maximumRetryDelay, retryDelay * 2)
+      // The failed ticket stays at the head of the queue.
+      return actions + finishIfIdle()
+    case .retryDue:
+      waitingForRetry = false
+    case .printerStatus(let status):
+      guard status != printerStatus else { break }
+      let before = printerStatus
+      printerStatus = status
+      if status != .ok || (before != nil && before != .ok) {
+        actions.append(.warn("printer: \(describe(status))"))
+      }
+      if isConnected { actions.append(.send(.printer(status))) }
+    }
+    return actions + startPrinting() + finishIfIdle()
+  }
+
+  // MARK: - Messages
+
+  private mutating func receive(_ message: ServerMessage) -> [Action] {
+    switch message {
+    case .snapshot(let hall):
+      self.hall = hall
+      return []
+    case .counter(let counter):
+      guard var hall, let i = hall.counters.firstIndex(where: { $0.id == counter.id }) else {
+        return []
+      }
+      hall.counters[i] = counter
+      self.hall = hall
+      return []
+    case .ticket(let request, let ticket):
+      guard let i = requests.firstIndex(where: { $0.id == request }) else { return [] }
+      requests.remove(at: i)
+      queue.append((.request(request), ticket))
+      return [.note("issued \(ticket.number) (request \(request))")]
+    case .error(let request, let code, let message):
+      guard let request else { return [.warn("server refused a message: \(message) (\(code))")] }
+      guard let i = requests.firstIndex(where: { $0.id == request }) else { return [] }
+      let service = requests.remove(at: i).service
+      return [.warn("no ticket for \(service): \(message) (\(code))")]
+    case .print(let job, let ticket):
+      if printedJobs.contains(job) {
+        // Printed here already; the server missed our acknowledgement.
+        return acknowledge(job)
+      }
+      guard printing != .job(job), !queue.contains(where: { $0.key == .job(job) }) else {
+        return []
+      }
+      queue.append((.job(job), ticket))
+      return [.note("print job \(job): \(ticket.number)")]
+    case .other:
+      return []
+    }
+  }
+
+  private mutating func press(_ text: String) -> [Action] {
+    let service = text.trimmingWhitespace().uppercased()
+    guard !service.isEmpty else {
+      return [.warn("empty line: type a service id (\(serviceList ?? "such as A")) and Enter")]
+    }
+    guard service.count <= 2, service.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) })
+    else {
+      return [
+        .warn(
+          "`\(text.trimmingWhitespace())` is not a service id (\(serviceList ?? "1–2 letters, such as A"))"
+        )
+      ]
+    }
+    if let hall, !hall.services.contains(where: { $0.id == service }) {
+      return [.warn("no service \(service) in \(hall.name) (\(serviceList ?? ""))")]
+    }
+    let request = Request(id: makeRequestID(), service: service)
+    requests.append(request)
+    guard isConnected else {
+      return [.note("not connected: \(service) waits (request \(request.id))")]
+    }
+    return [.send(.issue(request: request.id, service: service, priority: false))]
+  }
+
+  private var serviceList: String? {
+    guard let hall, !hall.services.isEmpty else { return nil }
+    return hall.services.map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+  }
+
+  private mutating func acknowledge(_ job: String) -> [Action] {
+    guard isConnected else {
+      if !unsentAcks.contains(job) { unsentAcks.append(job) }
+      return []
+    }
+    return [.send(.printed(job: job))]
+  }
+
+  // MARK: - Printing
+
+  private mutating func startPrinting() -> [Action] {
+    guard printing == nil, !waitingForRetry, let hall, let next = queue.first else { return [] }
+    printing = next.key
+    let content = TicketContent(ticket: next.ticket, hall: hall, serverURL: serverURL)
+    return [.print(PrintTask(key: next.key, content: content))]
+  }
+
+  /// Removes a printed task from the queue; kept separate so a failure keeps it at the head.
+  private mutating func dequeue(_ key: PrintTask.Key) {
+    queue.removeAll { $0.key == key }
+  }
+
+  private mutating func finishIfIdle() -> [Action] {
+    guard inputEnded, requests.isEmpty, queue.isEmpty, printing == nil, unsentAcks.isEmpty
+    else { return [] }
+    exited = true
+    return [.exit]
+  }
+
+  private func describe(_ status: PrinterStatus) -> String {
+    switch status {
+    case .ok: "ready again"
+    case .paperLow: "paper is running low: load a new roll soon"
+    case .paperOut: "out of paper: load a new roll"
+    case .offline: "offline: check that it is on, connected and its cover closed"
+    }
+  }
+}
+
+/// One ticket on its way to the printer.
+public struct PrintTask: Equatable, Sendable {
+  public enum Key: Hashable, Sendable, CustomStringConvertible {
+    /// A print job from the server, acknowledged once printed.
+    case job(String)
+    /// A ticket this box issued itself (no job: the box prints it on the reply).
+    case request(String)
+
+    public var description: String {
+      switch self {
+      case .job(let j): "job \(j)"
+      case .request(let r): "request \(r)"
+      }
+    }
+  }
+
+  public var key: Key
+  public var content: TicketContent
+
+  public init(key: Key, content: TicketContent) {
+    self.key = key
+    self.content = content
+  }
+}
+
+extension String {
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}

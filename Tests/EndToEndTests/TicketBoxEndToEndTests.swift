@@ -1,0 +1,330 @@
+import Foundation
+import Synchronization
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `antre ticketbox` against a real `antre serve`, printing to a fake TCP printer
+/// (Support/fake_printer.py) that records every byte and answers `DLE EOT`.
+@Suite(.serialized) struct TicketBoxEndToEndTests {
+  @Test func aLineOnStandardInputIssuesOneTicketAndPrintsIt() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory)
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    box.send(line: "A")
+    #expect(try await eventually { printer.count("A001") == 1 }, "\(box.logs)")
+    let hall = try await server.request("GET", "/api/hall").object
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.first { $0["id"] as? String == "A" }?["issued"] as? Int == 1)
+    #expect(services.first { $0["id"] as? String == "B" }?["issued"] as? Int == 0)
+
+    // End of input: the box finishes and exits cleanly, having printed that one ticket.
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
+    #expect(printer.count("NOMOR ANTREAN") == 1)
+    #expect(printer.count("/track.html?t=") == 1)
+  }
+
+  @Test func aLineForAnUnknownServiceIssuesNothingAndSaysWhy() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory)
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    #expect(try await eventually { try await server.boxConnected() })
+    box.send(line: "Z")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0)
+    #expect(box.logs.contains("no service Z"), "\(box.logs)")
+    #expect(printer.count("NOMOR ANTREAN") == 0)
+  }
+
+  @Test func aJobPrintedButNotAcknowledgedPrintsOnceMoreAfterAKillAndNoOther() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory)
+    // The first box talks to the server through a relay that can swallow what the box says,
+    // so its acknowledgement never arrives: the state a kill -9 right after printing leaves.
+    let relay = try Relay(to: server.port)
+    let first = try TicketBoxProcess(
+      server: "http://127.0.0.1:\(relay.port)", printer: printer.address,
+      directory: server.directory, name: "box1")
+    #expect(try await eventually { try await server.boxConnected() }, "\(first.logs)")
+    relay.swallowUpstream()
+
+    let issued = try await server.request(
+      "POST", "/api/tickets", token: "admin-secret", json: ["service": "A", "box": "K1"])
+    #expect(issued.status == 201)
+    let number = try #require(issued.object["number"] as? String)
+    #expect(try await eventually { printer.count(number) == 1 }, "\(first.logs)")
+    first.kill9()
+    relay.close()
+
+    let second = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box2")
+    #expect(try await eventually { printer.count(number) == 2 }, "\(second.logs)")
+    second.closeInput()
+    #expect(second.waitForExit(timeout: 10) == 0, "\(second.logs)")
+
+    // A third box gets any job still unacknowledged before a new one: only the new one prints.
+    let third = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box3")
+    #expect(try await eventually { try await server.boxConnected() })
+    let next = try await server.request(
+      "POST", "/api/tickets", token: "admin-secret", json: ["service": "B", "box": "K1"])
+    let nextNumber = try #require(next.object["number"] as? String)
+    #expect(try await eventually { printer.count(nextNumber) == 1 }, "\(third.logs)")
+    #expect(printer.count(number) == 2)
+    #expect(printer.count("NOMOR ANTREAN") == 3)
+    third.closeInput()
+    #expect(third.waitForExit(timeout: 10) == 0)
+  }
+
+  @Test func aPaperOutPrinterShowsInTheHall() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory, status: "paper_out")
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    #expect(
+      try await eventually { try await server.boxPrinter() == "paper_out" }, "\(box.logs)")
+    #expect(box.logs.contains("out of paper"))
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0)
+  }
+
+  @Test func anUnreachablePrinterIsOfflineInTheHallAndTheTicketWaits() async throws {
+    let server = try ServerProcess()
+    let unused = try Relay(to: 9)  // a free port; closed at once so nothing listens there
+    let port = unused.port
+    unused.close()
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: "tcp://127.0.0.1:\(port)", directory: server.directory,
+      name: "box")
+    #expect(try await eventually { try await server.boxPrinter() == "offline" }, "\(box.logs)")
+    #expect(try await eventually { try await server.boxConnected() })
+    box.send(line: "A")
+    #expect(try await eventually { box.logs.contains("not printed, retrying") }, "\(box.logs)")
+    #expect(box.logs.contains("connection refused"))
+  }
+}
+
+// MARK: - Helpers
+
+/// Polls `condition` every 50 ms until it holds or `timeout` seconds pass.
+func eventually(
+  timeout: Double = 15, _ condition: () async throws -> Bool
+) async throws -> Bool {
+  let deadline = Date().addingTimeInterval(timeout)
+  while Date() < deadline {
+    if try await condition() { return true }
+    try await Task.sleep(nanoseconds: 50_000_000)
+  }
+  return try await condition()
+}
+
+extension ServerProcess {
+  func box() async throws -> [String: Any]? {
+    let boxes = try await request("GET", "/api/hall").object["boxes"] as? [[String: Any]]
+    return boxes?.first { $0["id"] as? String == "K1" }
+  }
+
+  func boxConnected() async throws -> Bool {
+    try await box()?["connected"] as? Bool == true
+  }
+
+  func boxPrinter() async throws -> String? {
+    try await box()?["printer"] as? String
+  }
+}
+
+final class FakePrinter {
+  let process = Process()
+  let output: URL
+  private(set) var port = 0
+
+  init(directory: URL, status: String = "ok") throws {
+    output = directory.appendingPathComponent("printed-\(UUID().uuidString).bin")
+    let script = ServerProcess.packageRoot
+      .appendingPathComponent("Tests/EndToEndTests/Support/fake_printer.py").path
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script, "--out", output.path, "--status", status]
+    let stdout = Pipe()
+    process.standardOutput = stdout
+    try process.run()
+    var text = ""
+    while !text.contains("\n") {
+      let chunk = stdout.fileHandleForReading.availableData
+      if chunk.isEmpty { throw E2EError.serverExited("fake printer: " + text) }
+      text += String(decoding: chunk, as: UTF8.self)
+    }
+    port =
+      Int(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+      ?? 0
+  }
+
+  var address: String { "tcp://127.0.0.1:\(port)" }
+
+  var bytes: Data { (try? Data(contentsOf: output)) ?? Data() }
+
+  /// How many times `text` occurs in what was printed.
+  func count(_ text: String) -> Int {
+    let haystack = [UInt8](bytes)
+    let needle = [UInt8](text.utf8)
+    guard !needle.isEmpty, haystack.count >= needle.count else { return 0 }
+    var n = 0
+    var i = 0
+    while i <= haystack.count - needle.count {
+      if haystack[i..<i + needle.count].elementsEqual(needle) {
+        n += 1
+        i += needle.count
+      } else {
+        i += 1
+      }
+    }
+    return n
+  }
+
+  deinit {
+    // SIGKILL: the test runner blocks SIGTERM, and children inherit that mask.
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+  }
+}
+
+/// `antre ticketbox` with a pipe on standard input and its output in files.
+final class TicketBoxProcess {
+  let process = Process()
+  let input = Pipe()
+  let logURL: URL
+
+  init(server: String, printer: String, directory: URL, name: String) throws {
+    logURL = directory.appendingPathComponent("\(name).log")
+    FileManager.default.createFile(atPath: logURL.path, contents: nil)
+    let log = try FileHandle(forWritingTo: logURL)
+    process.executableURL = ServerProcess.antreBinary
+    process.arguments = [
+      "ticketbox", "--server", server, "--box", "K1", "--token", "k1-secret", "--printer",
+      printer, "--width", "58",
+    ]
+    process.standardInput = input
+    process.standardOutput = log
+    process.standardError = log
+    try process.run()
+  }
+
+  var logs: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+
+  func send(line: String) {
+    input.fileHandleForWriting.write(Data((line + "\n").utf8))
+  }
+
+  func closeInput() {
+    try? input.fileHandleForWriting.close()
+  }
+
+  func kill9() {
+    guard process.isRunning else { return }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
+  /// The exit status, or nil if it is still running after `timeout` seconds.
+  func waitForExit(timeout: Double) -> Int32? {
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(50_000) }
+    return process.isRunning ? nil : process.terminationStatus
+  }
+
+  deinit {
+    if process.isRunning { kill9() }
+  }
+}
+
+/// A TCP relay to 127.0.0.1:`target`, one thread per direction. After `swallowUpstream()`
+/// it drops what clients send (the server hears nothing more) while still passing what the
+/// server sends.
+final class Relay: Sendable {
+  let port: Int
+  private let listener: Int32
+  private let swallowing = Atomic<Bool>(false)
+
+  init(to target: Int) throws {
+    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    self.listener = listener
+    var one: Int32 = 1
+    setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+    var address = Relay.loopback(port: 0)
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(listener, 8) == 0 else { throw E2EError.serverExited("relay") }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        getsockname(listener, $0, &length)
+      }
+    }
+    port = Int(UInt16(bigEndian: address.sin_port))
+    Thread { [self] in
+      while true {
+        let client = accept(listener, nil, nil)
+        guard client >= 0 else { return }
+        let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var to = Relay.loopback(port: target)
+        let connected = withUnsafePointer(to: &to) {
+          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+          }
+        }
+        guard connected == 0 else {
+          Glibc.close(client)
+          Glibc.close(upstream)
+          continue
+        }
+        Thread { self.pump(from: client, to: upstream, upstream: true) }.start()
+        Thread { self.pump(from: upstream, to: client, upstream: false) }.start()
+      }
+    }.start()
+  }
+
+  func swallowUpstream() {
+    swallowing.store(true, ordering: .sequentiallyConsistent)
+  }
+
+  func close() {
+    shutdown(listener, Int32(SHUT_RDWR))
+  }
+
+  private func pump(from: Int32, to: Int32, upstream: Bool) {
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(from, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      if upstream && swallowing.load(ordering: .sequentiallyConsistent) { continue }
+      var offset = 0
+      while offset < n {
+        let w = buffer[offset..<n].withUnsafeBytes {
+          send(to, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+        }
+        if w <= 0 { break }
+        offset += w
+      }
+    }
+    // Either side gone: end both, so the other pump and the peers see it too.
+    shutdown(to, Int32(SHUT_RDWR))
+    shutdown(from, Int32(SHUT_RDWR))
+  }
+
+  private static func loopback(port: Int) -> sockaddr_in {
+    var a = sockaddr_in()
+    a.sin_family = sa_family_t(AF_INET)
+    a.sin_port = in_port_t(UInt16(port)).bigEndian
+    a.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return a
+  }
+}
