@@ -202,6 +202,8 @@ import Testing
     SUBCOMMANDS:
       serve                   Run the hall: HTTP API, static pages and the live
                               feed on one port.
+      tokens                  Show the hall's tokens and the addresses to give each
+                              device.
       login                   Remember the server, counter and token for the other
                               officer commands.
       next                    Call the next ticket to this counter.
@@ -219,6 +221,8 @@ import Testing
                               numbers, waiting per service.
       console                 Open the full-screen console for this counter: one
                               key per action.
+      ticketbox               Run a ticket box: each service id read on standard
+                              input prints a ticket.
 
       See 'antre help <subcommand>' for detailed help.
 
