@@ -153,7 +153,7 @@ final class HallApp {
       return
     }
     metrics.recordCommit(seconds: EventLoop.monotonicNow - b.openedAt, changes: b.commands)
-    for f in b.frames { fanOut(seq: f.seq, frame: f.frame, box: f.box) }
+    fanOut(b.frames)
     for d in b.deliveries { d(true) }
     for a in b.attachments { a() }
   }
@@ -187,12 +187,32 @@ final class HallApp {
 
   // MARK: - Feed
 
-  private func fanOut(seq: Int64, frame: SharedBytes, box: String?) {
-    if let box {
-      for peer in peers where peer.box == box { peer.send(frame: frame) }
-      return
+  /// A batch's frames in order. Consecutive frames for everyone (a call's `finished` and
+  /// `called`) go out joined, so each peer gets one write and one backlog check for them.
+  private func fanOut(_ frames: [(seq: Int64, frame: SharedBytes, box: String?)]) {
+    var run: [SharedBytes] = []
+    for f in frames {
+      if let box = f.box {
+        broadcast(run)
+        run.removeAll()
+        for peer in peers where peer.box == box { peer.send(frame: f.frame) }
+      } else {
+        ring.append(seq: f.seq, f.frame)
+        run.append(f.frame)
+      }
     }
-    ring.append(seq: seq, frame)
+    broadcast(run)
+  }
+
+  private func broadcast(_ frames: [SharedBytes]) {
+    guard let first = frames.first else { return }
+    var frame = first
+    if frames.count > 1 {
+      var joined: [UInt8] = []
+      joined.reserveCapacity(frames.reduce(0) { $0 + $1.count })
+      for f in frames { joined.append(contentsOf: f.bytes) }
+      frame = SharedBytes(joined)
+    }
     // Iterates a copy: a peer dropped for its backlog detaches itself meanwhile.
     for peer in peers { peer.send(frame: frame) }
   }
