@@ -196,7 +196,12 @@ extension HallApp {
     respond: @escaping (HTTPResponse) -> Void
   ) throws(HTTPError) {
     guard let role else { throw .unauthorized() }
-    let body: IssueBody = try decodeBody(request.body)
+    let body: IssueBody
+    if let plain = IssueBody.parsePlain(request.body) {
+      body = plain
+    } else {
+      body = try decodeBody(request.body)
+    }
     switch role {
     case .admin: break
     case .kiosk(let box):
