@@ -19,7 +19,9 @@ extension HallConfig {
   public static func load(yaml: String) throws(HallConfigError) -> HallConfig {
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      // No resolver rules: the reader converts scalars itself, and the default rules'
+      // regular expressions would load ICU into the server (about 3 MB resident).
+      root = try Yams.compose(yaml: yaml, .basic)
     } catch {
       throw HallConfigError(path: "", problem: "not valid YAML: \(error)")
     }

@@ -26,7 +26,10 @@ final class HallApp {
   var onBatchOpened: () -> Void = {}
 
   private var ring: ReplayRing<SharedBytes>
-  private var peers: [ObjectIdentifier: any FeedPeer] = [:]
+  /// Contiguous and strong, so fan-out walks an array instead of a dictionary's buckets;
+  /// `peerSlots` finds a peer's place for removal by swap.
+  private var peers: [any FeedPeer] = []
+  private var peerSlots: [ObjectIdentifier: Int] = [:]
   private var boxConnections: [String: Int] = [:]
   private var boxPrinter: [String: PrinterStatus] = [:]
   private var kioskLimiter: RateLimiter
@@ -109,7 +112,7 @@ final class HallApp {
       try openBatchIfNeeded()
       try store.persist(outcome.changes)
       for event in outcome.events {
-        let json = try encodeJSON(event)
+        let json = event.jsonBytes
         try store.append(
           EventRow(
             seq: event.seq, at: event.at, type: event.type, box: event.printBox,
@@ -150,7 +153,7 @@ final class HallApp {
       return
     }
     metrics.recordCommit(seconds: EventLoop.monotonicNow - b.openedAt, changes: b.commands)
-    for f in b.frames { fanOut(seq: f.seq, frame: f.frame, box: f.box) }
+    fanOut(b.frames)
     for d in b.deliveries { d(true) }
     for a in b.attachments { a() }
   }
@@ -169,7 +172,7 @@ final class HallApp {
       logger.critical("cannot reload the hall after a failed commit: \(error)")
       fatalError("storage unusable: \(error)")
     }
-    for peer in peers.values { peer.close(.internalError, reason: "resync") }
+    for peer in peers { peer.close(.internalError, reason: "resync") }
     for a in b.attachments { a() }
   }
 
@@ -184,13 +187,34 @@ final class HallApp {
 
   // MARK: - Feed
 
-  private func fanOut(seq: Int64, frame: SharedBytes, box: String?) {
-    if let box {
-      for peer in peers.values where peer.box == box { peer.send(frame: frame) }
-      return
+  /// A batch's frames in order. Consecutive frames for everyone (a call's `finished` and
+  /// `called`) go out joined, so each peer gets one write and one backlog check for them.
+  private func fanOut(_ frames: [(seq: Int64, frame: SharedBytes, box: String?)]) {
+    var run: [SharedBytes] = []
+    for f in frames {
+      if let box = f.box {
+        broadcast(run)
+        run.removeAll()
+        for peer in peers where peer.box == box { peer.send(frame: f.frame) }
+      } else {
+        ring.append(seq: f.seq, f.frame)
+        run.append(f.frame)
+      }
     }
-    ring.append(seq: seq, frame)
-    for peer in peers.values { peer.send(frame: frame) }
+    broadcast(run)
+  }
+
+  private func broadcast(_ frames: [SharedBytes]) {
+    guard let first = frames.first else { return }
+    var frame = first
+    if frames.count > 1 {
+      var joined: [UInt8] = []
+      joined.reserveCapacity(frames.reduce(0) { $0 + $1.count })
+      for f in frames { joined.append(contentsOf: f.bytes) }
+      frame = SharedBytes(joined)
+    }
+    // Iterates a copy: a peer dropped for its backlog detaches itself meanwhile.
+    for peer in peers { peer.send(frame: frame) }
   }
 
   /// A new feed connection: `since` replays what it missed when the ring still holds it,
@@ -207,7 +231,13 @@ final class HallApp {
   }
 
   private func attachNow(_ peer: any FeedPeer, since: Int64?, now: Millis) {
-    peers[ObjectIdentifier(peer)] = peer
+    let id = ObjectIdentifier(peer)
+    if let slot = peerSlots[id] {
+      peers[slot] = peer
+    } else {
+      peerSlots[id] = peers.count
+      peers.append(peer)
+    }
     if let box = peer.box {
       boxConnections[box, default: 0] += 1
       if boxPrinter[box] == nil || boxPrinter[box] == .offline { boxPrinter[box] = .ok }
@@ -229,7 +259,12 @@ final class HallApp {
   }
 
   func detach(_ peer: any FeedPeer) {
-    guard peers.removeValue(forKey: ObjectIdentifier(peer)) != nil else { return }
+    guard let slot = peerSlots.removeValue(forKey: ObjectIdentifier(peer)) else { return }
+    let last = peers.removeLast()
+    if slot < peers.count {
+      peers[slot] = last
+      peerSlots[ObjectIdentifier(last)] = slot
+    }
     if let box = peer.box {
       boxConnections[box, default: 1] -= 1
       if boxConnections[box] == 0 { boxPrinter[box] = .offline }
@@ -252,7 +287,7 @@ final class HallApp {
 
   var connectionCounts: [(String, Int)] {
     var counts: [String: Int] = ["display": 0, "counter": 0, "kiosk": 0, "admin": 0]
-    for p in peers.values { counts[p.roleLabel, default: 0] += 1 }
+    for p in peers { counts[p.roleLabel, default: 0] += 1 }
     return counts.sorted { $0.key < $1.key }
   }
 

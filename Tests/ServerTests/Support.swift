@@ -25,9 +25,33 @@ final class FakePeer: FeedPeer {
 
   func close(_ code: CloseCode, reason: String) { closedWith = code }
 
-  var messages: [[String: Any]] { frames.map { decodeServerFrame($0.bytes) } }
+  /// One send may carry several frames (a batch's events are joined).
+  var messages: [[String: Any]] {
+    frames.flatMap { splitServerFrames($0.bytes) }.map(decodeServerFrame)
+  }
   var types: [String] { messages.map { $0["type"] as? String ?? "?" } }
   func clear() { frames.removeAll() }
+}
+
+/// The unmasked server frames in `bytes`, each whole.
+func splitServerFrames(_ bytes: [UInt8]) -> [[UInt8]] {
+  var frames: [[UInt8]] = []
+  var i = 0
+  while i + 2 <= bytes.count {
+    let len7 = Int(bytes[i + 1] & 0x7F)
+    var header = 2
+    var length = len7
+    if len7 == 126 {
+      header = 4
+      length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+    } else if len7 == 127 {
+      header = 10
+      length = (0..<8).reduce(0) { $0 << 8 | Int(bytes[i + 2 + $1]) }
+    }
+    frames.append(Array(bytes[i..<min(bytes.count, i + header + length)]))
+    i += header + length
+  }
+  return frames
 }
 
 /// Unwraps one unmasked server text frame and parses its JSON.

@@ -1,0 +1,125 @@
+/// Appends JSON to a byte buffer. The server writes its hot wire objects (tickets, counters,
+/// events) with it: the generic `JSONEncoder` spent most of a ticket's encoding on dynamic
+/// casts, boxing and allocation. Keys are written in the order the `Encodable` conformances
+/// use, so both encodings give the same JSON object.
+public struct JSONWriter {
+  public private(set) var bytes: [UInt8] = []
+
+  public init(capacity: Int = 256) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// Starts a member: a comma unless it is the first in its object, then `"name":`.
+  /// `name` must need no escaping (the wire's keys are ASCII words).
+  public mutating func key(_ name: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+  }
+
+  /// A member whose name is data (a service id in `waiting`).
+  public mutating func key(_ name: String) {
+    separate()
+    string(name)
+    bytes.append(UInt8(ascii: ":"))
+  }
+
+  public mutating func beginObject() { bytes.append(UInt8(ascii: "{")) }
+  public mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+  public mutating func beginArray() { bytes.append(UInt8(ascii: "[")) }
+  public mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
+
+  /// Before an array element: a comma unless it is the first.
+  public mutating func element() { separate() }
+
+  private mutating func separate() {
+    if let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "[") {
+      bytes.append(UInt8(ascii: ","))
+    }
+  }
+
+  public mutating func null() { append("null") }
+
+  public mutating func bool(_ value: Bool) { append(value ? "true" : "false") }
+
+  public mutating func string(_ value: String?) {
+    guard var value else { return null() }
+    bytes.append(UInt8(ascii: "\""))
+    value.withUTF8 { appendEscaped($0) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  public mutating func int(_ value: Int?) {
+    guard let value else { return null() }
+    int(Int64(value))
+  }
+
+  public mutating func int(_ value: Int64) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var m = value.magnitude
+    if m == 0 {
+      bytes.append(UInt8(ascii: "0"))
+      return
+    }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var i = 20
+      while m > 0 {
+        i -= 1
+        digits[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m % 10)
+        m /= 10
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+    }
+  }
+
+  private mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Valid UTF-8 passes through; quotes, backslashes and control characters are escaped
+  /// as `JSONEncoder` escapes them (slashes are not, as with `.withoutEscapingSlashes`).
+  private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+    var start = 0
+    for i in 0..<text.count {
+      let c = text[i]
+      guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
+      if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i])) }
+      start = i + 1
+      switch c {
+      case UInt8(ascii: "\""): append("\\\"")
+      case UInt8(ascii: "\\"): append("\\\\")
+      case 0x08: append("\\b")
+      case 0x0C: append("\\f")
+      case 0x0A: append("\\n")
+      case 0x0D: append("\\r")
+      case 0x09: append("\\t")
+      default:
+        let hex: StaticString = "0123456789abcdef"
+        append("\\u00")
+        hex.withUTF8Buffer { h in
+          bytes.append(h[Int(c >> 4)])
+          bytes.append(h[Int(c & 0x0F)])
+        }
+      }
+    }
+    if start < text.count {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<text.count]))
+    }
+  }
+}
+
+/// A wire object the server writes with `JSONWriter`; its `Encodable` conformance gives the
+/// same JSON object and stays for everything off the hot paths.
+public protocol JSONWritable {
+  func write(to json: inout JSONWriter)
+}
+
+extension JSONWritable {
+  public var jsonBytes: [UInt8] {
+    var w = JSONWriter()
+    write(to: &w)
+    return w.bytes
+  }
+}
