@@ -155,7 +155,7 @@ extension HallApp {
       }
       try counter(n, action: params["action"] ?? "", request, now: now, respond: respond)
     case .stats, .statsCSV:
-      guard let role else { throw .unauthorized() }
+      guard let role else { throw unauthorized(request) }
       guard role == .admin else { throw .forbidden("statistics need the admin token") }
       let day = request.query["date"] ?? hall.day
       guard isISODate(day) else { throw .badRequest("`date` must be YYYY-MM-DD") }
@@ -177,12 +177,19 @@ extension HallApp {
     }
   }
 
+  /// 401 in words that say which of the two went wrong.
+  private func unauthorized(_ request: HTTPRequest) -> HTTPError {
+    bearerToken(from: request.headers) == nil
+      ? .unauthorized("a bearer token is required (Authorization: Bearer TOKEN)")
+      : .unauthorized("this token is not recognised; check the token you were given")
+  }
+
   private func counter(
     _ n: Int, action: String, _ request: HTTPRequest, now: Millis,
     respond: @escaping (HTTPResponse) -> Void
   ) throws(HTTPError) {
     guard let role = tokens.role(for: bearerToken(from: request.headers)) else {
-      throw .unauthorized()
+      throw unauthorized(request)
     }
     guard role == .admin || role == .counter(n) else {
       throw .forbidden("this token is not for counter \(n)")
@@ -195,7 +202,7 @@ extension HallApp {
     _ request: HTTPRequest, role: Role?, now: Millis, monotonic: Double,
     respond: @escaping (HTTPResponse) -> Void
   ) throws(HTTPError) {
-    guard let role else { throw .unauthorized() }
+    guard let role else { throw unauthorized(request) }
     let body: IssueBody
     if let plain = IssueBody.parsePlain(request.body) {
       body = plain

@@ -40,9 +40,10 @@ struct BrowserTests {
       let issued = try await server.request(
         "POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
       #expect(issued.status == 201)
-      let started = ContinuousClock.now
       let called = try await server.request("POST", "/api/counters/1/call", token: "c1-secret")
       #expect(called.status == 200)
+      // From the moment the call is acknowledged: that is when the feed event leaves.
+      let started = ContinuousClock.now
       try await page.wait(
         for: """
           document.getElementById('now-number').textContent === 'A001'
