@@ -146,7 +146,7 @@ extension HallApp {
         throw .notFound("no ticket with that id")
       }
     case .cancel:
-      perform(.cancel(ticketID: params["id"] ?? ""), now: now, replyTo: respond)
+      perform(.cancel(ticketID: params["id"] ?? ""), now: now, for: request, replyTo: respond)
     case .issue:
       try issue(request, role: role, now: now, monotonic: monotonic, respond: respond)
     case .counter:
@@ -195,7 +195,7 @@ extension HallApp {
       throw .forbidden("this token is not for counter \(n)")
     }
     let command = try counterCommand(action, counter: n, body: request.body)
-    perform(command, now: now, replyTo: respond)
+    perform(command, now: now, for: request, replyTo: respond)
   }
 
   private func issue(
@@ -234,7 +234,7 @@ extension HallApp {
     perform(
       .issue(
         service: body.service, priority: body.priority ?? false, box: body.box,
-        request: body.request), now: now, replyTo: respond)
+        request: body.request), now: now, for: request, replyTo: respond)
   }
 
   private func counterCommand(_ action: String, counter n: Int, body: [UInt8]) throws(HTTPError)
@@ -268,9 +268,10 @@ extension HallApp {
   }
 
   private func perform(
-    _ command: Command, now: Millis, replyTo respond: @escaping (HTTPResponse) -> Void
+    _ command: Command, now: Millis, for request: HTTPRequest,
+    replyTo respond: @escaping (HTTPResponse) -> Void
   ) {
-    perform(command, now: now) { result in
+    perform(command, now: now, indonesian: prefersIndonesian(request.headers)) { result in
       switch result {
       case .failure(let error): respond(error.response)
       case .success(.ticket(let ticket, let created)):
@@ -314,6 +315,15 @@ func decodeBody<T: Decodable>(_ body: [UInt8]) throws(HTTPError) -> T {
   } catch {
     throw .badRequest(describe(error))
   }
+}
+
+/// `Accept-Language: id` (or `id-ID`, first in the list) asks for the domain's Indonesian
+/// wording of a refusal; anything else gets English.
+func prefersIndonesian(_ headers: HTTPHeaders) -> Bool {
+  guard let value = headers["Accept-Language"] else { return false }
+  let first = value.split(separator: ",").first?.split(separator: ";").first ?? ""
+  let tag = first.trimmingCharacters(in: .whitespaces).lowercased()
+  return tag == "id" || tag.hasPrefix("id-")
 }
 
 func isISODate(_ s: String) -> Bool {

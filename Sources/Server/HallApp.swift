@@ -88,13 +88,14 @@ final class HallApp {
   /// Runs `command`; `completion` gets the reply after its commit, or the refusal at once
   /// (a refused command changed nothing, so there is nothing to wait for).
   func perform(
-    _ command: Command, now: Millis, completion: @escaping (Result<Reply, HTTPError>) -> Void
+    _ command: Command, now: Millis, indonesian: Bool = false,
+    completion: @escaping (Result<Reply, HTTPError>) -> Void
   ) {
     let outcome: Outcome
     do {
       outcome = try hall.handle(command, at: now)
     } catch {
-      completion(.failure(HTTPError(error)))
+      completion(.failure(HTTPError(error, indonesian: indonesian)))
       return
     }
     if outcome.events.isEmpty && outcome.changes.isEmpty {
@@ -421,8 +422,10 @@ struct PrintMessage: Encodable {
 }
 
 extension HTTPError {
-  init(_ e: QueueError) {
-    self.init(status: e.httpStatus, code: e.code.rawValue, message: e.message)
+  /// The domain words each refusal in English and Indonesian; `Accept-Language` chooses.
+  init(_ e: QueueError, indonesian: Bool = false) {
+    self.init(
+      status: e.httpStatus, code: e.code.rawValue, message: indonesian ? e.messageID : e.message)
   }
 
   static let storage = HTTPError(

@@ -1,8 +1,9 @@
 import Reactor
 
-/// Lines from standard input on the loop. Reactor watches no plain descriptors, so this
-/// polls (`poll(2)` with no wait) every 50 ms, far below what a button press can notice,
-/// and never changes the descriptor's flags (it is often shared with a shell).
+/// Lines from standard input on the loop. This polls (`poll(2)` with no wait) every 50 ms,
+/// far below what a button press can notice, rather than using `ReadableWatcher`: standard
+/// input may be a regular file (`antre ticketbox < presses.txt`), which epoll refuses. It
+/// never changes the descriptor's flags (it is often shared with a shell).
 final class LineReader {
   var onLine: (String) -> Void = { _ in }
   var onEnd: () -> Void = {}

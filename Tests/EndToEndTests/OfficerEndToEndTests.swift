@@ -137,7 +137,8 @@ import Testing
     _ = try OfficerCLI.run(["pause"] + flags(server))
     let paused = try OfficerCLI.run(["next"] + flags(server))
     #expect(paused.status == 1 && paused.out.isEmpty)
-    #expect(paused.err.hasPrefix("Tidak dapat dilakukan sekarang: Counter 1 is paused"))
+    // The officer's language travels as Accept-Language: the server's refusal is Indonesian too.
+    #expect(paused.err.hasPrefix("Tidak dapat dilakukan sekarang: Loket 1 sedang istirahat"))
     #expect(paused.err.contains("jalankan `antre resume` atau `antre open` dulu."))
     _ = try OfficerCLI.run(["close"] + flags(server))
     let closed = try OfficerCLI.run(["next", "--lang", "en"] + flags(server))
@@ -149,7 +150,7 @@ import Testing
     #expect(unknown.status == 1)
     #expect(
       unknown.err
-        == "Layanan tidak dikenal: There is no service \"Z\". Lihat kode layanan dengan `antre status`.\n"
+        == "Layanan tidak dikenal: Layanan \"Z\" tidak ada. Lihat kode layanan dengan `antre status`.\n"
     )
 
     let noSettings = try OfficerCLI.run(["status"])

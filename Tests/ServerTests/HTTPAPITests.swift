@@ -47,6 +47,23 @@ import Testing
         .status == 403)
   }
 
+  @Test func refusalIsWordedInIndonesianWhenTheClientAsks() throws {
+    let f = try AppFixture()
+    _ = f.roundTrip(.POST, "/api/counters/1/pause", token: "c1-secret")
+    let english = f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret")
+    let indonesian = f.roundTrip(
+      .POST, "/api/counters/1/call", token: "c1-secret",
+      headers: [("Accept-Language", "id-ID, en;q=0.5")])
+    let message = { (r: HTTPResponse) in
+      (r.object["error"] as? [String: Any])?["message"] as? String
+    }
+    #expect(english.errorCode == "conflict" && indonesian.errorCode == "conflict")
+    #expect(message(english) != nil && message(indonesian) != nil)
+    #expect(message(english) != message(indonesian))
+    #expect(prefersIndonesian(["Accept-Language": "id"]))
+    #expect(!prefersIndonesian(["Accept-Language": "en-US, id;q=0.8"]))
+  }
+
   @Test func callWithNobodyWaitingIs204() throws {
     let f = try AppFixture()
     #expect(f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret").status == 204)

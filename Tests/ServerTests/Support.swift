@@ -111,9 +111,10 @@ final class AppFixture {
   /// Sends a request; returns the response if it arrived (before any commit).
   @discardableResult
   func request(
-    _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil
+    _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil,
+    headers extra: [(String, String)] = []
   ) -> Box<HTTPResponse> {
-    var headers = HTTPHeaders()
+    var headers = HTTPHeaders(extra)
     if let token { headers.set("Authorization", "Bearer \(token)") }
     let box = Box<HTTPResponse>()
     app.handle(
@@ -124,10 +125,11 @@ final class AppFixture {
   }
 
   /// Request then commit: the usual round trip.
-  func roundTrip(_ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil)
-    -> HTTPResponse
-  {
-    let r = request(method, path, token: token, body: body)
+  func roundTrip(
+    _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil,
+    headers: [(String, String)] = []
+  ) -> HTTPResponse {
+    let r = request(method, path, token: token, body: body, headers: headers)
     app.commit()
     return r.value!
   }

@@ -12,7 +12,13 @@ public struct ReactorTransport: OfficerTransport, AsyncOfficerTransport {
   /// Seconds before a request counts as unanswered.
   public let timeout: Double
 
-  public init(server: String, loop: EventLoop? = nil, timeout: Double = 10) {
+  /// Sent as `Accept-Language`, so the server words its refusals in the officer's language.
+  public let language: Language
+
+  public init(
+    server: String, loop: EventLoop? = nil, timeout: Double = 10, language: Language = .id
+  ) {
+    self.language = language
     self.server = server
     self.loop = loop
     self.timeout = timeout
@@ -25,7 +31,8 @@ public struct ReactorTransport: OfficerTransport, AsyncOfficerTransport {
     let response: HTTPResponse
     do {
       response = try HTTPClient.send(
-        method: Self.method(method), url: url, headers: Self.headers(token: token, body: body),
+        method: Self.method(method), url: url,
+        headers: Self.headers(token: token, body: body, language: language),
         body: body ?? [], timeout: timeout)
     } catch {
       throw mapped(error)
@@ -42,7 +49,8 @@ public struct ReactorTransport: OfficerTransport, AsyncOfficerTransport {
     }
     HTTPClient.send(
       on: loop, method: Self.method(method), url: server + path,
-      headers: Self.headers(token: token, body: body), body: body ?? [], timeout: timeout
+      headers: Self.headers(token: token, body: body, language: language), body: body ?? [],
+      timeout: timeout
     ) { result in
       completion(
         result.map { OfficerResponse(status: $0.status, body: $0.body) }.mapError(mapped))
@@ -63,10 +71,11 @@ public struct ReactorTransport: OfficerTransport, AsyncOfficerTransport {
     HTTPMethod(rawValue: name) ?? .GET
   }
 
-  static func headers(token: String, body: [UInt8]?) -> HTTPHeaders {
+  static func headers(token: String, body: [UInt8]?, language: Language) -> HTTPHeaders {
     var headers = HTTPHeaders()
     headers.add("Authorization", "Bearer " + token)
     headers.add("Accept", "application/json")
+    headers.add("Accept-Language", language.rawValue)
     if body != nil { headers.add("Content-Type", "application/json") }
     return headers
   }

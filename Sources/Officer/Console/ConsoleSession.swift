@@ -104,7 +104,8 @@ extension Console {
     let loop = EventLoop()
     let driver = makeDriver(
       settings: settings,
-      transport: ReactorTransport(server: settings.server, loop: loop, timeout: 5),
+      transport: ReactorTransport(
+        server: settings.server, loop: loop, timeout: 5, language: options.lang),
       size: terminal.size ?? TerminalSize(columns: 80, rows: 24),
       write: terminal.write)
     let feed = FeedClient(loop: loop, url: url, token: settings.token)
