@@ -140,6 +140,9 @@ public struct TicketBoxCore {
       if status != .ok || (before != nil && before != .ok) {
         actions.append(.warn("printer: \(describe(status))"))
       }
+      if status == .paperOut, !queue.isEmpty {
+        actions.append(.warn("printer: holding \(queue.count) ticket(s) until paper is loaded"))
+      }
       if isConnected { actions.append(.send(.printer(status))) }
     }
     return actions + startPrinting() + finishIfIdle()
@@ -224,6 +227,10 @@ public struct TicketBoxCore {
   // MARK: - Printing
 
   private mutating func startPrinting() -> [Action] {
+    // Bytes sent to a printer without paper are lost; hold the tickets (and their
+    // acknowledgements) until the printer reports paper again. Only a printer that answers
+    // status reports paper out, so this never holds a device that can't tell.
+    guard printerStatus != .paperOut else { return [] }
     guard printing == nil, !waitingForRetry, let hall, let next = queue.first else { return [] }
     printing = next.key
     let content = TicketContent(ticket: next.ticket, hall: hall, serverURL: serverURL)

@@ -92,6 +92,17 @@ import Testing
   #expect(core.handle(.connected).sent == [.printed(job: "J12")])
 }
 
+@Test func paperOutHoldsTicketsUntilPaperIsLoaded() {
+  var core = connectedCore()
+  _ = core.handle(.printerStatus(.paperOut))
+  let held = core.handle(.received(printJob("J7", number: "A007")))
+  #expect(held.printed.isEmpty)
+  #expect(held.sent.isEmpty)
+  let resumed = core.handle(.printerStatus(.ok))
+  #expect(resumed.printed.map(\.content.number) == ["A007"])
+  #expect(core.handle(.printed(.job("J7"))).sent == [.printed(job: "J7")])
+}
+
 @Test func ticketsPrintOneAtATimeInOrder() {
   var core = connectedCore()
   #expect(core.handle(.received(printJob("J1", number: "A001"))).printed.count == 1)
