@@ -154,6 +154,7 @@ public final class AntreServer {
       commitTimer.schedule(after: 0.001)
     }
     http.onRequest = { [unowned self] exchange in self.handle(exchange) }
+    app.httpConnections = { [unowned self] in self.http.connectionCount }
 
     let ping = Timer(loop: loop, repeating: true) { [unowned self] in self.pingPeers() }
     ping.schedule(after: options.limits.pingInterval)

@@ -131,7 +131,8 @@ extension HallApp {
       let waiting = hall.waitingCounts().counts.map { ($0.service, $0.waiting) }
       respond(
         .text(
-          metrics.render(waiting: waiting, connections: connectionCounts),
+          metrics.render(
+            waiting: waiting, connections: connectionCounts, httpConnections: httpConnections()),
           contentType: "text/plain; version=0.0.4"))
     case .hall:
       respond(.json(hall.hallView(at: now, boxes: boxes())))

@@ -24,6 +24,8 @@ final class HallApp {
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
   /// trigger plus a short urgent timer so a busy loop can't starve it).
   var onBatchOpened: () -> Void = {}
+  /// Open HTTP connections, as the listener counts them (for `/metrics`).
+  var httpConnections: () -> Int = { 0 }
 
   private var ring: ReplayRing<SharedBytes>
   /// Contiguous and strong, so fan-out walks an array instead of a dictionary's buckets;

@@ -19,7 +19,9 @@ struct Metrics {
   }
 
   /// `waiting` per service and `connections` per role are read live from the hall.
-  func render(waiting: [(String, Int)], connections: [(String, Int)]) -> String {
+  func render(waiting: [(String, Int)], connections: [(String, Int)], httpConnections: Int)
+    -> String
+  {
     var out = ""
     func family(_ name: String, _ type: String, _ help: String) {
       out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
@@ -36,6 +38,8 @@ struct Metrics {
     for (s, n) in waiting { out += "antre_waiting{service=\"\(s)\"} \(n)\n" }
     family("antre_connections", "gauge", "Open WebSocket connections, by role.")
     for (r, n) in connections { out += "antre_connections{role=\"\(r)\"} \(n)\n" }
+    family("antre_http_connections", "gauge", "Open HTTP connections (feed sockets included).")
+    out += "antre_http_connections \(httpConnections)\n"
     family("antre_http_requests_total", "counter", "HTTP requests handled.")
     out += "antre_http_requests_total \(requests)\n"
     family("antre_commit_seconds", "summary", "Group-commit latency (BEGIN to COMMIT done).")

@@ -40,6 +40,17 @@ import Testing
     #expect(over.errorCode == "quota_reached")
   }
 
+  @Test func metricsCountConnectionsAndTickets() async throws {
+    let server = try ServerProcess()
+    _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+    let text = String(decoding: try await server.request("GET", "/metrics").body, as: UTF8.self)
+    #expect(text.contains("antre_tickets_issued_total{service=\"A\"} 1\n"))
+    #expect(text.contains("antre_waiting{service=\"A\"} 1\n"))
+    #expect(text.contains("antre_commit_seconds_count 1\n"))
+    let open = text.split(separator: "\n").first { $0.hasPrefix("antre_http_connections ") }
+    #expect((open?.split(separator: " ").last).flatMap { Int($0) } ?? 0 >= 1)
+  }
+
   @Test func staticPagesAreServedWithoutTraversal() async throws {
     let server = try ServerProcess()
     let hall = try await server.request("GET", "/hall.html")
