@@ -83,8 +83,6 @@ final class HallApp {
   }
 
   var lastSeq: Int64 { hall.lastSeq }
-  var batchOpen: Bool { batch.open }
-
   // MARK: - Commands
 
   /// Runs `command`; `completion` gets the reply after its commit, or the refusal at once
@@ -100,12 +98,11 @@ final class HallApp {
       completion(.failure(HTTPError(error, indonesian: indonesian)))
       return
     }
+    let deliver = { (ok: Bool) in completion(ok ? .success(outcome.reply) : .failure(.storage)) }
     if outcome.events.isEmpty && outcome.changes.isEmpty {
       // A repeated request id: its ticket may sit in the open batch, so it waits too.
       if batch.open {
-        batch.deliveries.append { ok in
-          completion(ok ? .success(outcome.reply) : .failure(.storage))
-        }
+        batch.deliveries.append(deliver)
       } else {
         completion(.success(outcome.reply))
       }
@@ -131,7 +128,7 @@ final class HallApp {
       return
     }
     batch.commands += 1
-    batch.deliveries.append { ok in completion(ok ? .success(outcome.reply) : .failure(.storage)) }
+    batch.deliveries.append(deliver)
   }
 
   private func openBatchIfNeeded() throws(StorageError) {
@@ -297,7 +294,7 @@ final class HallApp {
   var peerCount: Int { peers.count }
 
   func send(_ message: some Encodable, to peer: any FeedPeer) {
-    guard let json = try? encodeJSON(message) else { return }
+    guard let json = try? HTTPResponse.encode(message) else { return }
     peer.send(frame: SharedBytes(WebSocketFrame.serverText(json)))
   }
 
@@ -432,14 +429,6 @@ extension HTTPError {
 
   static let storage = HTTPError(
     status: 500, code: "internal_error", message: "the change could not be stored; try again")
-}
-
-func encodeJSON(_ value: some Encodable) throws(StorageError) -> [UInt8] {
-  do {
-    return try HTTPResponse.encode(value)
-  } catch {
-    return Array("{}".utf8)
-  }
 }
 
 func wallClockMillis() -> Millis {

@@ -26,34 +26,48 @@ struct Metrics {
     func family(_ name: String, _ type: String, _ help: String) {
       out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
     }
-    family("antre_tickets_issued_total", "counter", "Tickets issued since start, by service.")
-    for (s, n) in issued.sorted(by: { $0.key < $1.key }) {
-      out += "antre_tickets_issued_total{service=\"\(s)\"} \(n)\n"
+    func single(_ name: String, _ type: String, _ help: String, _ value: some Numeric) {
+      family(name, type, help)
+      out += "\(name) \(value)\n"
     }
-    family("antre_tickets_served_total", "counter", "Tickets finished as done since start.")
-    for (s, n) in served.sorted(by: { $0.key < $1.key }) {
-      out += "antre_tickets_served_total{service=\"\(s)\"} \(n)\n"
+    func labelled(
+      _ name: String, _ type: String, _ help: String, _ label: String, _ values: [(String, Int)]
+    ) {
+      family(name, type, help)
+      for (key, n) in values { out += "\(name){\(label)=\"\(key)\"} \(n)\n" }
     }
-    family("antre_waiting", "gauge", "Tickets waiting now, by service.")
-    for (s, n) in waiting { out += "antre_waiting{service=\"\(s)\"} \(n)\n" }
-    family("antre_connections", "gauge", "Open WebSocket connections, by role.")
-    for (r, n) in connections { out += "antre_connections{role=\"\(r)\"} \(n)\n" }
-    family("antre_http_connections", "gauge", "Open HTTP connections (feed sockets included).")
-    out += "antre_http_connections \(httpConnections)\n"
-    family("antre_http_requests_total", "counter", "HTTP requests handled.")
-    out += "antre_http_requests_total \(requests)\n"
+    func sorted(_ d: [String: Int]) -> [(String, Int)] {
+      d.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+    labelled(
+      "antre_tickets_issued_total", "counter", "Tickets issued since start, by service.",
+      "service", sorted(issued))
+    labelled(
+      "antre_tickets_served_total", "counter", "Tickets finished as done since start.",
+      "service", sorted(served))
+    labelled("antre_waiting", "gauge", "Tickets waiting now, by service.", "service", waiting)
+    labelled(
+      "antre_connections", "gauge", "Open WebSocket connections, by role.", "role", connections)
+    single(
+      "antre_http_connections", "gauge", "Open HTTP connections (feed sockets included).",
+      httpConnections)
+    single("antre_http_requests_total", "counter", "HTTP requests handled.", requests)
     family("antre_commit_seconds", "summary", "Group-commit latency (BEGIN to COMMIT done).")
     out += "antre_commit_seconds_sum \(commitSecondsSum)\nantre_commit_seconds_count \(commits)\n"
-    family("antre_commit_seconds_max", "gauge", "Slowest group commit since start.")
-    out += "antre_commit_seconds_max \(commitSecondsMax)\n"
-    family("antre_commit_batch_changes_total", "counter", "Commands committed in group commits.")
-    out += "antre_commit_batch_changes_total \(batchedChanges)\n"
-    family("antre_event_loop_lag_seconds", "gauge", "How late the last 1 s lag probe fired.")
-    out += "antre_event_loop_lag_seconds \(loopLagSeconds)\n"
-    family("antre_event_loop_lag_max_seconds", "gauge", "Worst lag probe since start.")
-    out += "antre_event_loop_lag_max_seconds \(loopLagMaxSeconds)\n"
-    family("antre_slow_subscribers_dropped_total", "counter", "Screens closed for not reading.")
-    out += "antre_slow_subscribers_dropped_total \(droppedSlowSubscribers)\n"
+    single(
+      "antre_commit_seconds_max", "gauge", "Slowest group commit since start.", commitSecondsMax)
+    single(
+      "antre_commit_batch_changes_total", "counter", "Commands committed in group commits.",
+      batchedChanges)
+    single(
+      "antre_event_loop_lag_seconds", "gauge", "How late the last 1 s lag probe fired.",
+      loopLagSeconds)
+    single(
+      "antre_event_loop_lag_max_seconds", "gauge", "Worst lag probe since start.", loopLagMaxSeconds
+    )
+    single(
+      "antre_slow_subscribers_dropped_total", "counter", "Screens closed for not reading.",
+      droppedSlowSubscribers)
     return out
   }
 }
