@@ -29,8 +29,10 @@ let package = Package(
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
+    // The hall's objects and messages as they travel, civil time and RFC 3339: declared once.
+    .target(name: "HallWire"),
     .target(
-      name: "QueueCore", dependencies: [.product(name: "Yams", package: "Yams")],
+      name: "QueueCore", dependencies: ["HallWire", .product(name: "Yams", package: "Yams")],
       exclude: ["HallFile.md"]),
     .target(name: "EscPos"),
     .target(name: "Terminal"),
@@ -39,7 +41,7 @@ let package = Package(
     .target(
       name: "Server",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage",
+        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage",
         .product(name: "Logging", package: "swift-log"),
       ]),
     .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
@@ -77,13 +79,13 @@ let package = Package(
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
-    .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),
+    .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
     .testTarget(name: "EscPosTests", dependencies: ["EscPos"], exclude: ["Golden"]),
-    .testTarget(name: "ServerTests", dependencies: ["Server", "QueueCore", "Storage", "HTTP", "WebSocket"]),
+    .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),

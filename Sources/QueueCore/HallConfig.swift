@@ -1,3 +1,5 @@
+import HallWire
+
 /// The hall file, validated. Load it with `HallConfig.load(yaml:)`; see HallFile.md.
 public struct HallConfig: Sendable, Equatable {
   public var name: String
