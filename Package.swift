@@ -23,7 +23,7 @@ let package = Package(
     // Wrappers over the C libraries.
     .target(
       name: "Reactor",
-      dependencies: ["CLibevent", "HTTP", .product(name: "Logging", package: "swift-log")]),
+      dependencies: ["CLibevent", "HTTP"]),
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
 
@@ -32,8 +32,7 @@ let package = Package(
     // The hall's objects and messages as they travel, civil time and RFC 3339: declared once.
     .target(name: "HallWire"),
     .target(
-      name: "QueueCore", dependencies: ["HallWire", .product(name: "Yams", package: "Yams")],
-      exclude: ["HallFile.md"]),
+      name: "QueueCore", dependencies: ["HallWire", .product(name: "Yams", package: "Yams")]),
     .target(name: "EscPos"),
     .target(name: "Terminal"),
 
@@ -50,13 +49,11 @@ let package = Package(
       dependencies: [
         "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      exclude: ["OFFICER.md"]),
+      ]),
     .target(
       name: "TicketBox",
       dependencies: [
         "Reactor", "WebSocket", "FeedClient", "EscPos",
-        .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(

@@ -72,10 +72,7 @@ public final class AntreServer {
     do {
       http = try HTTPServer(
         loop: loop, host: options.host, port: options.port,
-        limits: HTTPLimits(
-          maxHeaderBytes: options.limits.maxHeaderBytes, maxBodyBytes: options.limits.maxBodyBytes,
-          idleTimeout: options.limits.httpIdleTimeout,
-          maxConnections: options.limits.maxConnections))
+        limits: options.limits.http)
     } catch {
       throw .listen(error)
     }
