@@ -74,6 +74,10 @@ let package = Package(
       name: "bare-responder", path: "Benchmarks/BareResponder",
       linkerSettings: [.linkedLibrary("event")]),
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
+    // The durable yardstick of the ticket rows: libevent + SQLite, group commit, nothing else.
+    .executableTarget(
+      name: "bare-issuer", path: "Benchmarks/BareIssuer",
+      linkerSettings: [.linkedLibrary("event"), .linkedLibrary("sqlite3")]),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore"]),
