@@ -43,7 +43,7 @@ let package = Package(
         "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage",
         .product(name: "Logging", package: "swift-log"),
       ]),
-    .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
+    .target(name: "FeedClient", dependencies: ["HTTP", "Reactor", "WebSocket"]),
     .target(
       name: "Officer",
       dependencies: [
@@ -53,7 +53,7 @@ let package = Package(
     .target(
       name: "TicketBox",
       dependencies: [
-        "Reactor", "WebSocket", "FeedClient", "EscPos",
+        "HTTP", "Reactor", "WebSocket", "FeedClient", "EscPos",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
