@@ -110,7 +110,7 @@ extension Hall {
   }
 
   /// How soon after a call another `call` at the same counter counts as the same press.
-  public static let repeatedCallWindow: Millis = 10_000
+  public static let repeatedCallWindow: Millis = 5_000
 
   func announce(_ ticket: Ticket, counter id: Int, recall: Bool, at now: Millis) {
     recentCalls.removeAll { $0.number == ticket.number }

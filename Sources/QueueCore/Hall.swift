@@ -130,7 +130,8 @@ public final class Hall {
     let rollover = tx.isEmpty ? nil : tx.drain(reply: .acknowledged, lastSeq: lastSeq)
     if command == .rollover {
       return Step(
-        rollover: nil, result: .success(rollover ?? tx.drain(reply: .acknowledged, lastSeq: lastSeq)))
+        rollover: nil,
+        result: .success(rollover ?? tx.drain(reply: .acknowledged, lastSeq: lastSeq)))
     }
     do {
       let reply = try dispatch(command, at: now)

@@ -267,7 +267,9 @@ public final class Store {
     var legs: [String: [LegRow]] = [:]
     if let day {
       statements.legsOfDay.bind(1, day)
-      for (id, leg) in try statements.legsOfDay.rows(Self.legRow) { legs[id, default: []].append(leg) }
+      for (id, leg) in try statements.legsOfDay.rows(Self.legRow) {
+        legs[id, default: []].append(leg)
+      }
     } else {
       for row in rows {
         statements.legsOfTicket.bind(1, row.id)
