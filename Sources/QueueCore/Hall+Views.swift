@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   /// A ticket of today (or an unfinished older one); past days are Storage's.
   public func ticket(id: String, at now: Millis) -> Ticket? {

@@ -1,15 +1,4 @@
-/// A ticket's life: waiting → called → serving → done, or noshow / cancelled / expired.
-public enum TicketState: String, Sendable, Equatable, Codable, CaseIterable {
-  case waiting, called, serving, done, noshow, cancelled, expired
-
-  /// No further change except a no-show being called back.
-  public var isFinal: Bool {
-    switch self {
-    case .waiting, .called, .serving: false
-    case .done, .noshow, .cancelled, .expired: true
-    }
-  }
-}
+import HallWire
 
 /// A ticket as stored. Storage persists exactly these fields as columns.
 public struct TicketRecord: Sendable, Equatable {
@@ -137,15 +126,6 @@ public struct Leg: Sendable, Equatable {
     self.startedAt = startedAt
     self.transferredAt = transferredAt
   }
-}
-
-public enum CounterState: String, Sendable, Equatable, Codable, CaseIterable {
-  /// Calling.
-  case open
-  /// A short break: its services stay issuable, it cannot call.
-  case paused
-  /// Not serving.
-  case closed
 }
 
 public struct CounterRecord: Sendable, Equatable {
