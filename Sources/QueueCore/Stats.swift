@@ -123,7 +123,8 @@ public enum Stats {
         issued: tickets.filter { $0.issuedService == svc.id }.count,
         served: count(.done), noshow: count(.noshow), cancelled: count(.cancelled),
         expired: count(.expired), transferred: left.count,
-        calledBack: here.filter(\.wasCalledBack).count,
+        calledBack: here.filter(\.wasCalledBack).count
+          + left.filter { $0.calledAt != $0.firstCalledAt }.count,
         waitS: Summary(here.compactMap(waitSeconds) + left.map(waitSeconds)),
         serviceS: Summary(here.compactMap(serviceSeconds)))
     }

@@ -51,4 +51,18 @@ import Testing
     #expect(Stats.compute(tickets: [record], config: hall.config).services[0].calledBack == 0)
     #expect(Stats.compute(tickets: [record], config: hall.config).services[0].waitS.max == 45)
   }
+
+  @Test func aCallBackBeforeATransferCountsInTheFirstService() throws {
+    let hall = makeHall()
+    let ticket = try hall.issue("A", at: monday9)
+    try hall.callNext(1, at: monday9 + seconds(60))
+    _ = try hall.handle(.noshow(counter: 1), at: monday9 + seconds(200))
+    try hall.callNext(1, .number("A001"), at: monday9 + seconds(600))
+    _ = try hall.handle(.transfer(counter: 1, to: "B"), at: monday9 + seconds(700))
+    let stats = Stats.compute(tickets: [hall.record(id: ticket.id)!], config: hall.config)
+    let a = stats.services.first { $0.id == "A" }!
+    #expect(a.calledBack == 1 && a.transferred == 1 && a.waitS.max == 60)
+    // At counter 1 from the call-back to the transfer.
+    #expect(stats.counters.first { $0.id == 1 }!.serviceS.max == 100)
+  }
 }
