@@ -19,8 +19,9 @@ extension Hall {
     guard t.state == .waiting, let position = position(of: t, at: now) else {
       return Ticket(record: t, zone: zone)
     }
-    return Ticket(
-      record: t, zone: zone, position: position, etaS: eta(position: position, in: t.service))
+    // No counter can call it (closed with force): no estimate is honest.
+    let etaS = isStaffed(t.service) ? eta(position: position, in: t.service) : nil
+    return Ticket(record: t, zone: zone, position: position, etaS: etaS)
   }
 
   /// A counter of the hall file, as the wire shows it.
