@@ -43,7 +43,7 @@ function render() {
   $("called").hidden = !called;
   if (called) $("called-go").textContent = `Silakan menuju ${counterName(ticket.counter)}`;
   let note = "";
-  if (stranded) note = "Petugas akan membuka loket lagi; nomor Anda tetap berlaku.";
+  if (stranded) note = "Nomor Anda tetap berlaku. Silakan tanyakan kepada petugas.";
   else if (waiting && ticket.position === 1) note = "Anda berikutnya. Tetap di dekat loket.";
   else if (waiting) note = "Halaman ini diperbarui sendiri. Anda akan diberi tahu saat dipanggil.";
   else if (ticket.state === "serving") note = `Sedang dilayani di ${counterName(ticket.counter)}.`;
