@@ -14,12 +14,16 @@ const START_S = 0.05;
 const GAP_S = 0.05;
 const AFTER_CHIME_S = 0.25;
 const BETWEEN_LANGUAGES_S = 0.6;
-const BETWEEN_CALLS_S = 0.4;
+const BETWEEN_CALLS_S = 0.25;
 /** A clip not loaded yet (or missing) is reckoned at this length. */
 const UNKNOWN_CLIP_S = 0.6;
 /** The longest a call should wait for its announcement to start. */
 export const BUDGET_S = 18;
 const LOG_SIZE = 200;
+
+/** A silence in a clip list: ticket and counter said without the words between them. */
+export const PAUSE = "pause";
+const PAUSE_S = 0.2;
 
 /** The ways to say one call in one language, richest first: whole, no intro, ticket and counter only. */
 export function callForms(number, counterId, lang) {
@@ -27,7 +31,7 @@ export function callForms(number, counterId, lang) {
   return [
     { form: "full", clips: [intro, ...ticket, go, ...counter] },
     { form: "brief", clips: [...ticket, go, ...counter] },
-    { form: "terse", clips: [...ticket, ...counter] },
+    { form: "terse", clips: [...ticket, PAUSE, ...counter] },
   ];
 }
 
@@ -148,6 +152,7 @@ export class Announcer {
   }
 
   buffer(name) {
+    if (name === PAUSE) return Promise.resolve(null);
     if (!this.buffers.has(name)) {
       const p = fetch(this.base + name)
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status} ${name}`))))
@@ -165,7 +170,10 @@ export class Announcer {
   /** Seconds that `names` take when played with the gaps `play` leaves. */
   async duration(names) {
     const buffers = await this.load(names);
-    return buffers.reduce((sum, b, i) => sum + (b ? b.duration : UNKNOWN_CLIP_S) + (i ? GAP_S : 0), 0);
+    return buffers.reduce(
+      (sum, b, i) => sum + (names[i] === PAUSE ? PAUSE_S : b ? b.duration : UNKNOWN_CLIP_S) + (i ? GAP_S : 0),
+      0,
+    );
   }
 
   async pump() {
@@ -243,6 +251,10 @@ export class Announcer {
     let last = null;
     for (let i = 0; i < names.length; i++) {
       if (i > 0) t += GAP_S;
+      if (names[i] === PAUSE) {
+        t += PAUSE_S;
+        continue;
+      }
       entry.clips.push(names[i]);
       const buf = buffers[i];
       if (!buf) continue;

@@ -112,12 +112,13 @@ struct ScreensBrowserTests {
         "window.__badge.filter((b) => b.hidden).at(-1).at - \(listening)"
       ).value as? Double
     #expect((back ?? .infinity) < 2000, "back \(back ?? -1) ms after the server listened")
-    // The gaps between the last attempts of the outage: at most the cap (1.5 s) plus slack.
+    // The gaps between the last attempts of the outage: at most the cap (1.5 s) plus a loaded
+    // machine's timer slack.
     let gaps =
       try await page.eval(
         "window.__ws.slice(-5).map((s, i, a) => i ? s.created - a[i - 1].closed : 0).slice(1)"
       ).value as? [Double] ?? []
-    #expect(!gaps.isEmpty && gaps.allSatisfy { $0 < 1700 }, "retry gaps \(gaps)")
+    #expect(!gaps.isEmpty && gaps.allSatisfy { $0 < 1800 }, "retry gaps \(gaps)")
 
     // And it is live: a call made now shows.
     _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
