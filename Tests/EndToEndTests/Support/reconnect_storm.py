@@ -31,7 +31,10 @@ counters:
 
 def backoff(attempt):
     base = min(MAX_DELAY, MIN_DELAY * 2 ** min(attempt, 20))
-    return base * (0.5 + 0.5 * random.random())
+    return base * (1 - JITTER + JITTER * random.random())
+
+
+JITTER = 0.5
 
 
 async def run_screen(index, port, out):
@@ -103,9 +106,13 @@ async def main():
     a.add_argument("--outage", type=float, default=30)
     a.add_argument("--signal", default="TERM", choices=["TERM", "KILL"])
     a.add_argument("--procs", type=int, default=4)
+    # The backoff before issue 20, for comparison: --backoff 1,30,0.4
+    a.add_argument("--backoff", default="0.5,1.5,0.5", help="MIN_S,MAX_S,JITTER")
     a.add_argument("--worker", nargs=3, type=int, metavar=("PORT", "FIRST", "COUNT"))
     a.add_argument("--probe", type=int, metavar="PORT")
     args = a.parse_args()
+    global MIN_DELAY, MAX_DELAY, JITTER
+    MIN_DELAY, MAX_DELAY, JITTER = (float(x) for x in args.backoff.split(","))
     if args.worker:
         return await worker(*args.worker)
     if args.probe:
@@ -141,7 +148,7 @@ async def main():
     try:
         for first in range(0, args.screens, share):
             proc = await asyncio.create_subprocess_exec(
-                sys.executable, __file__, "--worker", str(port), str(first),
+                sys.executable, __file__, "--backoff", args.backoff, "--worker", str(port), str(first),
                 str(min(share, args.screens - first)), stdout=asyncio.subprocess.PIPE)
             workers.append(proc)
             readers.append(asyncio.create_task(read(proc, on_screen)))
@@ -159,7 +166,7 @@ async def main():
         await asyncio.sleep(args.outage)
         server, _, listening, start_s = await loop.run_in_executor(
             None, start_server, args.antre, directory, port)
-        deadline = listening + 30
+        deadline = listening + 2 * MAX_DELAY + 10
         while time.monotonic() < deadline:
             back = [next((t for t in o if t >= listening), None) for o in opened]
             if all(b is not None for b in back):
@@ -181,6 +188,7 @@ async def main():
             "screens": args.screens,
             "outage_s": args.outage,
             "signal": args.signal,
+            "backoff": args.backoff,
             "start_to_listening_s": round(start_s, 3),
             "back": len(got),
             "back_after_listening_s": {
