@@ -14,7 +14,7 @@ const START_S = 0.05;
 const GAP_S = 0.05;
 const AFTER_CHIME_S = 0.25;
 const BETWEEN_LANGUAGES_S = 0.6;
-const BETWEEN_CALLS_S = 0.25;
+const BETWEEN_CALLS_S = 0.2;
 /** A clip not loaded yet (or missing) is reckoned at this length. */
 const UNKNOWN_CLIP_S = 0.6;
 /** The longest a call should wait for its announcement to start. */

@@ -21,8 +21,8 @@ test("a backlog shortens the call so the last one waiting starts within the budg
   const now = 100;
   const waiting = (n) => Array.from({ length: n }, () => ({ queuedAt: now, shortest: 2.5 }));
   assert.equal(chooseForm([6, 5, 2.5], waiting(2), now), 0);
-  // Six behind, 2.75 s apart: after a whole (6 s) or brief (5 s) call the sixth would start
-  // more than 18 s after it was queued; after a terse one it starts at 16.5 s.
+  // Six behind, 2.7 s apart: after a whole (6 s) or brief (5 s) call the sixth would start
+  // more than 18 s after it was queued; after a terse one it starts at 16.2 s.
   assert.equal(chooseForm([6, 5, 2.5], waiting(6), now), 2);
   // Calls that have already waited long leave less room.
   assert.equal(chooseForm([6, 5, 2.5], [{ queuedAt: now - 12, shortest: 2.5 }], now), 1);
