@@ -127,6 +127,37 @@ struct ScreensBrowserTests {
     try await finish(page)
   }
 
+  /// A closed hall's screens retry gently (up to 15 s apart), but the browser's `online`
+  /// event (its network is back) makes them retry at once.
+  @Test func screenRetriesAtOnceWhenTheBrowserIsOnlineAgain() async throws {
+    let (yaml, _) = Self.closedHall()
+    var server = try ServerProcess(hall: yaml)
+    let port = server.port
+    let page = try await open(server.baseURL + "/hall.html", width: 1920, height: 1080, watch: true)
+    try await page.wait(for: Self.badgeHidden)
+    server.kill9()
+    try await page.wait(for: "!" + Self.badgeHidden, timeout: 3)
+    // Long enough for the delays to grow past a few seconds (0.5, 1, 2, 4 s … with jitter).
+    try await Task.sleep(for: .seconds(6))
+    let gap =
+      try await page.eval(
+        "(() => { const w = window.__ws; return w.at(-1).created - w.at(-2).closed; })()"
+      ).value as? Double ?? 0
+    #expect(gap > 1000, "the closed hall's screen retried after only \(gap) ms")
+    server = try ServerProcess(reuse: server.directory, extraArguments: ["--port", String(port)])
+    let sent =
+      try await page.eval(
+        "(() => { window.dispatchEvent(new Event('online')); return performance.now(); })()"
+      ).value as? Double ?? 0
+    try await page.wait(for: Self.badgeHidden, timeout: 2)
+    let back =
+      try await page.eval(
+        "window.__badge.filter((b) => b.hidden).at(-1).at - \(sent)"
+      ).value as? Double
+    #expect((back ?? .infinity) < 1000, "back \(back ?? -1) ms after the online event")
+    try await finish(page)
+  }
+
   @Test func busyKioskRegistersEveryMousePress() async throws {
     let server = try ServerProcess()
     let page = try await open(
