@@ -19,6 +19,8 @@ let package = Package(
     .systemLibrary(
       name: "CLibevent", pkgConfig: "libevent", providers: [.apt(["libevent-dev"])]),
     .systemLibrary(name: "CWslay", providers: [.apt(["libwslay-dev"])]),
+    .systemLibrary(
+      name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
     // Wrappers over the C libraries.
     .target(
@@ -26,13 +28,15 @@ let package = Package(
       dependencies: ["CLibevent", "HTTP", .product(name: "Logging", package: "swift-log")]),
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
+    .target(name: "QRCode", dependencies: ["CQRencode"]),
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
     .target(
       name: "QueueCore", dependencies: [.product(name: "Yams", package: "Yams")],
       exclude: ["HallFile.md"]),
-    .target(name: "EscPos"),
+    .target(name: "Wording"),
+    .target(name: "EscPos", dependencies: ["Wording"]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
@@ -46,14 +50,14 @@ let package = Package(
     .target(
       name: "Officer",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal",
+        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["OFFICER.md"]),
     .target(
       name: "TicketBox",
       dependencies: [
-        "Reactor", "WebSocket", "FeedClient", "EscPos",
+        "Reactor", "WebSocket", "FeedClient", "EscPos", "QRCode", "Wording",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -82,10 +86,12 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
-    .testTarget(name: "EscPosTests", dependencies: ["EscPos"], exclude: ["Golden"]),
+    .testTarget(name: "EscPosTests", dependencies: ["EscPos", "Wording"], exclude: ["Golden"]),
+    .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+    .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
-    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
+    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
     .testTarget(name: "DisplaysTests"),
   ]
