@@ -1,7 +1,9 @@
 import EscPos
 import FeedClient
 import FoundationEssentials
+import QRCode
 import Reactor
+import Wording
 
 /// Runs `TicketBoxCore` on a loop: the feed, standard input and the printer feed it inputs,
 /// and its actions go out to them.
@@ -11,13 +13,28 @@ public final class TicketBoxDriver {
     public var token: String
     public var printer: PrinterAddress
     public var paper: Paper
+    public var qr: QRMode
+    public var language: Language
 
-    public init(server: String, token: String, printer: PrinterAddress, paper: Paper) {
+    public init(
+      server: String, token: String, printer: PrinterAddress, paper: Paper,
+      qr: QRMode = .raster, language: Language = .id
+    ) {
       self.server = server
       self.token = token
       self.printer = printer
       self.paper = paper
+      self.qr = qr
+      self.language = language
     }
+  }
+
+  /// `--qr`: how the ticket's QR code is printed.
+  public enum QRMode: String, Sendable, CaseIterable {
+    /// A `GS v 0` image drawn by libqrencode: what every printer with graphics prints.
+    case raster
+    /// `GS ( k`, for printers that draw QR codes themselves.
+    case native
   }
 
   public let loop: EventLoop
@@ -42,9 +59,11 @@ public final class TicketBoxDriver {
     self.warn = warn
     let base =
       options.server.hasPrefix("ws://") ? "http://" + options.server.dropFirst(5) : options.server
-    core = TicketBoxCore(serverURL: String(base)) { UUID().uuidString.lowercased() }
+    core = TicketBoxCore(serverURL: String(base), language: options.language) {
+      UUID().uuidString.lowercased()
+    }
     feed = FeedClient(loop: loop, url: url, token: options.token)
-    printer = options.printer.makePrinter(loop: loop)
+    printer = options.printer.makePrinter(loop: loop, language: options.language)
     input = LineReader(loop: loop)
   }
 
@@ -54,7 +73,8 @@ public final class TicketBoxDriver {
       guard let self else { return }
       switch status {
       case .open:
-        self.log("connected to \(self.options.server)")
+        self.log(
+          self.say("tersambung ke \(self.options.server)", "connected to \(self.options.server)"))
         self.handle(.connected)
       case .disconnected(let reason):
         // A fresh snapshot on every connection: the box wants today's hall, not a replay.
@@ -69,10 +89,13 @@ public final class TicketBoxDriver {
     input.onLine = { [weak self] line in self?.handle(.line(line)) }
     input.onEnd = { [weak self] in self?.handle(.inputEnded) }
     signals = SignalWatcher(loop: loop) { [weak self] signal in
-      self?.warn("stopping on \(signal)")
+      self?.warn(self?.say("berhenti karena \(signal)", "stopping on \(signal)") ?? "")
       self?.shutdown()
     }
-    log("ticket box: server \(options.server), printer \(printer.name)")
+    log(
+      say(
+        "kotak tiket: server \(options.server), printer \(printer.name)",
+        "ticket box: server \(options.server), printer \(printer.name)"))
     printer.start()
     feed.start()
     input.start()
@@ -88,18 +111,24 @@ public final class TicketBoxDriver {
     case .send(let message):
       if !feed.send(text: message.json) {
         // The feed closed under us; `.disconnected` follows and resends what matters.
-        warn("server: could not send \(message.json)")
+        warn(
+          say("server: gagal mengirim \(message.json)", "server: could not send \(message.json)"))
       }
     case .print(let task):
       let bytes: [UInt8]
       do {
-        bytes = try TicketLayout.render(task.content, paper: options.paper)
+        bytes = try TicketLayout.render(
+          task.content, paper: options.paper, qr: qrCode(for: task.content))
       } catch {
         // Only a tracking URL too long for a QR code gets here: print without the code.
         var content = task.content
         content.trackURL = nil
-        bytes = (try? TicketLayout.render(content, paper: options.paper)) ?? []
-        warn("ticket \(task.content.number): \(error); printed without QR code")
+        bytes = (try? TicketLayout.render(content, paper: options.paper, qr: .native)) ?? []
+        warn(
+          say(
+            "tiket \(task.content.number): tautan terlalu panjang untuk kode QR; dicetak tanpa kode QR",
+            "ticket \(task.content.number): the link is too long for a QR code; printed without one"
+          ))
       }
       let key = task.key
       printer.print(bytes) { [weak self] result in
@@ -119,9 +148,28 @@ public final class TicketBoxDriver {
       warn(text)
     case .note(let text):
       log(text)
+    case .refuse(let status, let text):
+      // One line a buzzer or light script can match on: the word and the printer's status
+      // are fixed, the rest is for people.
+      log(say("DITOLAK", "REFUSED") + " \(status.rawValue): \(text)")
     case .exit:
       shutdown()
     }
+  }
+
+  /// The ticket's QR code as `--qr` asks: a raster sized to the paper, or the printer's own.
+  private func qrCode(for content: TicketContent) throws -> TicketQR {
+    guard options.qr == .raster, let url = content.trackURL else { return .native }
+    let code = try QRCode(url, correction: .medium)
+    guard
+      let raster = code.raster(
+        fitting: options.paper.dots, maxDotsPerModule: options.paper.maxQRDotsPerModule)
+    else { throw QRCodeError.tooLong(count: url.utf8.count, limit: 0) }
+    return .raster(try BitImage(width: raster.width, height: raster.height, bits: raster.bits))
+  }
+
+  private func say(_ indonesian: String, _ english: String) -> String {
+    options.language.pick(indonesian, english)
   }
 
   private func shutdown() {
