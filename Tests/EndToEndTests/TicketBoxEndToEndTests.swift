@@ -25,7 +25,7 @@ import Testing
     box.closeInput()
     #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
     #expect(printer.count("NOMOR ANTREAN") == 1)
-    #expect(printer.count("/track.html?t=") == 1)
+    #expect(printer.count("Pindai untuk memantau antrean") == 1)
   }
 
   @Test func aLineForAnUnknownServiceIssuesNothingAndSaysWhy() async throws {
@@ -37,7 +37,7 @@ import Testing
     box.send(line: "Z")
     box.closeInput()
     #expect(box.waitForExit(timeout: 10) == 0)
-    #expect(box.logs.contains("no service Z"), "\(box.logs)")
+    #expect(box.logs.contains("tidak ada layanan Z"), "\(box.logs)")
     #expect(printer.count("NOMOR ANTREAN") == 0)
   }
 
@@ -88,12 +88,82 @@ import Testing
       server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
     #expect(
       try await eventually { try await server.boxPrinter() == "paper_out" }, "\(box.logs)")
-    #expect(box.logs.contains("out of paper"))
+    #expect(box.logs.contains("kertas habis"))
     box.closeInput()
     #expect(box.waitForExit(timeout: 10) == 0)
   }
 
-  @Test func anUnreachablePrinterIsOfflineInTheHallAndTheTicketWaits() async throws {
+  @Test func aPaperOutBoxRefusesPressesAndIssuesNothing() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory, status: "paper_out")
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box",
+      extra: ["--lang", "en"])
+    #expect(
+      try await eventually { try await server.boxPrinter() == "paper_out" }, "\(box.logs)")
+    box.send(line: "A")
+    box.send(line: "B")
+    #expect(
+      try await eventually { box.logs.components(separatedBy: "REFUSED paper_out: ").count == 3 },
+      "\(box.logs)")
+    #expect(box.logs.contains("no ticket was issued"))
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
+    let hall = try await server.request("GET", "/api/hall").object
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.map { $0["issued"] as? Int } == services.map { _ in 0 })
+    #expect(printer.bytes.isEmpty)
+  }
+
+  @Test func aPrintedTicketRenderedFromItsBytesDecodesToItsTrackingLink() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory)
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    box.send(line: "A")
+    #expect(try await eventually { printer.count("NOMOR ANTREAN") == 1 }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
+
+    let bytes = [UInt8](printer.bytes)
+    #expect(!bytes.contains(sequence: [0x1D, 0x28, 0x6B]), "GS ( k in a raster ticket")
+    #expect(bytes.contains(sequence: [0x1D, 0x76, 0x30, 0]))
+    let tickets = try renderTickets(bytes, widthDots: 384, directory: server.directory)
+    #expect(tickets.count == 1)
+    let ticket = try #require(tickets.first)
+    #expect(ticket.unknownCommands == 0)
+    #expect(ticket.text.contains("NOMOR ANTREAN"))
+    let links = try zbarDecode(ticket.png)
+    #expect(links.count == 1, "\(links)")
+    let link = try #require(links.first)
+    let prefix = server.baseURL + "/track.html?t="
+    #expect(link.hasPrefix(prefix), "\(link)")
+    // The id in the link is the ticket's: the tracking page will find it.
+    let id = String(link.dropFirst(prefix.count).prefix { $0 != "&" })
+    let tracked = try await server.request("GET", "/api/tickets/\(id)")
+    #expect(tracked.status == 200)
+    #expect(tracked.object["number"] as? String == "A001")
+  }
+
+  @Test func withQrNativeTheTicketCarriesGsParenKAndStillDecodes() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory)
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box",
+      extra: ["--qr", "native"])
+    box.send(line: "B")
+    #expect(try await eventually { printer.count("NOMOR ANTREAN") == 1 }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
+    let bytes = [UInt8](printer.bytes)
+    #expect(bytes.contains(sequence: [0x1D, 0x28, 0x6B]))
+    #expect(!bytes.contains(sequence: [0x1D, 0x76, 0x30]))
+    let ticket = try #require(
+      renderTickets(bytes, widthDots: 384, directory: server.directory).first)
+    #expect(try zbarDecode(ticket.png).first?.hasPrefix(server.baseURL + "/track.html?t=") == true)
+  }
+
+  @Test func anUnreachablePrinterIsOfflineInTheHallAndPressesAreRefused() async throws {
     let server = try ServerProcess()
     let unused = try Relay(to: 9)  // a free port; closed at once so nothing listens there
     let port = unused.port
@@ -103,13 +173,92 @@ import Testing
       name: "box")
     #expect(try await eventually { try await server.boxPrinter() == "offline" }, "\(box.logs)")
     #expect(try await eventually { try await server.boxConnected() })
+    // An offline printer would give the visitor nothing: the press is refused.
     box.send(line: "A")
-    #expect(try await eventually { box.logs.contains("not printed, retrying") }, "\(box.logs)")
-    #expect(box.logs.contains("connection refused"))
+    #expect(try await eventually { box.logs.contains("DITOLAK offline: ") }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
+    let hall = try await server.request("GET", "/api/hall").object
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.first { $0["id"] as? String == "A" }?["issued"] as? Int == 0)
   }
 }
 
 // MARK: - Helpers
+
+extension Array where Element == UInt8 {
+  func contains(sequence: [UInt8]) -> Bool {
+    guard count >= sequence.count else { return false }
+    return (0...(count - sequence.count)).contains {
+      self[$0..<$0 + sequence.count].elementsEqual(sequence)
+    }
+  }
+}
+
+/// A ticket as paper shows it: emupos's rendering of the printer bytes (Support/render_ticket.py).
+struct RenderedTicket {
+  var png: URL
+  var text: String
+  var unknownCommands: Int
+}
+
+/// A Python with emupos: 3.13 or later from pyenv (where .ci/run installs it), else `python3`.
+func emuposPython() -> String {
+  if let explicit = ProcessInfo.processInfo.environment["ANTRE_EMUPOS_PYTHON"] { return explicit }
+  let versions = FileManager.default.homeDirectoryForCurrentUser
+    .appendingPathComponent(".pyenv/versions")
+  let found = ((try? FileManager.default.contentsOfDirectory(atPath: versions.path)) ?? [])
+    .filter { $0.hasPrefix("3.13") || $0.hasPrefix("3.14") }.sorted().last
+  return found.map { versions.appendingPathComponent("\($0)/bin/python").path } ?? "python3"
+}
+
+/// Each ticket in `bytes` rendered to a PNG (one per cut), with its text.
+func renderTickets(_ bytes: [UInt8], widthDots: Int, directory: URL) throws -> [RenderedTicket] {
+  let source = directory.appendingPathComponent("render-\(UUID().uuidString).bin")
+  try Data(bytes).write(to: source)
+  let prefix = directory.appendingPathComponent("ticket-\(UUID().uuidString)").path
+  let script = ServerProcess.packageRoot
+    .appendingPathComponent("Tests/EndToEndTests/Support/render_ticket.py").path
+  let output = try runProgram(
+    emuposPython(),
+    [script, "--in", source.path, "--out-prefix", prefix, "--width-dots", String(widthDots)])
+  var tickets: [RenderedTicket] = []
+  var unknown = 0
+  for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+    if line.hasPrefix(prefix) {
+      tickets.append(
+        RenderedTicket(png: URL(fileURLWithPath: String(line)), text: "", unknownCommands: 0))
+    } else if line.hasPrefix("unknown ") {
+      unknown = Int(line.dropFirst(8)) ?? -1
+    } else if !tickets.isEmpty {
+      tickets[tickets.count - 1].text += line + "\n"
+    }
+  }
+  for i in tickets.indices { tickets[i].unknownCommands = unknown }
+  return tickets
+}
+
+/// What zbarimg reads in an image: one line per QR code found.
+func zbarDecode(_ image: URL) throws -> [String] {
+  try runProgram(
+    "/usr/bin/zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
+  )
+  .split(separator: "\n").map(String.init)
+}
+
+/// Runs a program to its end and returns its standard output.
+func runProgram(_ program: String, _ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+  process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
+  let out = Pipe()
+  process.standardOutput = out
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  let data = out.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self)
+}
 
 /// Polls `condition` every 50 ms until it holds or `timeout` seconds pass.
 func eventually(
@@ -200,15 +349,18 @@ final class TicketBoxProcess {
   let input = Pipe()
   let logURL: URL
 
-  init(server: String, printer: String, directory: URL, name: String) throws {
+  init(
+    server: String, printer: String, directory: URL, name: String, extra: [String] = []
+  ) throws {
     logURL = directory.appendingPathComponent("\(name).log")
     FileManager.default.createFile(atPath: logURL.path, contents: nil)
     let log = try FileHandle(forWritingTo: logURL)
     process.executableURL = ServerProcess.antreBinary
-    process.arguments = [
-      "ticketbox", "--server", server, "--box", "K1", "--token", "k1-secret", "--printer",
-      printer, "--width", "58",
-    ]
+    process.arguments =
+      [
+        "ticketbox", "--server", server, "--box", "K1", "--token", "k1-secret", "--printer",
+        printer, "--width", "58",
+      ] + extra
     process.standardInput = input
     process.standardOutput = log
     process.standardError = log
