@@ -55,7 +55,7 @@ private func run(
   #expect(status == 0 && out.lines == [body])
 }
 
-@Test func serverErrorsGoToStderrWithTheServersMessageAndExitOne() throws {
+@Test func serverErrorsGoToStderrInTheOfficersLanguageAndExitOne() throws {
   let fake = FakeTransport()
   fake.reply(
     "/api/counters/3/done", status: 409,
@@ -64,7 +64,7 @@ private func run(
   #expect(status == 1 && out.lines.isEmpty)
   #expect(
     out.errors == [
-      "Loket 3 tidak sedang melayani nomor apa pun: counter 3 has no ticket. Panggil nomor berikutnya dengan `antre next`."
+      "Loket 3 tidak sedang memanggil atau melayani nomor apa pun. Panggil nomor berikutnya dengan `antre next`."
     ])
 }
 
@@ -117,7 +117,7 @@ private func run(
   let (status, out) = run(try Transfer.parse(["Z"]), fake)
   #expect(status == 1)
   #expect(
-    out.errors == ["Layanan tidak dikenal: no service Z. Lihat kode layanan dengan `antre status`."]
+    out.errors == ["Layanan tidak dikenal. Lihat kode layanan dengan `antre status`."]
   )
 }
 
