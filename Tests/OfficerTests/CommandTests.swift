@@ -117,7 +117,7 @@ private func run(
   let (status, out) = run(try Transfer.parse(["Z"]), fake)
   #expect(status == 1)
   #expect(
-    out.errors == ["Layanan tidak dikenal. Lihat kode layanan dengan `antre status`."]
+    out.errors == ["Layanan tidak dikenal: no service Z. Lihat kode layanan dengan `antre status`."]
   )
 }
 

@@ -247,3 +247,11 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   _ = model.update(.feedConnected)
   #expect(model.notice?.text == "Tidak dapat dilakukan sekarang: Loket 3 tutup.")
 }
+
+@Test func aPauseMadeElsewhereShowsItsReason() throws {
+  var model = try console()
+  let paused =
+    #"{"type":"counter","seq":41,"counter":{"id":3,"name":"Loket 3","services":["A","B"],"state":"paused","reason":"rapat","ticket":null}}"#
+  _ = model.update(.event(try HallEvent.decode(paused)))
+  #expect(model.render(width: 80, height: 24).contains("Status loket: istirahat — rapat"))
+}

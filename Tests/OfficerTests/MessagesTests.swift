@@ -115,8 +115,9 @@ private let en = Messages(language: .en)
     en.error(.noCurrentTicket(message: "no ticket"), counter: 3)
       == "Loket 3 has no ticket called or being served. Call the next one with `antre next`.")
   #expect(
-    id.error(.unknownService(message: "no service Z"), counter: 3)
-      == "Layanan tidak dikenal. Lihat kode layanan dengan `antre status`.")
+    id.error(.unknownService(message: "Layanan \"Z\" tidak ada."), counter: 3)
+      == "Layanan tidak dikenal: Layanan \"Z\" tidak ada. Lihat kode layanan dengan `antre status`."
+  )
   #expect(
     en.error(.unknownService(message: "no service Z"), counter: 3)
       == "Unknown service: no service Z. See the service codes with `antre status`.")

@@ -4,8 +4,7 @@ import FoundationEssentials
 /// Checks, then saves, server, counter and token for the other commands.
 public struct Login: ParsableCommand {
   public static let configuration = CommandConfiguration(
-    abstract:
-      "Check the server, counter and token, then remember them for the other officer commands.",
+    abstract: "Remember the server, counter and token for the other officer commands.",
     discussion: """
       Asks the server for the hall (is it there, does it have this counter?) and checks the \
       token against the counter without changing anything; only then writes \

@@ -210,8 +210,8 @@ public struct Messages: Sendable {
       )
     case .unknownService(let message):
       return t(
-        "Layanan tidak dikenal\(ours(message)). Lihat kode layanan dengan `antre status`.",
-        "Unknown service\(ours(message)). See the service codes with `antre status`.")
+        "Layanan tidak dikenal\(with(message)). Lihat kode layanan dengan `antre status`.",
+        "Unknown service\(with(message)). See the service codes with `antre status`.")
     case .unknownCounter(let message):
       return t(
         "\(counter.map { "Loket \($0)" } ?? "Loket ini") tidak ada di aula ini. Periksa --counter atau ANTRE_COUNTER.",
@@ -273,8 +273,9 @@ public struct Messages: Sendable {
   }
 
   /// The server's message where our sentence alone says too little, in English only: the
-  /// server words domain refusals in the asked language but its HTTP-level ones (tokens, bad
-  /// JSON, unknown routes) in English, so an Indonesian line never quotes it.
+  /// server words domain refusals (409s, `unknown_service`) in the asked language but its
+  /// HTTP-level ones (tokens, bad JSON, unknown routes) in English, so an Indonesian line
+  /// never quotes those.
   private func ours(_ message: String) -> String {
     language == .en ? with(message) : ""
   }
@@ -289,8 +290,8 @@ public struct Messages: Sendable {
     }
   }
 
-  /// The server's message after a colon: for 409 refusals, which the server words in the
-  /// language asked for (`Accept-Language`). It is a sentence of its own, whose full stop
+  /// The server's message after a colon: for refusals the server words in the language
+  /// asked for (`Accept-Language`). It is a sentence of its own, whose full stop
   /// would double ours.
   private func with(_ message: String) -> String {
     var text = message.trailingSpacesRemoved
@@ -320,8 +321,8 @@ public struct Messages: Sendable {
           : "Not possible now\(with(message)).")
     case .unknownService(let message):
       return t(
-        "Layanan tidak dikenal\(ours(message)). Tekan T lagi dan pilih kode dari daftar.",
-        "Unknown service\(ours(message)). Press T again and pick a code from the list.")
+        "Layanan tidak dikenal\(with(message)). Tekan T lagi dan pilih kode dari daftar.",
+        "Unknown service\(with(message)). Press T again and pick a code from the list.")
     case .unauthorized(let message):
       return t(
         "Token ditolak: server tidak mengenal token ini. Keluar (Q) dan jalankan lagi dengan token yang benar.",
