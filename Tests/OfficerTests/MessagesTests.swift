@@ -171,3 +171,16 @@ private let en = Messages(language: .en)
     #"{"id":3,"name":"Loket 3","services":["A"],"state":"paused","reason":"rapat","ticket":null}"#)
   #expect(decoded.reason == "rapat")
 }
+
+@Test func statusSaysEachOpenServicesWaitAsPaperAndPagesDo() throws {
+  let hall = try decode(HallInfo.self, Fixture.hall)
+  let lines = id.status(hall: hall, counter: 3, now: nil)
+  #expect(lines.contains { $0.hasPrefix("Layanan") && $0.hasSuffix("Menunggu  Perkiraan tunggu") })
+  #expect(lines.contains { $0.hasPrefix("A  Kependudukan") && $0.hasSuffix(" 3  \u{00B1}9 menit") })
+  #expect(lines.contains { $0.hasPrefix("B  Perizinan") && $0.hasSuffix(" 1  \u{00B1}1 menit") })
+  // Closed: no estimate at all.
+  #expect(lines.contains { $0.hasPrefix("C  Pajak Kendaraan (tutup)") && $0.hasSuffix(" 7") })
+  let english = en.status(hall: hall, counter: 3, now: nil)
+  #expect(english.contains { $0.hasPrefix("A  Kependudukan") && $0.hasSuffix(" 3  about 9 min") })
+  #expect(lines.allSatisfy { $0.count <= 80 })
+}

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Terminal
+import Wording
 
 /// Every line the officer tools print, in the officer's language. Pure: it only reads
 /// decoded answers, so each message is tested with canned JSON.
@@ -159,15 +160,22 @@ public struct Messages: Sendable {
     lines.append("")
 
     let countWidth = 9
-    let serviceWidth = max(10, min(40, width - countWidth))
+    // "  kurang dari 1 menit": the longest estimate there is, with its gap.
+    let etaWidth = 21
+    let serviceWidth = max(10, min(40, width - countWidth - etaWidth))
     lines.append(
       t("Layanan", "Service").fitted(toWidth: serviceWidth)
-        + t("Menunggu", "Waiting").rightAligned(toWidth: countWidth))
+        + t("Menunggu", "Waiting").rightAligned(toWidth: countWidth)
+        + "  " + t("Perkiraan tunggu", "Estimated wait"))
     for service in hall.services {
       let closed = service.open ? "" : t(" (tutup)", " (closed)")
+      // The wait a ticket taken now would have, said as on paper and pages; none for a
+      // closed service or one no counter serves.
+      let eta =
+        service.open ? service.etaS.map { "  " + Wait.estimate(seconds: $0, language.wording) } : nil
       lines.append(
         "\(service.id)  \(service.name)\(closed)".fitted(toWidth: serviceWidth)
-          + String(service.waiting).rightAligned(toWidth: countWidth))
+          + String(service.waiting).rightAligned(toWidth: countWidth) + (eta ?? ""))
     }
     lines.append(
       t("Jumlah", "Total").fitted(toWidth: serviceWidth)
