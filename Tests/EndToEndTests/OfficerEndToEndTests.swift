@@ -160,7 +160,7 @@ import Testing
     let noSettings = try OfficerCLI.run(["status"])
     #expect(noSettings.status == 2 && noSettings.err.hasPrefix("Alamat server belum diatur."))
     let badUsage = try OfficerCLI.run(["next", "--service", "ABC"] + flags(server))
-    #expect(badUsage.status == 64 && badUsage.err.contains("--service takes a service id"))
+    #expect(badUsage.status == 64 && badUsage.err.contains("--service berisi kode layanan"))
     let noTerminal = try OfficerCLI.run(["console"] + flags(server))
     #expect(noTerminal.status == 2 && noTerminal.err.hasPrefix("`antre console` perlu dijalankan"))
   }

@@ -176,3 +176,23 @@ private func run(
 
       """)
 }
+
+@Test func usageErrorsAreInTheChosenLanguage() {
+  func message(_ arguments: [String]) -> String {
+    do {
+      _ = try Next.parse(arguments)
+      return "parsed"
+    } catch {
+      return Next.message(for: error)
+    }
+  }
+  #expect(
+    message(["--service", "ABC"]) == "--service berisi kode layanan satu atau dua huruf, misalnya B.")
+  #expect(
+    message(["--service", "ABC", "--lang", "en"])
+      == "--service takes a service id of one or two letters, such as B.")
+  #expect(
+    message(["--service", "A", "--number", "A1"])
+      == "Berikan --service atau --number, jangan keduanya.")
+  #expect(message(["--number", "12"]) == "--number berisi nomor antrean, misalnya A012.")
+}
