@@ -106,3 +106,29 @@ let trackLink =
   }
   #expect(dark == expected)
 }
+
+/// The SVG as a page shows it: headless Chromium draws it at a size that is no whole number of
+/// pixels per module, and zbarimg reads the screenshot.
+@Test func theSVGDrawnByABrowserAtAnOddSizeDecodes() throws {
+  let code = try QRCode(trackLink)
+  let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("qr-svg-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: directory) }
+  let svg = directory.appendingPathComponent("code.svg")
+  try Data(code.svg().utf8).write(to: svg)
+  let png = directory.appendingPathComponent("code.png")
+  let chromium = Process()
+  chromium.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
+  chromium.arguments = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+    "--user-data-dir=" + directory.appendingPathComponent("profile").path,
+    "--screenshot=" + png.path, "--window-size=257,257", svg.absoluteString,
+  ]
+  chromium.standardOutput = FileHandle.nullDevice
+  chromium.standardError = FileHandle.nullDevice
+  try chromium.run()
+  chromium.waitUntilExit()
+  let image = try [UInt8](Data(contentsOf: png))
+  #expect(try zbarDecode(image, suffix: "png") == [trackLink])
+}
