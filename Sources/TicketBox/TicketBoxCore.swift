@@ -100,7 +100,8 @@ public struct TicketBoxCore {
       for r in requests {
         actions.append(.send(.issue(request: r.id, service: r.service, priority: false)))
       }
-    case .disconnected(let reason):
+    case .disconnected(let raw):
+      let reason = FeedReason.text(raw, language)
       // Said every time, also when never connected: a wrong token or URL must be visible.
       actions.append(
         .warn(

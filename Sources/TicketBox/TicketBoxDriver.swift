@@ -89,7 +89,14 @@ public final class TicketBoxDriver {
     input.onLine = { [weak self] line in self?.handle(.line(line)) }
     input.onEnd = { [weak self] in self?.handle(.inputEnded) }
     signals = SignalWatcher(loop: loop) { [weak self] signal in
-      self?.warn(self?.say("berhenti karena \(signal)", "stopping on \(signal)") ?? "")
+      let name =
+        switch signal {
+        case .interrupt: "SIGINT"
+        case .terminate: "SIGTERM"
+        case .hangup: "SIGHUP"
+        case .windowChanged: "SIGWINCH"
+        }
+      self?.warn(self?.say("berhenti karena \(name)", "stopping on \(name)") ?? "")
       self?.shutdown()
     }
     log(

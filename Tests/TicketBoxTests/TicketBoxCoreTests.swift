@@ -233,3 +233,25 @@ func aPrinterThatCannotPrintRefusesPressesAndIssuesNothing(status: PrinterStatus
     for line in said { #expect(!line.contains(english), "\(line)") }
   }
 }
+
+@Test func aRefusedTokenAndOtherFeedDropsAreSaidInTheBoxsLanguage() {
+  var core = connectedCore()
+  #expect(
+    core.handle(.disconnected(reason: "closed by server (1008: bad token)")).warnings == [
+      "server: terputus (server menolak token kios ini; periksa --token dan --box); mencoba lagi"
+    ])
+  #expect(
+    core.handle(.disconnected(reason: #"refused(host: "10.0.0.2", port: 8080)"#)).warnings == [
+      "server: tidak dapat tersambung (sambungan ditolak; apakah server berjalan di alamat itu?); mencoba lagi"
+    ])
+  #expect(
+    FeedReason.text("no word from the server for 45 s", .en) == "no word from the server for 45 s")
+  #expect(
+    FeedReason.text("no word from the server for 45 s", .id)
+      == "server tidak menjawab selama 45 detik")
+  #expect(
+    FeedReason.text("closed by server (1001: shutting down)", .id) == "server sedang berhenti")
+  #expect(
+    FeedReason.text("server refused the upgrade: 503 Service Unavailable", .id)
+      == "server menolak sambungan feed (HTTP 503)")
+}
