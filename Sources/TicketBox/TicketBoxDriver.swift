@@ -122,28 +122,15 @@ public final class TicketBoxDriver {
           say("server: gagal mengirim \(message.json)", "server: could not send \(message.json)"))
       }
     case .print(let task):
-      let bytes: [UInt8]
-      do {
-        bytes = try TicketLayout.render(
-          task.content, paper: options.paper, qr: qrCode(for: task.content))
-      } catch {
-        // Only a tracking URL too long for a QR code gets here: print without the code.
-        var content = task.content
-        content.trackURL = nil
-        bytes = (try? TicketLayout.render(content, paper: options.paper, qr: .native)) ?? []
-        warn(
-          say(
-            "tiket \(task.content.number): tautan terlalu panjang untuk kode QR; dicetak tanpa kode QR",
-            "ticket \(task.content.number): the link is too long for a QR code; printed without one"
-          ))
-      }
+      let bytes = ticketBytes(task.content)
       let key = task.key
       printer.print(bytes) { [weak self] result in
         // Completion may come from inside `print`: let the current action list finish first.
         self?.loop.soon { [weak self] in
           switch result {
           case .success: self?.handle(.printed(key))
-          case .failure(let error): self?.handle(.printFailed(key, reason: "\(error)"))
+          case .failure(let error):
+            self?.handle(.printFailed(key, reason: error.message(self?.options.language ?? .id)))
           }
         }
       }
@@ -164,15 +151,34 @@ public final class TicketBoxDriver {
     }
   }
 
-  /// The ticket's QR code as `--qr` asks: a raster sized to the paper, or the printer's own.
-  private func qrCode(for content: TicketContent) throws -> TicketQR {
+  /// The ticket's printer bytes, with its QR code as `--qr` asks; without the code (and a
+  /// warning) when the link is too long for one that fits the paper.
+  private func ticketBytes(_ content: TicketContent) -> [UInt8] {
+    if let qr = qrCode(for: content),
+      let bytes = try? TicketLayout.render(content, paper: options.paper, qr: qr)
+    {
+      return bytes
+    }
+    var bare = content
+    bare.trackURL = nil
+    warn(
+      say(
+        "tiket \(content.number): tautan terlalu panjang untuk kode QR; dicetak tanpa kode QR",
+        "ticket \(content.number): the link is too long for a QR code; printed without one"))
+    // Without a link the layout has nothing it could refuse.
+    return (try? TicketLayout.render(bare, paper: options.paper, qr: .native)) ?? []
+  }
+
+  /// A raster drawn by libqrencode to fit the paper, or `GS ( k` with `--qr native` (and for
+  /// a ticket without a link, where it is never used); nil when no raster fits.
+  private func qrCode(for content: TicketContent) -> TicketQR? {
     guard options.qr == .raster, let url = content.trackURL else { return .native }
-    let code = try QRCode(url, correction: .medium)
-    guard
-      let raster = code.raster(
-        fitting: options.paper.dots, maxDotsPerModule: options.paper.maxQRDotsPerModule)
-    else { throw QRCodeError.tooLong(count: url.utf8.count, limit: 0) }
-    return .raster(try BitImage(width: raster.width, height: raster.height, bits: raster.bits))
+    let paper = options.paper
+    guard let code = try? QRCode(url, correction: .medium),
+      let raster = code.raster(fitting: paper.dots, maxDotsPerModule: paper.maxQRDotsPerModule),
+      let image = try? BitImage(width: raster.width, height: raster.height, bits: raster.bits)
+    else { return nil }
+    return .raster(image)
   }
 
   private func say(_ indonesian: String, _ english: String) -> String {
