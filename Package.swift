@@ -86,7 +86,8 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
-    .testTarget(name: "EscPosTests", dependencies: ["EscPos", "Wording", "QRCode"], exclude: ["Golden"]),
+    .testTarget(
+      name: "EscPosTests", dependencies: ["EscPos", "Wording", "QRCode"], exclude: ["Golden"]),
     .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "QueueCore", "Storage", "HTTP", "WebSocket"]),

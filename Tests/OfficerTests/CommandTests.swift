@@ -187,7 +187,8 @@ private func run(
     }
   }
   #expect(
-    message(["--service", "ABC"]) == "--service berisi kode layanan satu atau dua huruf, misalnya B.")
+    message(["--service", "ABC"])
+      == "--service berisi kode layanan satu atau dua huruf, misalnya B.")
   #expect(
     message(["--service", "ABC", "--lang", "en"])
       == "--service takes a service id of one or two letters, such as B.")

@@ -171,11 +171,11 @@ public struct Messages: Sendable {
       let closed = service.open ? "" : t(" (tutup)", " (closed)")
       // The wait a ticket taken now would have, said as on paper and pages; none for a
       // closed service or one no counter serves.
-      let eta =
-        service.open ? service.etaS.map { "  " + Wait.estimate(seconds: $0, language.wording) } : nil
+      let eta = service.etaS.map { "  " + Wait.estimate(seconds: $0, language.wording) }
       lines.append(
         "\(service.id)  \(service.name)\(closed)".fitted(toWidth: serviceWidth)
-          + String(service.waiting).rightAligned(toWidth: countWidth) + (eta ?? ""))
+          + String(service.waiting).rightAligned(toWidth: countWidth)
+          + (service.open ? eta ?? "" : ""))
     }
     lines.append(
       t("Jumlah", "Total").fitted(toWidth: serviceWidth)
