@@ -115,6 +115,29 @@ import Testing
     #expect(printer.bytes.isEmpty)
   }
 
+  @Test func oncePaperIsLoadedAgainAPressIssuesAndPrints() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory, status: "paper_out")
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    #expect(
+      try await eventually { try await server.boxPrinter() == "paper_out" }, "\(box.logs)")
+    box.send(line: "A")
+    #expect(try await eventually { box.logs.contains("DITOLAK paper_out: ") }, "\(box.logs)")
+    try printer.setStatus("ok")
+    // The box asks every 5 s.
+    #expect(try await eventually(timeout: 15) { try await server.boxPrinter() == "ok" })
+    box.send(line: "A")
+    #expect(try await eventually { printer.count("NOMOR ANTREAN") == 1 }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
+    // One ticket in all: the refused press left nothing behind.
+    let hall = try await server.request("GET", "/api/hall").object
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.first { $0["id"] as? String == "A" }?["issued"] as? Int == 1)
+    #expect(printer.count("A001") == 1 && printer.count("A002") == 0)
+  }
+
   @Test func aPrintedTicketRenderedFromItsBytesDecodesToItsTrackingLink() async throws {
     let server = try ServerProcess()
     let printer = try FakePrinter(directory: server.directory)
@@ -292,12 +315,19 @@ final class FakePrinter {
   let output: URL
   private(set) var port = 0
 
+  /// The file the printer reads its status from: write `ok` or `paper_out` to change it.
+  let statusFile: URL
+
   init(directory: URL, status: String = "ok") throws {
     output = directory.appendingPathComponent("printed-\(UUID().uuidString).bin")
+    statusFile = directory.appendingPathComponent("printer-status-\(UUID().uuidString)")
     let script = ServerProcess.packageRoot
       .appendingPathComponent("Tests/EndToEndTests/Support/fake_printer.py").path
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, "--out", output.path, "--status", status]
+    process.arguments = [
+      "python3", script, "--out", output.path, "--status", status, "--status-file",
+      statusFile.path,
+    ]
     let stdout = Pipe()
     process.standardOutput = stdout
     try process.run()
@@ -313,6 +343,11 @@ final class FakePrinter {
   }
 
   var address: String { "tcp://127.0.0.1:\(port)" }
+
+  /// Takes the paper out (`paper_out`) or loads it (`ok`) from the next status request on.
+  func setStatus(_ status: String) throws {
+    try Data(status.utf8).write(to: statusFile)
+  }
 
   var bytes: Data { (try? Data(contentsOf: output)) ?? Data() }
 
