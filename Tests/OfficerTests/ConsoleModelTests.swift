@@ -255,3 +255,15 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   _ = model.update(.event(try HallEvent.decode(paused)))
   #expect(model.render(width: 80, height: 24).contains("Status loket: istirahat — rapat"))
 }
+
+@Test func aRecallTimeIsWrittenInTheHallsOwnOffset() {
+  let instant = Timestamp.parse("2026-12-31T23:30:05Z")!
+  #expect(
+    ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02+07:00")
+      == "2027-01-01T06:30:05+07:00")
+  #expect(
+    ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02-03:30")
+      == "2026-12-31T20:00:05-03:30")
+  #expect(ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02Z") == "2026-12-31T23:30:05Z")
+  #expect(ConsoleModel.stamp(instant, offsetOf: nil) == nil)
+}
