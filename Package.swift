@@ -19,6 +19,8 @@ let package = Package(
     .systemLibrary(
       name: "CLibevent", pkgConfig: "libevent", providers: [.apt(["libevent-dev"])]),
     .systemLibrary(name: "CWslay", providers: [.apt(["libwslay-dev"])]),
+    .systemLibrary(
+      name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
     // Wrappers over the C libraries.
     .target(
@@ -26,6 +28,7 @@ let package = Package(
       dependencies: ["CLibevent", "HTTP"]),
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
+    .target(name: "QRCode", dependencies: ["CQRencode"]),
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
@@ -33,7 +36,8 @@ let package = Package(
     .target(name: "HallWire"),
     .target(
       name: "QueueCore", dependencies: ["HallWire", .product(name: "Yams", package: "Yams")]),
-    .target(name: "EscPos"),
+    .target(name: "Wording"),
+    .target(name: "EscPos", dependencies: ["Wording"]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
@@ -47,13 +51,13 @@ let package = Package(
     .target(
       name: "Officer",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal",
+        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(
       name: "TicketBox",
       dependencies: [
-        "HTTP", "Reactor", "WebSocket", "FeedClient", "EscPos",
+        "HTTP", "Reactor", "WebSocket", "FeedClient", "EscPos", "QRCode", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -85,10 +89,13 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
-    .testTarget(name: "EscPosTests", dependencies: ["EscPos"], exclude: ["Golden"]),
+    .testTarget(
+      name: "EscPosTests", dependencies: ["EscPos", "Wording", "QRCode"], exclude: ["Golden"]),
+    .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+    .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
-    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
+    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
     .testTarget(name: "DisplaysTests"),
   ]
