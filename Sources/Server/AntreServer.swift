@@ -47,6 +47,8 @@ public final class AntreServer {
   /// Tokens generated at this start, to print once.
   public private(set) var generatedTokens: TokenTable?
   public let tokens: TokenTable
+  /// Held while the server runs: `antre restore` and a second server are refused.
+  private let databaseLock: DatabaseLock
 
   public init(options: ServerOptions, logger: Logger) throws(ServerError) {
     self.options = options
@@ -54,6 +56,7 @@ public final class AntreServer {
     let config = try Self.loadConfig(options.configPath)
     let store: Store
     do {
+      databaseLock = try DatabaseLock(databasePath: options.databasePath)
       store = try Store(path: options.databasePath)
       (tokens, generatedTokens) = try Self.loadTokens(config: config, store: store)
     } catch {
