@@ -43,6 +43,7 @@ public final class AntreServer {
   private var commitTimer: Timer?
   private var timers: [Timer] = []
   private var signals: SignalWatcher?
+  private var backups: BackupSchedule?
   private var stopping = false
   /// Tokens generated at this start, to print once.
   public private(set) var generatedTokens: TokenTable?
@@ -176,6 +177,14 @@ public final class AntreServer {
     lag.schedule(after: 1)
     timers = [ping, rollover, lag]
     signals = SignalWatcher(loop: loop) { [unowned self] _ in self.shutdown() }
+    if let backup = app.config.backup {
+      let schedule = BackupSchedule(
+        config: backup, zone: app.config.zone, databasePath: options.databasePath, loop: loop,
+        logger: logger)
+      schedule.start(now: wallClockMillis())
+      backups = schedule
+      app.backupReport = { [unowned schedule] in schedule.report }
+    }
     // Expire what an earlier day left waiting before anyone sees the hall.
     app.rolloverIfNeeded(now: wallClockMillis())
     app.commit()

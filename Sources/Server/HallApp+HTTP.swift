@@ -126,13 +126,15 @@ extension HallApp {
     let role = tokens.role(for: bearerToken(from: request.headers))
     switch endpoint {
     case .health:
-      respond(.jsonBytes(Array(#"{"status":"ok"}"#.utf8)))
+      respond(
+        .jsonBytes(backupReport()?.healthJSON(zone: config.zone) ?? Array(#"{"status":"ok"}"#.utf8)))
     case .metrics:
       let waiting = hall.waitingCounts().counts.map { ($0.service, $0.waiting) }
       respond(
         .text(
           metrics.render(
-            waiting: waiting, connections: connectionCounts, httpConnections: httpConnections()),
+            waiting: waiting, connections: connectionCounts, httpConnections: httpConnections())
+            + (backupReport()?.metricsText ?? ""),
           contentType: "text/plain; version=0.0.4"))
     case .hall:
       respond(.json(hall.hallView(at: now, boxes: boxes())))

@@ -54,7 +54,10 @@ struct BackupCommand: ParsableCommand {
       fail((en ? "backup FAILED: " : "cadangan GAGAL: ") + error.message, error.exitStatus)
     }
     let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-    print(en ? "backup written: \(target) (\(seconds) s)" : "cadangan tersimpan: \(target) (\(seconds) dtk)")
+    print(
+      en
+        ? "backup written: \(target) (\(seconds) s)"
+        : "cadangan tersimpan: \(target) (\(seconds) dtk)")
     if let keep {
       for old in folder.removeAllBut(newest: keep) {
         print(en ? "old backup removed: \(old)" : "cadangan lama dihapus: \(old)")
