@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The installed Debian package (`.ci/run` builds it with `packaging/build-deb.sh` and
+/// installs it with `dpkg -i` before the tests), run the way its systemd unit runs it.
+@Suite(.enabled(if: InstalledPackage.present, "needs the antre package installed"), .serialized)
+struct PackageEndToEndTests {
+  @Test func installedServerRunsAsTheUnitSaysAndFindsItsPagesWithoutRoot() async throws {
+    let unit = try String(contentsOfFile: InstalledPackage.unit, encoding: .utf8)
+    let execStart = try #require(
+      unit.split(separator: "\n").first { $0.hasPrefix("ExecStart=") }?.dropFirst(10))
+    var command = execStart.split(separator: " ").map(String.init)
+    #expect(command.first == "/usr/bin/antre")
+    #expect(!command.contains("--root"))
+    // Only the port changes, so the test never meets another server on 8080.
+    let portIndex = try #require(command.firstIndex(of: "--port"))
+    let port = try freePort()
+    command[portIndex + 1] = String(port)
+    let user = try #require(
+      unit.split(separator: "\n").first { $0.hasPrefix("User=") }.map { String($0.dropFirst(5)) })
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    process.arguments =
+      ["--reuid", user, "--regid", user, "--init-groups", "--"] + command
+    process.currentDirectoryURL = URL(fileURLWithPath: "/var/lib/antre")
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer {
+      if process.isRunning {
+        process.terminate()
+        process.waitUntilExit()
+      }
+    }
+    var banner = ""
+    while !banner.contains("listening on") {
+      let chunk = out.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      banner += String(decoding: chunk, as: UTF8.self)
+    }
+    #expect(banner.contains("listening on http://0.0.0.0:\(port)"))
+    let base = "http://127.0.0.1:\(port)"
+    let page = try runTool("/usr/bin/curl", ["-sS", "-w", "%{http_code}", base + "/hall.html"])
+    #expect(page.output.hasSuffix("200") && page.output.contains("<html"))
+    let hall = jsonObject(try runTool("/usr/bin/curl", ["-sS", base + "/api/hall"]).output)
+    #expect((hall["name"] as? String)?.isEmpty == false)
+
+    // The sample hall file backs up daily; a first start with no backup yet makes one soon.
+    var backup: [String: Any] = [:]
+    for _ in 0..<100 {
+      let health = jsonObject(try runTool("/usr/bin/curl", ["-sS", base + "/healthz"]).output)
+      backup = health["backup"] as? [String: Any] ?? [:]
+      if backup["last_success_at"] is String || backup["last_error"] is String { break }
+      try await Task.sleep(for: .milliseconds(200))
+    }
+    #expect(backup["ok"] as? Bool == true)
+    #expect(backup["last_success_at"] is String)
+    let dir = try #require(backup["dir"] as? String)
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+    #expect(files.contains { $0.hasPrefix("antre-") && $0.hasSuffix(".sqlite") })
+
+    process.terminate()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+  }
+
+  @Test func unitsPassSystemdAnalyzeVerify() throws {
+    let tool = "/usr/bin/systemd-analyze"
+    try #require(FileManager.default.isExecutableFile(atPath: tool))
+    // verify reports an unknown key or a bad value on stderr but still exits 0: any
+    // output at all is a failure.
+    let server = try runTool(tool, ["verify", InstalledPackage.unit], mergeErrors: true)
+    #expect(server.status == 0 && server.output.isEmpty, "\(server.output)")
+    // A template is verified as an instance, with the configuration file it reads.
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-units-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let instance = dir.appendingPathComponent("antre-ticketbox@K1.service").path
+    try FileManager.default.copyItem(
+      atPath: "/lib/systemd/system/antre-ticketbox@.service", toPath: instance)
+    let box = try runTool(tool, ["verify", instance], mergeErrors: true)
+    #expect(box.status == 0 && box.output.isEmpty, "\(box.output)")
+  }
+}
+
+enum InstalledPackage {
+  static let unit = "/lib/systemd/system/antre.service"
+  static var present: Bool {
+    let status = try? runTool("/usr/bin/dpkg-query", ["-W", "-f", "${Status}", "antre"])
+    return status?.output == "install ok installed"
+      && FileManager.default.isExecutableFile(atPath: "/usr/bin/antre")
+  }
+}
+
+/// `antre backup` and `antre restore` as a hall's IT officer uses them, against a running
+/// server (the build's own binary).
+@Suite struct BackupCommandEndToEndTests {
+  let antre = ServerProcess.antreBinary.path
+
+  @Test func backupOfARunningHallThenRestoreAfterTheServerStops() async throws {
+    let server = try ServerProcess()
+    for _ in 0..<3 {
+      _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+    }
+    let copy = server.directory.appendingPathComponent("copy.sqlite").path
+    let made = try runTool(antre, ["backup", "--db", server.dbPath, "--to", copy])
+    #expect(made.status == 0 && made.output.contains("cadangan tersimpan"))
+    _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+
+    // While the server runs, restore is refused and the database is untouched.
+    let refused = try runTool(antre, ["restore", copy, "--db", server.dbPath, "--lang", "en"])
+    #expect(refused.status == 75)
+    #expect(
+      !FileManager.default.fileExists(atPath: server.dbPath + ".before-restore"))
+    _ = server.terminate()
+
+    let restored = try runTool(antre, ["restore", copy, "--db", server.dbPath, "--lang", "en"])
+    #expect(restored.status == 0, "\(restored.output)")
+    let again = try ServerProcess(reuse: server.directory)
+    let next = try await again.request(
+      "POST", "/api/tickets", token: "k1-secret", json: ["service": "A"]
+    ).object
+    // Three tickets were in the backup; the fourth was issued after it.
+    #expect(next["number"] as? String == "A004")
+    _ = again.terminate()
+  }
+
+  @Test func restoringAFileThatIsNotAnAntreDatabaseIsRefused() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-restore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let junk = dir.appendingPathComponent("photo.jpg").path
+    try Data(repeating: 0xFF, count: 8192).write(to: URL(fileURLWithPath: junk))
+    let db = dir.appendingPathComponent("antre.sqlite").path
+    let result = try runTool(antre, ["restore", junk, "--db", db, "--lang", "en"])
+    #expect(result.status == 65)
+    #expect(!FileManager.default.fileExists(atPath: db))
+  }
+}
