@@ -162,8 +162,10 @@ struct NginxEndToEndTests {
 
     let redirect = try runTool(
       "/usr/bin/curl",
-      ["-sS", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
-       "http://127.0.0.1:\(proxy.httpPort)/track.html?t=\(id)"])
+      [
+        "-sS", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}",
+        "http://127.0.0.1:\(proxy.httpPort)/track.html?t=\(id)",
+      ])
     #expect(redirect.output == "301 https://127.0.0.1/track.html?t=\(id)")
     _ = server.terminate()
   }
@@ -176,9 +178,10 @@ struct NginxEndToEndTests {
       .appendingPathComponent("Tests/EndToEndTests/Support/wsclient.py").path
     // Python's ssl trusts SSL_CERT_FILE: the client checks the certificate for real.
     let client = Process()
-    client.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    // The python3 on the PATH: the one pip installed `websockets` for.
+    client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     client.arguments = [
-      script, "wss://127.0.0.1:\(proxy.httpsPort)/ws?since=0", "--count", "2", "--timeout", "10",
+      "python3", script, "wss://127.0.0.1:\(proxy.httpsPort)/ws", "--count", "2", "--timeout", "10",
       "--origin", proxy.base,
     ]
     client.environment = ProcessInfo.processInfo.environment.merging([
@@ -186,6 +189,7 @@ struct NginxEndToEndTests {
     ]) { $1 }
     let out = Pipe()
     client.standardOutput = out
+    client.standardError = out
     try client.run()
     try await Task.sleep(for: .milliseconds(700))
     _ = try proxy.curl([
@@ -195,7 +199,7 @@ struct NginxEndToEndTests {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     client.waitUntilExit()
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    #expect(lines.count >= 2)
+    #expect(lines.count >= 2, "\(lines)")
     #expect(jsonObject(lines.first ?? "")["type"] as? String == "snapshot")
     let event = jsonObject(lines.count > 1 ? lines[1] : "")
     #expect(event["type"] as? String == "issued")
@@ -223,8 +227,10 @@ struct NginxEndToEndTests {
     let browser = try BrowserScript(chromium: wrapper)
     defer { browser.stop() }
     let page = try browser.call(
-      ["cmd": "open", "url": proxy.base + "/track.html?t=\(id)", "width": 390, "height": 844,
-       "mobile": true])
+      [
+        "cmd": "open", "url": proxy.base + "/track.html?t=\(id)", "width": 390, "height": 844,
+        "mobile": true,
+      ])
     let pageID = try #require((page as? [String: Any])?["page"] as? String)
     func wait(_ expression: String) throws -> Bool {
       let value = try browser.call(
@@ -254,13 +260,13 @@ final class BrowserScript {
   init(chromium: String) throws {
     let script = ServerProcess.packageRoot
       .appendingPathComponent("Tests/EndToEndTests/Support/browser.py").path
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [script, "--chromium", chromium]
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script, "--chromium", chromium]
     let stdin = Pipe()
     let stdout = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
+    process.standardError = FileHandle.standardError
     try process.run()
     input = stdin.fileHandleForWriting
     output = stdout.fileHandleForReading

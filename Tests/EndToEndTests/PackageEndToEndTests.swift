@@ -103,7 +103,8 @@ enum InstalledPackage {
   @Test func backupOfARunningHallThenRestoreAfterTheServerStops() async throws {
     let server = try ServerProcess()
     for _ in 0..<3 {
-      _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+      _ = try await server.request(
+        "POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
     }
     let copy = server.directory.appendingPathComponent("copy.sqlite").path
     let made = try runTool(antre, ["backup", "--db", server.dbPath, "--to", copy])
