@@ -45,7 +45,7 @@ PY
 client=$!
 sleep 10
 t0=$(date +%s.%N)
-/usr/bin/time -f "%e s wall, %M KB max RSS" "$antre" backup --db "$db" --to "$work/backup.sqlite" --lang en
+"$antre" backup --db "$db" --to "$work/backup.sqlite" --lang en
 t1=$(date +%s.%N)
 wait $client
 ls -l "$work/backup.sqlite"

@@ -142,3 +142,65 @@ enum InstalledPackage {
     #expect(!FileManager.default.fileExists(atPath: db))
   }
 }
+
+/// The hall file's daily backup, run by a real server: a start with no backup yet makes one
+/// a few seconds later.
+@Suite struct ScheduledBackupEndToEndTests {
+  func health(_ server: ServerProcess) async throws -> [String: Any] {
+    try await server.request("GET", "/healthz").object["backup"] as? [String: Any] ?? [:]
+  }
+
+  /// Polls `/healthz` until the first backup has succeeded or failed (up to 20 s).
+  func firstOutcome(_ server: ServerProcess) async throws -> [String: Any] {
+    for _ in 0..<100 {
+      let backup = try await health(server)
+      if backup["last_success_at"] is String || backup["last_error"] is String { return backup }
+      try await Task.sleep(for: .milliseconds(200))
+    }
+    return try await health(server)
+  }
+
+  @Test func serverBacksUpSoonAfterAStartWithNoBackupAndReportsIt() async throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-backups-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let server = try ServerProcess(
+      hall: ServerProcess.testHall + "\nbackup: {dir: \(dir), at: \"21:00\", keep: 2}\n")
+    _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+    let backup = try await firstOutcome(server)
+    #expect(backup["ok"] as? Bool == true)
+    #expect((backup["next_at"] as? String)?.hasSuffix("T21:00:00+07:00") == true)
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+    #expect(files.count == 1 && files[0].hasPrefix("antre-") && files[0].hasSuffix(".sqlite"))
+    let metrics = String(decoding: try await server.request("GET", "/metrics").body, as: UTF8.self)
+    #expect(metrics.contains("antre_backup_last_failed 0"))
+    #expect(!metrics.contains("antre_backup_last_success_timestamp_seconds 0\n"))
+    _ = server.terminate()
+  }
+
+  @Test(.enabled(if: getuid() == 0, "needs root to mount a read-only tmpfs"))
+  func backupToAReadOnlyPlaceShowsAsFailedInHealthAndMetrics() async throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-ro-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let mounted = try runTool("/bin/mount", ["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", dir])
+    try #require(mounted.status == 0)
+    defer {
+      _ = try? runTool("/bin/umount", [dir])
+      try? FileManager.default.removeItem(atPath: dir)
+    }
+    let server = try ServerProcess(hall: ServerProcess.testHall + "\nbackup: {dir: \(dir)}\n")
+    let backup = try await firstOutcome(server)
+    #expect(backup["ok"] as? Bool == false)
+    #expect((backup["last_error"] as? String)?.contains("Read-only file system") == true)
+    let metrics = String(decoding: try await server.request("GET", "/metrics").body, as: UTF8.self)
+    #expect(metrics.contains("antre_backup_last_failed 1"))
+    #expect(metrics.contains("antre_backup_failures_total 1"))
+    // The hall goes on.
+    let issued = try await server.request(
+      "POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+    #expect(issued.status == 201)
+    _ = server.terminate()
+  }
+}
