@@ -139,7 +139,9 @@ final class BackupSchedule {
   }
 
   /// posix_spawn with stdout and stderr to `output`, default signal handling and no blocked
-  /// signals (the loop's own signal handling must not leak into the child).
+  /// signals (the loop's own signal handling must not leak into the child). The server's
+  /// other descriptors are all close-on-exec (libevent's listener and accepted sockets,
+  /// SQLite's files, the lock), so none lives on in the child.
   private static func spawn(_ path: String, _ arguments: [String], output: String) -> Spawned {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

@@ -18,11 +18,13 @@ enum Schema {
         + "Antre again, or restore a backup made by this version.")
   }
 
-  /// Refuses a file that is damaged, is not Antre's, or is newer than `known`; returns its
-  /// schema version. Reads only (`integrity_check` reads every page).
-  static func check(_ connection: Connection, path: String, known: Int = Migrations.all.count)
-    throws(StorageError) -> Int
-  {
+  /// Refuses a file that is not Antre's or is newer than `known`, and with `integrity` one
+  /// that is damaged (`integrity_check` reads every page); returns its schema version.
+  /// Reads only.
+  static func check(
+    _ connection: Connection, path: String, known: Int = Migrations.all.count,
+    integrity: Bool = true
+  ) throws(StorageError) -> Int {
     let version: Int
     do {
       version = try Self.version(of: connection)
@@ -42,7 +44,7 @@ enum Schema {
             ? "(schema version 0)" : "(no table \(missing.joined(separator: ", ")))"))
     }
     try refuseNewer(version, known: known)
-    try integrityCheck(connection, path: path)
+    if integrity { try integrityCheck(connection, path: path) }
     return version
   }
 
