@@ -214,3 +214,32 @@ enum InstalledPackage {
     _ = server.terminate()
   }
 }
+
+/// This build's `antre serve` on a database the first release wrote.
+@Suite struct UpgradeEndToEndTests {
+  @Test func serverStartsOnAVersionOneDatabaseAndServesItsTickets() async throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-upgrade-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.copyItem(
+      at: ServerProcess.packageRoot.appendingPathComponent("Tests/Fixtures/v1-hall.sqlite"),
+      to: dir.appendingPathComponent("antre.sqlite"))
+    let server = try ServerProcess(reuse: dir)
+    // A001 was served to the end on 2026-12-01 by the old program.
+    let served = try await server.request("GET", "/api/tickets/bde73e7cf509cd8db7940e2fe467cb0d")
+    #expect(served.status == 200)
+    #expect(served.object["number"] as? String == "A001")
+    #expect(served.object["state"] as? String == "done")
+    _ = server.terminate()
+    // Every ticket the old program wrote is still there after the new one ran.
+    let count = try runTool(
+      "/usr/bin/python3",
+      [
+        "-c",
+        "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from tickets').fetchone()[0])",
+        dir.appendingPathComponent("antre.sqlite").path,
+      ])
+    #expect(count.output.trimmingCharacters(in: .whitespacesAndNewlines) == "18")
+  }
+}
