@@ -112,7 +112,11 @@ final class BackupSchedule {
       let log = FileManager.default.contents(atPath: logPath).map {
         String(decoding: $0, as: UTF8.self)
       }
-      let line = log?.split(separator: "\n").last.map(String.init) ?? "exit status \(status)"
+      var line = log?.split(separator: "\n").last.map(String.init) ?? "exit status \(status)"
+      // The command's own framing ("antre: backup FAILED: ") says nothing /healthz does not.
+      if let framing = line.range(of: "backup FAILED: ") {
+        line = String(line[framing.upperBound...])
+      }
       fail(line, now: now)
     }
   }

@@ -170,6 +170,35 @@ enum InstalledPackage {
     return try await health(server)
   }
 
+  /// The supervisor's dashboard in headless Chromium: the backup line's text (nil without
+  /// Chromium). Saves a screenshot in the temporary directory to look at.
+  func dashboardBackupLine(_ server: ServerProcess, screenshot: String) throws -> String? {
+    guard let chromium = BrowserDriver.chromium else { return nil }
+    let browser = try BrowserScript(chromium: chromium)
+    defer { browser.stop() }
+    let page =
+      try browser.call(
+        [
+          "cmd": "open", "url": server.baseURL + "/dashboard.html#token=admin-secret",
+          "width": 1280, "height": 800,
+        ]) as? [String: Any]
+    let id = try #require(page?["page"] as? String)
+    let shown = try browser.call(
+      [
+        "cmd": "wait", "page": id, "timeout": 10,
+        "expr": "!document.getElementById('backup').hidden "
+          + "&& document.getElementById('backup').textContent",
+      ])
+    _ = try browser.call(
+      [
+        "cmd": "screenshot", "page": id,
+        "path": FileManager.default.temporaryDirectory.appendingPathComponent(
+          "\(screenshot).png"
+        ).path,
+      ])
+    return shown as? String
+  }
+
   @Test func serverBacksUpSoonAfterAStartWithNoBackupAndReportsIt() async throws {
     let dir = FileManager.default.temporaryDirectory
       .appendingPathComponent("antre-backups-\(UUID().uuidString)").path
@@ -186,6 +215,10 @@ enum InstalledPackage {
     let metrics = String(decoding: try await server.request("GET", "/metrics").body, as: UTF8.self)
     #expect(metrics.contains("antre_backup_last_failed 0"))
     #expect(!metrics.contains("antre_backup_last_success_timestamp_seconds 0\n"))
+    if let line = try dashboardBackupLine(server, screenshot: "dashboard-backup-ok") {
+      #expect(line.hasPrefix("Cadangan terakhir 20"), "\(line)")
+      #expect(line.contains(dir) && line.contains("berikutnya"), "\(line)")
+    }
     _ = server.terminate()
   }
 
@@ -203,10 +236,16 @@ enum InstalledPackage {
     let server = try ServerProcess(hall: ServerProcess.testHall + "\nbackup: {dir: \(dir)}\n")
     let backup = try await firstOutcome(server)
     #expect(backup["ok"] as? Bool == false)
-    #expect((backup["last_error"] as? String)?.contains("Read-only file system") == true)
+    let error = try #require(backup["last_error"] as? String)
+    #expect(error.hasPrefix("database I/O error: backup to \(dir)/antre-"), "\(error)")
+    #expect(error.hasSuffix(".partial: Read-only file system"), "\(error)")
     let metrics = String(decoding: try await server.request("GET", "/metrics").body, as: UTF8.self)
     #expect(metrics.contains("antre_backup_last_failed 1"))
     #expect(metrics.contains("antre_backup_failures_total 1"))
+    if let line = try dashboardBackupLine(server, screenshot: "dashboard-backup-failed") {
+      #expect(line.hasPrefix("Cadangan GAGAL: "), "\(line)")
+      #expect(line.contains("hanya bisa dibaca") && line.contains("belum pernah berhasil"))
+    }
     // The hall goes on.
     let issued = try await server.request(
       "POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
