@@ -275,6 +275,10 @@ import Testing
                               key per action.
       ticketbox               Run a ticket box: each service id read on standard
                               input prints a ticket.
+      backup                  Copy the hall's database to a file or a folder,
+                              safely while the server runs.
+      restore                 Put a backup back as the hall's database (with the
+                              server stopped).
 
       See 'antre help <subcommand>' for detailed help.
 
