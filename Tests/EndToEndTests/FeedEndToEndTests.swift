@@ -7,7 +7,7 @@ import Testing
     let server = try ServerProcess()
     _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
     _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "B"])
-    let screen = WSClientProcess(url: server.wsURL + "/ws", count: 3, timeout: 5)
+    let screen = WSClientProcess(url: server.wsURL + "/ws", count: 3, timeout: 20)
     try screen.start()
     try await waitForConnections(server, role: "display", count: 1)
     _ = try await server.request("POST", "/api/counters/1/call", token: "c1-secret")
