@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "Officer",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal", "Wording",
+        "Reactor", "HTTP", "HallWire", "WebSocket", "FeedClient", "Terminal", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(
@@ -94,7 +94,7 @@ let package = Package(
     .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
-    .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
+    .testTarget(name: "OfficerTests", dependencies: ["HallWire", "Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
     .testTarget(name: "DisplaysTests"),

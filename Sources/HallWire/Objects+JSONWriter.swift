@@ -194,6 +194,10 @@ extension WireError: JSONWritable {
     json.string(code)
     json.key("message")
     json.string(message)
+    if let services {
+      json.key("services")
+      json.strings(services)
+    }
     json.endObject()
   }
 }

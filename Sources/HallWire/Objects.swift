@@ -80,6 +80,23 @@ public struct Ticket: Sendable, Equatable, Decodable {
     case counter, calls, position, etaS = "eta_s", key, officer
   }
 
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    number = try c.decode(String.self, forKey: .number)
+    service = try c.decode(String.self, forKey: .service)
+    state = try c.decode(TicketState.self, forKey: .state)
+    priority = try c.decodeIfPresent(Bool.self, forKey: .priority) ?? false
+    issuedAt = try c.decodeIfPresent(String.self, forKey: .issuedAt) ?? ""
+    calledAt = try c.decodeIfPresent(String.self, forKey: .calledAt)
+    counter = try c.decodeIfPresent(Int.self, forKey: .counter)
+    calls = try c.decodeIfPresent(Int.self, forKey: .calls) ?? 0
+    position = try c.decodeIfPresent(Int.self, forKey: .position)
+    etaS = try c.decodeIfPresent(Int.self, forKey: .etaS)
+    key = try c.decodeIfPresent(String.self, forKey: .key)
+    officer = try c.decodeIfPresent(OfficerRef.self, forKey: .officer)
+  }
+
   /// People ahead of a waiting ticket: the one rule for paper, pages and tools.
   public var peopleAhead: Int? { position.map { max(0, $0 - 1) } }
 }
@@ -105,6 +122,19 @@ public struct Counter: Sendable, Equatable, Decodable {
     self.reason = reason
     self.ticket = ticket
     self.officer = officer
+  }
+
+  enum CodingKeys: String, CodingKey { case id, name, services, state, reason, ticket, officer }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(Int.self, forKey: .id)
+    name = try c.decodeIfPresent(String.self, forKey: .name) ?? "Loket \(id)"
+    services = try c.decodeIfPresent([String].self, forKey: .services) ?? []
+    state = try c.decode(CounterState.self, forKey: .state)
+    reason = try c.decodeIfPresent(String.self, forKey: .reason)
+    ticket = try c.decodeIfPresent(Ticket.self, forKey: .ticket)
+    officer = try c.decodeIfPresent(OfficerRef.self, forKey: .officer)
   }
 }
 
@@ -157,6 +187,21 @@ public struct Service: Sendable, Equatable, Decodable {
   enum CodingKeys: String, CodingKey {
     case id, name, nameEN = "name_en", open, closedReason = "closed_reason", opensAt = "opens_at"
     case waiting, issued, quota, targetWaitS = "target_wait_s", etaS = "eta_s"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
+    nameEN = try c.decodeIfPresent(String.self, forKey: .nameEN)
+    open = try c.decodeIfPresent(Bool.self, forKey: .open) ?? true
+    closedReason = try c.decodeIfPresent(ClosedReason.self, forKey: .closedReason)
+    opensAt = try c.decodeIfPresent(String.self, forKey: .opensAt)
+    waiting = try c.decodeIfPresent(Int.self, forKey: .waiting) ?? 0
+    issued = try c.decodeIfPresent(Int.self, forKey: .issued) ?? 0
+    quota = try c.decodeIfPresent(Int.self, forKey: .quota)
+    targetWaitS = try c.decodeIfPresent(Int.self, forKey: .targetWaitS) ?? 0
+    etaS = try c.decodeIfPresent(Int.self, forKey: .etaS)
   }
 }
 
@@ -219,10 +264,10 @@ public struct HallView: Sendable, Equatable, Decodable {
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    name = try c.decode(String.self, forKey: .name)
-    date = try c.decode(String.self, forKey: .date)
-    services = try c.decode([Service].self, forKey: .services)
-    counters = try c.decode([Counter].self, forKey: .counters)
+    name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+    date = try c.decodeIfPresent(String.self, forKey: .date) ?? ""
+    services = try c.decodeIfPresent([Service].self, forKey: .services) ?? []
+    counters = try c.decodeIfPresent([Counter].self, forKey: .counters) ?? []
     boxes = try c.decodeIfPresent([BoxStatus].self, forKey: .boxes) ?? []
     utcOffset = try c.decodeIfPresent(String.self, forKey: .utcOffset)
     ticker = try c.decodeIfPresent(String.self, forKey: .ticker)
@@ -304,13 +349,21 @@ struct DynamicKey: CodingKey {
   init?(intValue: Int) { nil }
 }
 
-/// PROTOCOL's error body `{"code", "message"}`, in HTTP answers and kiosk replies.
+/// PROTOCOL's error body `{"code", "message"}`, in HTTP answers and kiosk replies;
+/// `services` names the services a refused close would strand (`would_strand`).
 public struct WireError: Sendable, Equatable, Codable, Error {
   public var code: String
   public var message: String
+  public var services: [String]?
 
-  public init(code: String, message: String) {
+  public init(code: String, message: String, services: [String]? = nil) {
     self.code = code
     self.message = message
+    self.services = services
   }
+}
+
+/// An HTTP error answer: `{"error": {"code", "message"}}`.
+public struct ErrorReply: Sendable, Equatable, Decodable {
+  public var error: WireError
 }

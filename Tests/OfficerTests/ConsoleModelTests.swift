@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 import Terminal
 import Testing
@@ -13,7 +14,7 @@ private func snapshot() -> String {
 private func console(_ language: Language = .id) throws -> ConsoleModel {
   var model = ConsoleModel(counter: 3, language: language, now: start)
   _ = model.update(.feedConnected)
-  _ = model.update(.event(try HallEvent.decode(snapshot())))
+  _ = model.update(.event(try FeedMessage(parsing: snapshot())))
   return model
 }
 
@@ -61,7 +62,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
 @Test func pOnAPausedCounterResumes() throws {
   var model = try console()
   let paused = #"{"type":"counter","seq":41,"counter":\#(Fixture.counter(3, state: "paused"))}"#
-  _ = model.update(.event(try HallEvent.decode(paused)))
+  _ = model.update(.event(try FeedMessage(parsing: paused)))
   #expect(model.update(.key(.character("P"))).contains(.send(.resume)))
 }
 
@@ -69,7 +70,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   var model = try console()
   let issued =
     #"{"type":"issued","seq":41,"ticket":\#(Fixture.ticket("B002", state: "waiting", counter: nil)),"waiting":{"A":3,"B":2,"C":7}}"#
-  #expect(model.update(.event(try HallEvent.decode(issued))) == [.redraw])
+  #expect(model.update(.event(try FeedMessage(parsing: issued))) == [.redraw])
   #expect(model.waiting("B") == 2 && model.waitingHere == 5 && model.waitingInHall == 12)
   let screen = model.render(width: 80, height: 24)
   #expect(screen.contains { $0.hasPrefix("  B  Perizinan") && $0.hasSuffix(" 2") })
@@ -82,7 +83,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
     {"type":"called","seq":41,"ticket":\(Fixture.ticket("A013", state: "called", calledAt: "2026-11-28T09:19:00+07:00")),\
     "counter":{"id":3,"name":"Loket 3"},"recall":false,"waiting":{"A":2,"B":1,"C":7}}
     """
-  _ = model.update(.event(try HallEvent.decode(called)))
+  _ = model.update(.event(try FeedMessage(parsing: called)))
   #expect(model.currentTicket?.number == "A013")
   #expect(model.render(width: 80, height: 24).contains("Nomor sekarang: A013  dipanggil · 14 dtk"))
   #expect(
@@ -96,7 +97,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
     {"type":"called","seq":41,"ticket":\(Fixture.ticket("C008", state: "called", counter: 1)),\
     "counter":{"id":1,"name":"Loket 1"},"recall":false,"waiting":{"C":6}}
     """
-  _ = model.update(.event(try HallEvent.decode(called)))
+  _ = model.update(.event(try FeedMessage(parsing: called)))
   #expect(model.currentTicket?.number == "A012")
   #expect(model.render(width: 80, height: 24).contains { $0.hasPrefix("  C008   → Loket 1") })
 }
@@ -105,11 +106,11 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   var model = try console()
   let finished =
     #"{"type":"finished","seq":41,"ticket":\#(Fixture.ticket("A012", state: "done")),"waiting":{"A":3}}"#
-  _ = model.update(.event(try HallEvent.decode(finished)))
+  _ = model.update(.event(try FeedMessage(parsing: finished)))
   #expect(model.currentTicket == nil)
   let replayed =
     #"{"type":"issued","seq":41,"ticket":\#(Fixture.ticket("A020", state: "waiting")),"waiting":{"A":9}}"#
-  #expect(model.update(.event(try HallEvent.decode(replayed))) == [])
+  #expect(model.update(.event(try FeedMessage(parsing: replayed))) == [])
   #expect(model.waiting("A") == 3 && model.lastSeq == 41)
 }
 
@@ -125,7 +126,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
 @Test func commandResultsShowAsNoticeOrError() throws {
   var model = try console()
   let ticket = try JSONDecoder().decode(
-    TicketInfo.self, from: Data(Fixture.ticket("A013", state: "called").utf8))
+    Ticket.self, from: Data(Fixture.ticket("A013", state: "called").utf8))
   _ = model.update(.result(.call(service: nil, number: nil), .success(.called(ticket))))
   #expect(model.currentTicket?.number == "A013")
   #expect(model.render(width: 80, height: 24).contains("Memanggil A013 ke Loket 3"))
@@ -151,7 +152,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
       {"type":"called","seq":\(41 + n),"ticket":\(Fixture.ticket("C0\(10 + n)", state: "called", counter: 1)),\
       "counter":{"id":1,"name":"Loket 1"},"recall":false,"waiting":{"C":6}}
       """
-    _ = model.update(.event(try HallEvent.decode(called)))
+    _ = model.update(.event(try FeedMessage(parsing: called)))
   }
   _ = model.update(
     .result(
@@ -199,7 +200,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
       {"type":"called","seq":\(seq),"ticket":\(Fixture.ticket("C007", state: "called", counter: 1)),\
       "counter":{"id":1,"name":"Loket 1"},"recall":\(recall),"waiting":{"C":6}}
       """
-    _ = model.update(.event(try HallEvent.decode(event)))
+    _ = model.update(.event(try FeedMessage(parsing: event)))
   }
   #expect(model.recentCalls.map(\.number) == ["C007"])
 }
@@ -209,19 +210,19 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   // A snapshot listing oldest first still shows newest first.
   let snapshot =
     #"{"type":"snapshot","seq":40,"hall":\#(Fixture.hall),"recent_calls":[{"number":"C006","counter":1,"at":"2026-11-28T09:05:00+07:00"},{"number":"C007","counter":1,"at":"2026-11-28T09:10:00+07:00"}]}"#
-  _ = model.update(.event(try HallEvent.decode(snapshot)))
+  _ = model.update(.event(try FeedMessage(parsing: snapshot)))
   #expect(model.recentCalls.map(\.number) == ["C007", "C006"])
   let called = """
     {"type":"called","seq":41,"ticket":\(Fixture.ticket("A013", state: "called", calledAt: "2026-11-28T09:19:00+07:00")),\
     "counter":{"id":3,"name":"Loket 3"},"recall":false,"waiting":{"A":2}}
     """
-  _ = model.update(.event(try HallEvent.decode(called)))
+  _ = model.update(.event(try FeedMessage(parsing: called)))
   // C006 called again at 09:19:14: its ticket still says it was first called at 09:05.
   let recalled = """
     {"type":"called","seq":42,"ticket":\(Fixture.ticket("C006", state: "called", calls: 2, counter: 1, calledAt: "2026-11-28T09:05:00+07:00")),\
-    "counter":{"id":1,"name":"Loket 1"},"recall":true,"waiting":{"C":7}}
+    "counter":{"id":1,"name":"Loket 1"},"recall":true,"waiting":{"C":7},"at":"2026-11-28T09:19:14+07:00"}
     """
-  _ = model.update(.event(try HallEvent.decode(recalled)))
+  _ = model.update(.event(try FeedMessage(parsing: recalled)))
   #expect(model.recentCalls.map(\.number) == ["C006", "A013", "C007"])
   #expect(model.recentCalls.first?.at == "2026-11-28T09:19:14+07:00")
   let screen = model.render(width: 80, height: 24)
@@ -252,18 +253,6 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   var model = try console()
   let paused =
     #"{"type":"counter","seq":41,"counter":{"id":3,"name":"Loket 3","services":["A","B"],"state":"paused","reason":"rapat","ticket":null}}"#
-  _ = model.update(.event(try HallEvent.decode(paused)))
+  _ = model.update(.event(try FeedMessage(parsing: paused)))
   #expect(model.render(width: 80, height: 24).contains("Status loket: istirahat — rapat"))
-}
-
-@Test func aRecallTimeIsWrittenInTheHallsOwnOffset() {
-  let instant = Timestamp.parse("2026-12-31T23:30:05Z")!
-  #expect(
-    ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02+07:00")
-      == "2027-01-01T06:30:05+07:00")
-  #expect(
-    ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02-03:30")
-      == "2026-12-31T20:00:05-03:30")
-  #expect(ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02Z") == "2026-12-31T23:30:05Z")
-  #expect(ConsoleModel.stamp(instant, offsetOf: nil) == nil)
 }

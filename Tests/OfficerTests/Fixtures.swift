@@ -1,3 +1,4 @@
+import HallWire
 @testable import Officer
 
 /// Canned answers in PROTOCOL's shapes.

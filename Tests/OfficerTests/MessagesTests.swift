@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 import Testing
 
@@ -11,8 +12,8 @@ private let id = Messages(language: .id)
 private let en = Messages(language: .en)
 
 @Test func callLineNamesTicketCounterAndWaitingInBothLanguages() throws {
-  let ticket = try decode(TicketInfo.self, Fixture.ticket("A012", state: "called"))
-  let hall = try decode(HallInfo.self, Fixture.hall)
+  let ticket = try decode(Ticket.self, Fixture.ticket("A012", state: "called"))
+  let hall = try decode(HallView.self, Fixture.hall)
   #expect(
     id.line(for: .called(ticket), counter: 3, hall: hall)
       == "Memanggil A012 ke Loket 3 — 4 orang menunggu")
@@ -21,7 +22,7 @@ private let en = Messages(language: .en)
 }
 
 @Test func callLineWithoutHallLeavesOutTheWaitingCount() throws {
-  let ticket = try decode(TicketInfo.self, Fixture.ticket("A012", state: "called"))
+  let ticket = try decode(Ticket.self, Fixture.ticket("A012", state: "called"))
   #expect(id.line(for: .called(ticket), counter: 3, hall: nil) == "Memanggil A012 ke Loket 3")
 }
 
@@ -31,7 +32,7 @@ private let en = Messages(language: .en)
 }
 
 @Test func recallLineCountsTheCalls() throws {
-  let ticket = try decode(TicketInfo.self, Fixture.ticket("A012", state: "called", calls: 2))
+  let ticket = try decode(Ticket.self, Fixture.ticket("A012", state: "called", calls: 2))
   #expect(
     id.line(for: .recalled(ticket), counter: 3, hall: nil)
       == "Memanggil ulang A012 (panggilan ke-2)")
@@ -39,8 +40,8 @@ private let en = Messages(language: .en)
 }
 
 @Test func startDoneAndNoShowLines() throws {
-  let ticket = try decode(TicketInfo.self, Fixture.ticket("A012", state: "serving"))
-  let hall = try decode(HallInfo.self, Fixture.hall)
+  let ticket = try decode(Ticket.self, Fixture.ticket("A012", state: "serving"))
+  let hall = try decode(HallView.self, Fixture.hall)
   #expect(id.line(for: .started(ticket), counter: 3, hall: nil) == "Mulai melayani A012")
   #expect(en.line(for: .started(ticket), counter: 3, hall: nil) == "Now serving A012")
   #expect(id.line(for: .done(ticket), counter: 3, hall: nil) == "A012 selesai dilayani")
@@ -50,10 +51,10 @@ private let en = Messages(language: .en)
 }
 
 @Test func transferLineNamesTheNewService() throws {
-  let ticket = try decode(TicketInfo.self, Fixture.ticket("A012", state: "waiting", counter: nil))
+  let ticket = try decode(Ticket.self, Fixture.ticket("A012", state: "waiting", counter: nil))
   var moved = ticket
   moved.service = "B"
-  let hall = try decode(HallInfo.self, Fixture.hall)
+  let hall = try decode(HallView.self, Fixture.hall)
   #expect(
     id.line(for: .transferred(moved), counter: 3, hall: hall)
       == "A012 dipindahkan ke layanan B (Perizinan)")
@@ -63,9 +64,9 @@ private let en = Messages(language: .en)
 }
 
 @Test func counterStateLines() throws {
-  let paused = try decode(CounterInfo.self, Fixture.counter(3, state: "paused"))
-  let open = try decode(CounterInfo.self, Fixture.counter(3, state: "open"))
-  let closed = try decode(CounterInfo.self, Fixture.counter(3, state: "closed"))
+  let paused = try decode(Counter.self, Fixture.counter(3, state: "paused"))
+  let open = try decode(Counter.self, Fixture.counter(3, state: "open"))
+  let closed = try decode(Counter.self, Fixture.counter(3, state: "closed"))
   #expect(
     id.line(for: .paused(paused, reason: "makan siang"), counter: 3, hall: nil)
       == "Loket 3 istirahat: makan siang")
@@ -76,7 +77,7 @@ private let en = Messages(language: .en)
 }
 
 @Test func statusShowsThisCounterThenTheHallWithinEightyColumns() throws {
-  let hall = try decode(HallInfo.self, Fixture.hall)
+  let hall = try decode(HallView.self, Fixture.hall)
   let now = Timestamp.parse("2026-11-28T09:19:14+07:00")
   let lines = id.status(hall: hall, counter: 3, now: now)
   #expect(lines[0] == "Loket 3 — buka — A012 dilayani sejak 4 mnt 12 dtk")
@@ -157,9 +158,9 @@ private let en = Messages(language: .en)
 }
 
 @Test func statusShowsWhyThisCounterIsPaused() throws {
-  var hall = try decode(HallInfo.self, Fixture.hall)
-  let paused = CounterInfo(
-    id: 3, name: "Loket 3", services: ["A", "B"], state: "paused", reason: "Salat zuhur")
+  var hall = try decode(HallView.self, Fixture.hall)
+  let paused = Counter(
+    id: 3, name: "Loket 3", services: ["A", "B"], state: .paused, reason: "Salat zuhur")
   hall.counters[1] = paused
   #expect(
     id.status(hall: hall, counter: 3, now: nil)[0]
@@ -167,13 +168,13 @@ private let en = Messages(language: .en)
   #expect(
     en.status(hall: hall, counter: 3, now: nil)[0] == "Loket 3 — on break: Salat zuhur — no ticket")
   let decoded = try decode(
-    CounterInfo.self,
+    Counter.self,
     #"{"id":3,"name":"Loket 3","services":["A"],"state":"paused","reason":"rapat","ticket":null}"#)
   #expect(decoded.reason == "rapat")
 }
 
 @Test func statusSaysEachOpenServicesWaitAsPaperAndPagesDo() throws {
-  let hall = try decode(HallInfo.self, Fixture.hall)
+  let hall = try decode(HallView.self, Fixture.hall)
   let lines = id.status(hall: hall, counter: 3, now: nil)
   #expect(lines.contains { $0.hasPrefix("Layanan") && $0.hasSuffix("Menunggu  Perkiraan tunggu") })
   #expect(lines.contains { $0.hasPrefix("A  Kependudukan") && $0.hasSuffix(" 3  \u{00B1}9 menit") })

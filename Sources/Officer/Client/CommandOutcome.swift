@@ -1,16 +1,17 @@
+import HallWire
 /// What a successful officer command did, decoded from the server's answer.
 public enum CommandOutcome: Equatable, Sendable {
-  case called(TicketInfo)
+  case called(Ticket)
   /// `call` answered 204.
   case nobodyWaiting
-  case recalled(TicketInfo)
-  case started(TicketInfo)
-  case done(TicketInfo)
-  case noShow(TicketInfo)
-  case transferred(TicketInfo)
-  case paused(CounterInfo, reason: String?)
-  case resumed(CounterInfo)
-  case opened(CounterInfo)
-  case closed(CounterInfo)
-  case status(HallInfo)
+  case recalled(Ticket)
+  case started(Ticket)
+  case done(Ticket)
+  case noShow(Ticket)
+  case transferred(Ticket)
+  case paused(Counter, reason: String?)
+  case resumed(Counter)
+  case opened(Counter)
+  case closed(Counter)
+  case status(HallView)
 }

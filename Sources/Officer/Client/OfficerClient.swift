@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 
 /// Runs officer requests for one counter over a transport and decodes the answers.
@@ -54,24 +55,24 @@ public struct OfficerClient {
     }
     let outcome: CommandOutcome
     switch request {
-    case .call: outcome = .called(try decode(TicketInfo.self, response))
-    case .recall: outcome = .recalled(try decode(TicketInfo.self, response))
-    case .start: outcome = .started(try decode(TicketInfo.self, response))
-    case .done: outcome = .done(try decode(TicketInfo.self, response))
-    case .noShow: outcome = .noShow(try decode(TicketInfo.self, response))
-    case .transfer: outcome = .transferred(try decode(TicketInfo.self, response))
+    case .call: outcome = .called(try decode(Ticket.self, response))
+    case .recall: outcome = .recalled(try decode(Ticket.self, response))
+    case .start: outcome = .started(try decode(Ticket.self, response))
+    case .done: outcome = .done(try decode(Ticket.self, response))
+    case .noShow: outcome = .noShow(try decode(Ticket.self, response))
+    case .transfer: outcome = .transferred(try decode(Ticket.self, response))
     case .pause(let reason):
-      outcome = .paused(try decode(CounterInfo.self, response), reason: reason)
-    case .resume: outcome = .resumed(try decode(CounterInfo.self, response))
-    case .open: outcome = .opened(try decode(CounterInfo.self, response))
-    case .close, .forceClose: outcome = .closed(try decode(CounterInfo.self, response))
-    case .status: outcome = .status(try decode(HallInfo.self, response))
+      outcome = .paused(try decode(Counter.self, response), reason: reason)
+    case .resume: outcome = .resumed(try decode(Counter.self, response))
+    case .open: outcome = .opened(try decode(Counter.self, response))
+    case .close, .forceClose: outcome = .closed(try decode(Counter.self, response))
+    case .status: outcome = .status(try decode(HallView.self, response))
     }
     return Reply(outcome: outcome, json: response.body)
   }
 
   /// `GET /api/hall`, for the waiting counts and names shown after a command.
-  public func hall() throws(OfficerError) -> HallInfo {
+  public func hall() throws(OfficerError) -> HallView {
     guard case .status(let hall) = try perform(.status).outcome else {
       throw .unexpectedResponse(status: 200, detail: "hall")
     }
@@ -89,7 +90,7 @@ public struct OfficerClient {
   }
 
   static func error(from response: OfficerResponse) -> OfficerError {
-    if let body = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)) {
+    if let body = try? JSONDecoder().decode(ErrorReply.self, from: Data(response.body)) {
       return OfficerError(
         status: response.status, code: body.error.code, message: body.error.message ?? "",
         services: body.error.services)

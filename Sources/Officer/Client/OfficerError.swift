@@ -1,3 +1,4 @@
+import HallWire
 /// Everything that can stop an officer command. Server replies map one-to-one from
 /// PROTOCOL's status and error code (`init(status:code:message:)`), and back (`wire`).
 public enum OfficerError: Error, Equatable, Sendable {

@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 
 /// One officer action, as PROTOCOL's HTTP call that carries it.

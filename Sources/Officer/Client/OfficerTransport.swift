@@ -1,3 +1,4 @@
+import HallWire
 /// What an officer command needs from the network: one HTTP request to the configured
 /// server, answered or failed. The real one sits on Reactor's `HTTPClient`; tests use
 /// canned replies.

@@ -1,3 +1,4 @@
+import HallWire
 import ArgumentParser
 
 // The officer commands of PROTOCOL's "Running" section. Each is one HTTP call for the

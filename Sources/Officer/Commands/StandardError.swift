@@ -1,3 +1,4 @@
+import HallWire
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 import Terminal
 
@@ -53,7 +54,7 @@ public final class ConsoleDriver {
   /// One text frame of the feed; a frame this client cannot read is skipped, as the
   /// next snapshot or event brings the state back.
   public func feedMessage(_ text: String) {
-    guard let event = try? HallEvent.decode(text) else { return }
+    guard let event = try? FeedMessage(parsing: text) else { return }
     handle(.event(event))
   }
 

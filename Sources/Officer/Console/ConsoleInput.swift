@@ -1,10 +1,11 @@
+import HallWire
 import FoundationEssentials
 import Terminal
 
 /// Everything that can happen to the console.
 public enum ConsoleInput: Sendable {
   case key(Key)
-  case event(HallEvent)
+  case event(FeedMessage)
   case feedConnected
   case feedDisconnected(reason: String)
   /// The clock moved (once a second): elapsed times change.

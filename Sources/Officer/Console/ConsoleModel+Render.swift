@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 import Terminal
 
@@ -51,7 +52,7 @@ extension ConsoleModel {
       top.append(ScreenLine(""))
       top.append(ScreenLine(t("Panggilan terakhir:", "Last calls:")))
       for call in recentCalls.prefix(min(5, room - 2)) {
-        let clock = call.at.flatMap(Timestamp.clock) ?? ""
+        let clock = Timestamp.clock(call.at) ?? ""
         top.append(
           ScreenLine("  \(call.number.fitted(toWidth: 6)) → Loket \(call.counter)  \(clock)"))
       }
@@ -89,7 +90,7 @@ extension ConsoleModel {
     guard let counter else { return t("Status loket: belum diketahui", "Counter status: unknown") }
     var line = t("Status loket: ", "Counter status: ") + messages.counterState(counter.state)
     // The server's reason covers a pause made before this console started, or elsewhere.
-    if counter.state == "paused", let reason = pauseReason ?? counter.reason, !reason.isEmpty {
+    if counter.state == .paused, let reason = pauseReason ?? counter.reason, !reason.isEmpty {
       line += " — " + reason
     }
     return line
@@ -127,8 +128,8 @@ extension ConsoleModel {
     } else {
       let p: String
       switch counter?.state {
-      case "paused": p = t("[P] Lanjut", "[P] Resume")
-      case "closed": p = t("[P] Buka", "[P] Open")
+      case .paused: p = t("[P] Lanjut", "[P] Resume")
+      case .closed: p = t("[P] Buka", "[P] Open")
       default: p = t("[P] Istirahat", "[P] Pause")
       }
       items = [

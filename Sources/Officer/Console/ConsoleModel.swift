@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 import Terminal
 
@@ -22,8 +23,8 @@ public struct ConsoleModel: Sendable {
   public let counterID: Int
   public let messages: Messages
   public private(set) var hallName = ""
-  public private(set) var counter: CounterInfo?
-  public private(set) var services: [ServiceInfo] = []
+  public private(set) var counter: Counter?
+  public private(set) var services: [Service] = []
   public private(set) var recentCalls: [RecentCall] = []
   public private(set) var connection = Connection.connecting
   public private(set) var prompt: Prompt?
@@ -31,7 +32,7 @@ public struct ConsoleModel: Sendable {
   public private(set) var pauseReason: String?
   public private(set) var now: Date
   /// The last feed event applied; the feed client resumes after it (`since=`).
-  public private(set) var lastSeq: Int?
+  public private(set) var lastSeq: Int64?
 
   static let maxRecentCalls = 10
   static let maxReasonLength = 60
@@ -42,7 +43,7 @@ public struct ConsoleModel: Sendable {
     self.now = now
   }
 
-  public var currentTicket: TicketInfo? { counter?.ticket }
+  public var currentTicket: Ticket? { counter?.ticket }
   public var counterName: String { counter?.name ?? "Loket \(counterID)" }
 
   public func waiting(_ service: String) -> Int {
@@ -103,8 +104,8 @@ public struct ConsoleModel: Sendable {
       return [.redraw]
     case .character("p"), .character("P"):
       switch counter?.state {
-      case "paused": request = .resume
-      case "closed": request = .open
+      case .paused: request = .resume
+      case .closed: request = .open
       default:
         prompt = .pause("")
         notice = nil
@@ -158,50 +159,56 @@ public struct ConsoleModel: Sendable {
     }
   }
 
-  /// Applies a feed event; false when it changes nothing (an old one replayed).
-  private mutating func apply(_ event: HallEvent) -> Bool {
-    if case .snapshot = event {
-    } else if let seq = event.seq, let last = lastSeq, seq <= last {
+  /// Applies a feed message; false when it changes nothing (an old one replayed).
+  private mutating func apply(_ message: FeedMessage) -> Bool {
+    switch message {
+    case .snapshot(let snapshot):
+      lastSeq = snapshot.seq
+      hallName = snapshot.hall.name
+      services = snapshot.hall.services
+      counter = snapshot.hall.counter(counterID) ?? counter
+      recentCalls = Self.newestFirst(snapshot.recentCalls)
+      if counter?.state != .paused { pauseReason = nil }
+      return true
+    case .event(let event):
+      if let last = lastSeq, event.seq <= last { return false }
+      lastSeq = event.seq
+      return apply(event)
+    case .ticket, .error, .other:
       return false
     }
-    if let seq = event.seq { lastSeq = seq }
-    switch event {
-    case .snapshot(_, let hall, let calls):
-      hallName = hall.name
-      services = hall.services
-      counter = hall.counter(counterID) ?? counter
-      recentCalls = Self.newestFirst(calls)
-      if counter?.state != "paused" { pauseReason = nil }
-    case .issued(_, _, let waiting):
+  }
+
+  private mutating func apply(_ event: Event) -> Bool {
+    switch event.body {
+    case .issued(_, let waiting):
       setWaiting(waiting)
-    case .called(_, let ticket, let counterID, _, let recall, let waiting):
+    case .called(let ticket, let caller, let recall, let waiting):
       setWaiting(waiting)
       // A recall moves the number back to the top rather than listing it twice, at the time
       // of the recall: the ticket's `called_at` stays that of its first call.
-      let at = recall ? Self.stamp(now, offsetOf: ticket.calledAt) : ticket.calledAt
+      let at = recall ? event.atText : ticket.calledAt ?? event.atText
       recentCalls.removeAll { $0.number == ticket.number }
-      recentCalls.insert(RecentCall(number: ticket.number, counter: counterID, at: at), at: 0)
+      recentCalls.insert(RecentCall(number: ticket.number, counter: caller.id, at: at), at: 0)
       recentCalls = Self.newestFirst(recentCalls)
-      if counterID == self.counterID { counter?.ticket = ticket }
-    case .finished(_, let ticket, let waiting), .transferred(_, let ticket, _, let waiting):
+      if caller.id == counterID { counter?.ticket = ticket }
+    case .finished(let ticket, let waiting), .transferred(let ticket, _, let waiting):
       setWaiting(waiting)
       if currentTicket?.id == ticket.id { counter?.ticket = nil }
-    case .counter(_, let updated):
+    case .counter(let updated):
       guard updated.id == counterID else { return false }
       counter = updated
-      if updated.state != "paused" { pauseReason = nil }
-    case .other:
+      if updated.state != .paused { pauseReason = nil }
+    case .print:
       return false
     }
     return true
   }
 
   /// Calls in time order, newest first (the order the server keeps), at most
-  /// `maxRecentCalls`; a call without a time keeps its place after the timed ones.
+  /// `maxRecentCalls`; a call whose time does not read keeps its place after the others.
   static func newestFirst(_ calls: [RecentCall]) -> [RecentCall] {
-    let timed = calls.enumerated().map {
-      ($0.offset, $0.element, $0.element.at.flatMap(Timestamp.parse))
-    }
+    let timed = calls.enumerated().map { ($0.offset, $0.element, RFC3339($0.element.at)?.millis) }
     let sorted = timed.sorted { a, b in
       switch (a.2, b.2) {
       case (let x?, let y?): x != y ? x > y : a.0 < b.0
@@ -213,44 +220,7 @@ public struct ConsoleModel: Sendable {
     return Array(sorted.map(\.1).prefix(maxRecentCalls))
   }
 
-  /// `date` as RFC 3339 in the UTC offset `like` is written in (the hall's), or nil when
-  /// `like` has none to copy.
-  static func stamp(_ date: Date, offsetOf like: String?) -> String? {
-    guard let like, let reference = Timestamp.parse(like) else { return nil }
-    let b = Array(like.utf8)
-    guard b.count >= 20 else { return nil }
-    // The offset is what `like`'s wall clock adds to UTC.
-    let wall = Int(
-      (Timestamp.parse(String(decoding: b[0..<19], as: UTF8.self) + "Z") ?? reference)
-        .timeIntervalSince1970)
-    let offset = wall - Int(reference.timeIntervalSince1970)
-    let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-    let days = local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400)
-    let secondOfDay = local - days * 86_400
-    let (y, m, d) = Self.civil(days)
-    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    let sign = offset < 0 ? "-" : "+"
-    let o = abs(offset)
-    return
-      "\(y)-\(two(m))-\(two(d))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))"
-      + (offset == 0 && (b.last == UInt8(ascii: "Z") || b.last == UInt8(ascii: "z"))
-        ? "Z" : "\(sign)\(two(o / 3600)):\(two(o % 3600 / 60))")
-  }
-
-  /// The inverse of `Timestamp.daysFromCivil`.
-  private static func civil(_ z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
-
-  private mutating func setWaiting(_ waiting: [String: Int]) {
+  private mutating func setWaiting(_ waiting: WaitingCounts) {
     for index in services.indices {
       if let count = waiting[services[index].id] { services[index].waiting = count }
     }

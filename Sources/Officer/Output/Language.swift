@@ -1,3 +1,4 @@
+import HallWire
 import Wording
 
 /// The language of the officer tools' messages: Bahasa Indonesia unless asked otherwise.

@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 import Terminal
 import Wording
@@ -19,7 +20,7 @@ public struct Messages: Sendable {
 
   /// The one line a successful command prints. `hall`, fetched after the command, adds
   /// counter and service names and the waiting count; without it the line is shorter.
-  public func line(for outcome: CommandOutcome, counter: Int, hall: HallInfo?) -> String {
+  public func line(for outcome: CommandOutcome, counter: Int, hall: HallView?) -> String {
     line(
       for: outcome, counterName: hall?.counter(counter)?.name ?? "Loket \(counter)",
       waiting: hall?.waiting(atCounter: counter), serviceName: { hall?.service($0)?.name })
@@ -76,25 +77,23 @@ public struct Messages: Sendable {
       : t("\(count) orang menunggu", "\(count) waiting")
   }
 
-  public func counterState(_ state: String) -> String {
+  public func counterState(_ state: CounterState) -> String {
     switch state {
-    case "open": return t("buka", "open")
-    case "paused": return t("istirahat", "on break")
-    case "closed": return t("tutup", "closed")
-    default: return state
+    case .open: t("buka", "open")
+    case .paused: t("istirahat", "on break")
+    case .closed: t("tutup", "closed")
     }
   }
 
-  public func ticketState(_ state: String) -> String {
+  public func ticketState(_ state: TicketState) -> String {
     switch state {
-    case "waiting": return t("menunggu", "waiting")
-    case "called": return t("dipanggil", "called")
-    case "serving": return t("dilayani", "serving")
-    case "done": return t("selesai", "done")
-    case "noshow": return t("tidak hadir", "no-show")
-    case "cancelled": return t("batal", "cancelled")
-    case "expired": return t("kedaluwarsa", "expired")
-    default: return state
+    case .waiting: t("menunggu", "waiting")
+    case .called: t("dipanggil", "called")
+    case .serving: t("dilayani", "serving")
+    case .done: t("selesai", "done")
+    case .noshow: t("tidak hadir", "no-show")
+    case .cancelled: t("batal", "cancelled")
+    case .expired: t("kedaluwarsa", "expired")
     }
   }
 
@@ -109,7 +108,7 @@ public struct Messages: Sendable {
   }
 
   /// Seconds since the ticket was called, when both times are known.
-  static func elapsed(since ticket: TicketInfo, now: Date?) -> Int? {
+  static func elapsed(since ticket: Ticket, now: Date?) -> Int? {
     guard let now, let calledAt = ticket.calledAt, let since = Timestamp.parse(calledAt)
     else { return nil }
     return Int(now.timeIntervalSince(since).rounded(.down))
@@ -119,11 +118,11 @@ public struct Messages: Sendable {
 
   /// This counter on one line, then the hall: counters with their current numbers and
   /// waiting per service, in columns that fit `width`.
-  public func status(hall: HallInfo, counter id: Int, now: Date?, width: Int = 80) -> [String] {
+  public func status(hall: HallView, counter id: Int, now: Date?, width: Int = 80) -> [String] {
     var lines: [String] = []
     if let me = hall.counter(id) {
       var head = "\(me.name) — \(counterState(me.state))"
-      if me.state == "paused", let reason = me.reason?.trailingSpacesRemoved, !reason.isEmpty {
+      if me.state == .paused, let reason = me.reason?.trailingSpacesRemoved, !reason.isEmpty {
         head += ": \(reason)"
       }
       if let ticket = me.ticket {
@@ -138,7 +137,7 @@ public struct Messages: Sendable {
     } else {
       lines.append(t("Loket \(id) tidak ada di aula ini", "Loket \(id) is not in this hall"))
     }
-    lines.append(hall.name + (hall.date.map { ", \($0)" } ?? ""))
+    lines.append(hall.name + (hall.date.isEmpty ? "" : ", \(hall.date)"))
     lines.append("")
 
     let nameWidth = min(24, max(7, hall.counters.map { $0.name.terminalWidth + 4 }.max() ?? 7))
@@ -364,7 +363,7 @@ public struct Messages: Sendable {
   }
 
   /// `antre login` for a counter the hall does not have.
-  public func noSuchCounter(_ counter: Int, hall: HallInfo) -> String {
+  public func noSuchCounter(_ counter: Int, hall: HallView) -> String {
     let names = hall.counters.map { String($0.id) }.joined(separator: ", ")
     return t(
       "Loket \(counter) tidak ada di \(hall.name) (loket yang ada: \(names)). Periksa --counter; tidak ada yang disimpan.",

@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 
 #if canImport(Glibc)

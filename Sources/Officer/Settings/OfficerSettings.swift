@@ -1,3 +1,4 @@
+import HallWire
 /// Where and as whom an officer command talks: resolved from flags, then the environment,
 /// then the per-user config file that `antre login` writes.
 public struct OfficerSettings: Codable, Equatable, Sendable {
