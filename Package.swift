@@ -37,7 +37,7 @@ let package = Package(
     .target(
       name: "QueueCore", dependencies: ["HallWire", .product(name: "Yams", package: "Yams")]),
     .target(name: "Wording"),
-    .target(name: "EscPos", dependencies: ["Wording"]),
+    .target(name: "EscPos", dependencies: ["HallWire", "Wording"]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
@@ -57,7 +57,7 @@ let package = Package(
     .target(
       name: "TicketBox",
       dependencies: [
-        "HTTP", "Reactor", "WebSocket", "FeedClient", "EscPos", "QRCode", "Wording",
+        "HTTP", "HallWire", "Reactor", "WebSocket", "FeedClient", "EscPos", "QRCode", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -90,12 +90,13 @@ let package = Package(
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
     .testTarget(
-      name: "EscPosTests", dependencies: ["EscPos", "Wording", "QRCode"], exclude: ["Golden"]),
+      name: "EscPosTests", dependencies: ["EscPos", "HallWire", "Wording", "QRCode"],
+      exclude: ["Golden"]),
     .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["HallWire", "Officer", "Terminal"]),
-    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos", "QRCode"]),
+    .testTarget(name: "TicketBoxTests", dependencies: ["HallWire", "TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
     .testTarget(name: "DisplaysTests"),
   ]

@@ -1,10 +1,8 @@
-/// What the ticket box reports to the server about its printer (PROTOCOL.md, `printer`).
-public enum PrinterStatus: String, Sendable, CaseIterable {
-  case ok
-  case paperLow = "paper_low"
-  case paperOut = "paper_out"
-  case offline
+import HallWire
 
+/// What the ticket box reports to the server about its printer (HallWire's `PrinterStatus`,
+/// PROTOCOL.md `printer`), read from the printer's own status bytes.
+extension PrinterStatus {
   /// The worst condition among the flags of one or more `DLE EOT` replies. Paper out comes
   /// first: it also sets the offline bit, and "load paper" is the thing to tell staff.
   public init(_ flags: StatusFlags) {

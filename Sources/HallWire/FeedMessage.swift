@@ -14,6 +14,13 @@ public struct SnapshotMessage: Sendable, Equatable, Decodable {
   }
 
   enum CodingKeys: String, CodingKey { case seq, hall, recentCalls = "recent_calls" }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    seq = try c.decode(Int64.self, forKey: .seq)
+    hall = try c.decode(HallView.self, forKey: .hall)
+    recentCalls = try c.decodeIfPresent([RecentCall].self, forKey: .recentCalls) ?? []
+  }
 }
 
 /// Everything the server sends on `/ws` (PROTOCOL.md "WebSocket"), as a client reads it.

@@ -1,3 +1,4 @@
+import HallWire
 import Wording
 
 /// Why the feed to the server dropped, in the box's language. `FeedClient` gives its reasons

@@ -1,3 +1,4 @@
+import HallWire
 import Reactor
 
 /// Lines from standard input on the loop. This polls (`poll(2)` with no wait) every 50 ms,

@@ -1,3 +1,4 @@
+import HallWire
 import HTTP
 import EscPos
 import Reactor

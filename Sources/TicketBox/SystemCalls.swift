@@ -1,3 +1,4 @@
+import HallWire
 import Glibc
 
 /// The libc calls the ticket box makes itself (the loop's sockets are Reactor's). Each

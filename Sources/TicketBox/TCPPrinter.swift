@@ -1,3 +1,4 @@
+import HallWire
 import EscPos
 import Reactor
 import Wording

@@ -1,3 +1,4 @@
+import HallWire
 import ArgumentParser
 import EscPos
 import FoundationEssentials

@@ -1,3 +1,4 @@
+import HallWire
 import EscPos
 import Wording
 
@@ -31,7 +32,7 @@ public struct TicketBoxCore {
   }
 
   public enum Action: Equatable, Sendable {
-    case send(BoxMessage)
+    case send(KioskRequest)
     case print(PrintTask)
     /// Feed `.retryDue` back after this many seconds.
     case retryPrint(after: Double)
@@ -51,14 +52,14 @@ public struct TicketBoxCore {
     var service: String
   }
 
-  public private(set) var hall: BoxHall?
+  public private(set) var hall: HallView?
   public private(set) var isConnected = false
   public private(set) var printerStatus: PrinterStatus?
   private let serverURL: String
   public let language: Language
   private let makeRequestID: () -> String
   private var requests: [Request] = []
-  private var queue: [(key: PrintTask.Key, ticket: BoxTicket)] = []
+  private var queue: [(key: PrintTask.Key, ticket: Ticket)] = []
   private var printing: PrintTask.Key?
   private var waitingForRetry = false
   private var retryDelay: Double
@@ -115,9 +116,10 @@ public struct TicketBoxCore {
       isConnected = false
     case .received(let text):
       do {
-        actions += receive(try ServerMessage(parsing: text))
+        actions += receive(try FeedMessage(parsing: text))
       } catch {
-        actions.append(.warn("server: " + error.message(language)))
+        actions.append(
+          .warn("server: " + TicketBoxError.malformedMessage(error.text).message(language)))
       }
     case .line(let text):
       actions += press(text)
@@ -173,18 +175,25 @@ public struct TicketBoxCore {
 
   // MARK: - Messages
 
-  private mutating func receive(_ message: ServerMessage) -> [Action] {
+  private mutating func receive(_ message: FeedMessage) -> [Action] {
     switch message {
-    case .snapshot(let hall):
-      self.hall = hall
+    case .snapshot(let snapshot):
+      self.hall = snapshot.hall
       return []
-    case .counter(let counter):
-      guard var hall, let i = hall.counters.firstIndex(where: { $0.id == counter.id }) else {
+    case .event(let event):
+      switch event.body {
+      case .counter(let counter):
+        guard var hall, let i = hall.counters.firstIndex(where: { $0.id == counter.id }) else {
+          return []
+        }
+        hall.counters[i] = counter
+        self.hall = hall
+        return []
+      case .print(let job, _, let ticket):
+        return receive(job: job, ticket: ticket)
+      default:
         return []
       }
-      hall.counters[i] = counter
-      self.hall = hall
-      return []
     case .ticket(let request, let ticket):
       guard let i = requests.firstIndex(where: { $0.id == request }) else { return [] }
       requests.remove(at: i)
@@ -195,7 +204,8 @@ public struct TicketBoxCore {
             "terbit \(ticket.number) (permintaan \(request))",
             "issued \(ticket.number) (request \(request))"))
       ]
-    case .error(let request, let code, let message):
+    case .error(let request, let error):
+      let (code, message) = (error.code, error.message)
       // The server's message is Indonesian; in English the code says what happened.
       let reason = language == .id ? "\(message) (\(code))" : code
       guard let request else {
@@ -209,21 +219,23 @@ public struct TicketBoxCore {
         .warn(
           say("tidak ada tiket untuk \(service): \(reason)", "no ticket for \(service): \(reason)"))
       ]
-    case .print(let job, let ticket):
-      if printedJobs.contains(job) {
-        // Printed here already; the server missed our acknowledgement.
-        return acknowledge(job)
-      }
-      guard printing != .job(job), !queue.contains(where: { $0.key == .job(job) }) else {
-        return []
-      }
-      queue.append((.job(job), ticket))
-      return [
-        .note(say("tugas cetak \(job): \(ticket.number)", "print job \(job): \(ticket.number)"))
-      ]
     case .other:
       return []
     }
+  }
+
+  private mutating func receive(job: String, ticket: Ticket) -> [Action] {
+    if printedJobs.contains(job) {
+      // Printed here already; the server missed our acknowledgement.
+      return acknowledge(job)
+    }
+    guard printing != .job(job), !queue.contains(where: { $0.key == .job(job) }) else {
+      return []
+    }
+    queue.append((.job(job), ticket))
+    return [
+      .note(say("tugas cetak \(job): \(ticket.number)", "print job \(job): \(ticket.number)"))
+    ]
   }
 
   private mutating func press(_ text: String) -> [Action] {

@@ -1,3 +1,4 @@
+import HallWire
 import EscPos
 import FeedClient
 import FoundationEssentials
@@ -116,10 +117,12 @@ public final class TicketBoxDriver {
   private func perform(_ action: TicketBoxCore.Action) {
     switch action {
     case .send(let message):
-      if !feed.send(text: message.json) {
+      if !feed.send(text: message.jsonString) {
         // The feed closed under us; `.disconnected` follows and resends what matters.
         warn(
-          say("server: gagal mengirim \(message.json)", "server: could not send \(message.json)"))
+          say(
+            "server: gagal mengirim \(message.jsonString)",
+            "server: could not send \(message.jsonString)"))
       }
     case .print(let task):
       let bytes = ticketBytes(task.content)

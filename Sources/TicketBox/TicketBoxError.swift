@@ -1,3 +1,4 @@
+import HallWire
 import Wording
 
 /// What goes wrong in a ticket box. The box has no wire of its own to answer on: each case

@@ -1,3 +1,5 @@
+import HTTP
+import HallWire
 import EscPos
 import Wording
 
@@ -10,19 +12,19 @@ extension TicketContent {
   /// - The QR code opens `track.html?t=ID&k=KEY` (PROTOCOL 1.1; without `k` when the server
   ///   sends no key) under the hall's `public_url`, or under `serverURL` (the box's
   ///   `--server`) when the hall file has none.
-  public init(ticket: BoxTicket, hall: BoxHall, serverURL: String) {
+  public init(ticket: Ticket, hall: HallView, serverURL: String) {
     let service = hall.services.first { $0.id == ticket.service }
     let serving = hall.counters.filter { $0.services.contains(ticket.service) }
-    let open = serving.filter { $0.state != "closed" }
+    let open = serving.filter { $0.state != .closed }
     let base = (hall.publicURL.flatMap { $0.isEmpty ? nil : $0 } ?? serverURL)
     let trimmedBase = base.hasSuffix("/") ? String(base.dropLast()) : base
-    var link = trimmedBase + "/track.html?t=" + queryValue(ticket.id)
-    if let key = ticket.key, !key.isEmpty { link += "&k=" + queryValue(key) }
+    var link = trimmedBase + "/track.html?t=" + percentEncoded(ticket.id)
+    if let key = ticket.key, !key.isEmpty { link += "&k=" + percentEncoded(key) }
     let issuedAt = IssuedTime.text(ticket.issuedAt, offset: hall.utcOffset) ?? ticket.issuedAt
     self.init(
       hallName: hall.name,
       serviceName: service?.name ?? ticket.service,
-      serviceNameEn: service?.nameEn ?? "",
+      serviceNameEn: service?.nameEN ?? "",
       number: ticket.number,
       issuedAt: issuedAt,
       ahead: Wait.peopleAhead(position: ticket.position ?? 1),
@@ -32,22 +34,4 @@ extension TicketContent {
       footer: hall.footer,
       priority: ticket.priority)
   }
-}
-
-/// Percent-encodes all but RFC 3986's unreserved characters: ids and keys are URL-safe
-/// already, so this only matters for a server that sends something else.
-private func queryValue(_ text: String) -> String {
-  var out = ""
-  for byte in text.utf8 {
-    switch byte {
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-      UInt8(ascii: "_"), UInt8(ascii: "~"):
-      out.unicodeScalars.append(Unicode.Scalar(byte))
-    default:
-      let hex = Array("0123456789ABCDEF".unicodeScalars)
-      out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
-    }
-  }
-  return out
 }

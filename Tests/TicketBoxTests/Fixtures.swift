@@ -1,3 +1,4 @@
+import HallWire
 @testable import TicketBox
 
 let snapshotJSON = """
@@ -43,7 +44,7 @@ func connectedCore() -> TicketBoxCore {
 }
 
 extension Array where Element == TicketBoxCore.Action {
-  var sent: [BoxMessage] {
+  var sent: [KioskRequest] {
     compactMap { if case .send(let m) = $0 { m } else { nil } }
   }
   var printed: [PrintTask] {
@@ -52,4 +53,20 @@ extension Array where Element == TicketBoxCore.Action {
   var warnings: [String] {
     compactMap { if case .warn(let w) = $0 { w } else { nil } }
   }
+}
+
+/// The hall of a snapshot message, as the box keeps it.
+func hall(of text: String) throws -> HallView {
+  guard case .snapshot(let snapshot) = try FeedMessage(parsing: text) else {
+    throw TicketBoxError.malformedMessage(text)
+  }
+  return snapshot.hall
+}
+
+/// The job and ticket of a print message.
+func printJob(of text: String) throws -> (job: String, ticket: Ticket) {
+  guard case .event(let event) = try FeedMessage(parsing: text),
+    case .print(let job, _, let ticket) = event.body
+  else { throw TicketBoxError.malformedMessage(text) }
+  return (job, ticket)
 }

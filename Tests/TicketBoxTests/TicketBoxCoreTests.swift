@@ -1,3 +1,4 @@
+import HallWire
 import EscPos
 import Testing
 
@@ -164,10 +165,11 @@ import Testing
 
 @Test func messagesAreTheProtocolsJSON() {
   #expect(
-    BoxMessage.issue(request: "r\"1", service: "A", priority: false).json
+    KioskRequest.issue(request: "r\"1", service: "A", priority: false).jsonString
       == #"{"type":"issue","request":"r\"1","service":"A","priority":false}"#)
-  #expect(BoxMessage.printed(job: "J12").json == #"{"type":"printed","job":"J12"}"#)
-  #expect(BoxMessage.printer(.paperOut).json == #"{"type":"printer","status":"paper_out"}"#)
+  #expect(KioskRequest.printed(job: "J12").jsonString == #"{"type":"printed","job":"J12"}"#)
+  #expect(
+    KioskRequest.printer(.paperOut).jsonString == #"{"type":"printer","status":"paper_out"}"#)
 }
 
 @Test(arguments: [PrinterStatus.paperOut, .offline])

@@ -1,15 +1,12 @@
+import HallWire
 import EscPos
 import Testing
 
 @testable import TicketBox
 
 @Test func aTicketFromTheWireBecomesItsPrintedContent() throws {
-  guard case .snapshot(let hall) = try ServerMessage(parsing: snapshotJSON),
-    case .print(let job, let ticket) = try ServerMessage(parsing: printJob("J5"))
-  else {
-    Issue.record("not parsed")
-    return
-  }
+  let hall = try hall(of: snapshotJSON)
+  let (job, ticket) = try printJob(of: printJob("J5"))
   #expect(job == "J5")
   let content = TicketContent(ticket: ticket, hall: hall, serverURL: "http://10.0.0.2:8080")
   #expect(
@@ -23,9 +20,10 @@ import Testing
 }
 
 @Test func withoutAPublicURLTheQRCodePointsAtTheServer() {
-  let hall = BoxHall(name: "H", services: [], counters: [])
-  let ticket = BoxTicket(
-    id: "abc", number: "B001", service: "B", issuedAt: "2026-11-28T09:15:02+07:00", position: 1)
+  let hall = HallView(name: "H", date: "", services: [], counters: [])
+  let ticket = Ticket(
+    id: "abc", number: "B001", service: "B", state: .waiting,
+    issuedAt: "2026-11-28T09:15:02+07:00", position: 1)
   let content = TicketContent(ticket: ticket, hall: hall, serverURL: "http://10.0.0.2:8080")
   #expect(content.trackURL == "http://10.0.0.2:8080/track.html?t=abc")
   #expect(content.ahead == 0)
@@ -34,10 +32,11 @@ import Testing
 }
 
 @Test func whenEveryCounterIsClosedAllAreListed() {
-  let hall = BoxHall(
-    name: "H", services: [],
-    counters: [.init(id: 1, name: "Loket 1", services: ["A"], state: "closed")])
-  let ticket = BoxTicket(id: "x", number: "A001", service: "A", issuedAt: "2026-11-28T09:15:02Z")
+  let hall = HallView(
+    name: "H", date: "", services: [],
+    counters: [Counter(id: 1, name: "Loket 1", services: ["A"], state: .closed)])
+  let ticket = Ticket(
+    id: "x", number: "A001", service: "A", state: .waiting, issuedAt: "2026-11-28T09:15:02Z")
   #expect(TicketContent(ticket: ticket, hall: hall, serverURL: "").counters == ["Loket 1"])
 }
 
@@ -55,16 +54,21 @@ import Testing
 }
 
 @Test func unknownMessageTypesAreIgnoredAndBrokenOnesRefused() throws {
-  #expect(try ServerMessage(parsing: #"{"type":"called","seq":3}"#) == .other(type: "called"))
-  #expect(throws: TicketBoxError.self) { try ServerMessage(parsing: #"{"type":"print","job":1}"#) }
-  #expect(throws: TicketBoxError.self) { try ServerMessage(parsing: "nope") }
+  #expect(
+    try FeedMessage(parsing: #"{"type":"later","seq":3}"#) == .other(type: "later", seq: 3))
+  #expect(throws: FeedMessageError.self) { try FeedMessage(parsing: #"{"type":"print","job":1}"#) }
+  #expect(throws: FeedMessageError.self) { try FeedMessage(parsing: "nope") }
+  var core = connectedCore()
+  let actions = core.handle(.received(#"{"type":"print","job":1}"#))
+  #expect(actions.contains { if case .warn = $0 { true } else { false } })
 }
 
 @Test func theTrackingLinkCarriesTheTicketsKeyWhenTheServerSendsOne() {
-  let hall = BoxHall(name: "H", services: [], counters: [], publicURL: "https://antre.example.id")
-  let ticket = BoxTicket(
-    id: "abc", number: "B001", service: "B", issuedAt: "2026-11-28T09:15:02+07:00",
-    key: "k3y_-Z9")
+  let hall = HallView(
+    name: "H", date: "", services: [], counters: [], publicURL: "https://antre.example.id")
+  let ticket = Ticket(
+    id: "abc", number: "B001", service: "B", state: .waiting,
+    issuedAt: "2026-11-28T09:15:02+07:00", key: "k3y_-Z9")
   #expect(
     TicketContent(ticket: ticket, hall: hall, serverURL: "").trackURL
       == "https://antre.example.id/track.html?t=abc&k=k3y_-Z9")
@@ -72,15 +76,9 @@ import Testing
 
 @Test func aPriorityTicketSaysPositionLessOneAhead() throws {
   let json =
-    #"{"id":"p","number":"A020","service":"A","priority":true,"issued_at":"2026-11-28T09:15:02+07:00","position":1,"eta_s":30,"key":"KK"}"#
-  guard
-    case .print(_, let ticket) = try ServerMessage(
-      parsing: #"{"type":"print","job":"J","ticket":\#(json)}"#),
-    case .snapshot(let hall) = try ServerMessage(parsing: snapshotJSON)
-  else {
-    Issue.record("not parsed")
-    return
-  }
+    #"{"id":"p","number":"A020","service":"A","state":"waiting","priority":true,"issued_at":"2026-11-28T09:15:02+07:00","position":1,"eta_s":30,"key":"KK"}"#
+  let (_, ticket) = try printJob(of: #"{"type":"print","seq":3,"job":"J","ticket":\#(json)}"#)
+  let hall = try hall(of: snapshotJSON)
   let content = TicketContent(ticket: ticket, hall: hall, serverURL: "")
   #expect(content.ahead == 0)
   #expect(content.priority)
