@@ -19,6 +19,7 @@ let package = Package(
     .systemLibrary(
       name: "CLibevent", pkgConfig: "libevent", providers: [.apt(["libevent-dev"])]),
     .systemLibrary(name: "CWslay", providers: [.apt(["libwslay-dev"])]),
+    .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
     // Wrappers over the C libraries.
     .target(
@@ -26,6 +27,7 @@ let package = Package(
       dependencies: ["CLibevent", "HTTP", .product(name: "Logging", package: "swift-log")]),
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
+    .target(name: "Postgres", dependencies: ["CLibpq", "Reactor"]),
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
@@ -39,7 +41,14 @@ let package = Package(
     .target(
       name: "Server",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage",
+        "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage", "Central",
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    // Regional aggregation: the hall's shipper and `antre central`.
+    .target(
+      name: "Central",
+      dependencies: [
+        "Postgres", "Storage", "QueueCore", "Reactor", "HTTP",
         .product(name: "Logging", package: "swift-log"),
       ]),
     .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
@@ -60,7 +69,7 @@ let package = Package(
     .executableTarget(
       name: "antre",
       dependencies: [
-        "Server", "Officer", "TicketBox", "QueueCore", "Storage",
+        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Central",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -87,6 +96,7 @@ let package = Package(
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
+    .testTarget(name: "CentralTests", dependencies: ["Central", "Postgres", "Storage", "QueueCore"]),
     .testTarget(name: "DisplaysTests"),
   ]
 )

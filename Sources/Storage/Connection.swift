@@ -4,11 +4,12 @@ import CSQLite
 final class Connection {
   let handle: OpaquePointer
 
-  /// Opens (creating if needed) the file at `path` with `sqlite3_open_v2`.
-  init(path: String) throws(StorageError) {
+  /// Opens (creating if needed, unless `readOnly`) the file at `path` with `sqlite3_open_v2`.
+  init(path: String, readOnly: Bool = false) throws(StorageError) {
     var handle: OpaquePointer?
     // NOMUTEX: the owner is one thread (the event loop), so SQLite's own locking is waste.
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+    let flags = access | SQLITE_OPEN_NOMUTEX
     let code = sqlite3_open_v2(path, &handle, flags, nil)
     guard let handle else {
       throw .openFailed("\(path): out of memory (code \(code))")
