@@ -72,12 +72,6 @@ public struct ShipperSettings: Sendable {
     counters.endArray()
     countersJSON = String(decoding: counters.bytes, as: UTF8.self)
   }
-
-  /// A hall id: 1–32 of `[a-z0-9-]`.
-  public static func isValidHallID(_ id: String) -> Bool {
-    (1...32).contains(id.utf8.count)
-      && id.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
-  }
 }
 
 /// Ships the hall's event log to the central PostgreSQL from a thread of its own. Owned by

@@ -135,7 +135,7 @@ extension String {
 enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
-    "public_url", "origins", "ticker", "footer", "voice",
+    "public_url", "origins", "ticker", "footer", "voice", "central",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -222,10 +222,29 @@ enum HallFileReader {
         voice.append(lang)
       }
     }
-    return HallConfig(
+    var config = HallConfig(
       name: name, zone: zone, adminToken: adminToken, priorityWeight: weight,
       services: services, counters: counters, kiosks: kiosks, publicURL: publicURL,
       origins: origins, ticker: ticker, footer: footer, voice: voice)
+    config.central = try f["central"].map { v throws(HallConfigError) in try central(v) }
+    return config
+  }
+
+  /// `central: {url: "postgres://…", hall: "banyuwangi"}` (PROTOCOL 1.1). The URL is only
+  /// checked for its scheme here; the shipper reports one libpq cannot parse at start-up.
+  static func central(_ v: Value) throws(HallConfigError) -> CentralTarget {
+    let f = try v.mapping(allowed: ["url", "hall"])
+    let urlValue = try f.required("url")
+    let url = try urlValue.nonEmptyString()
+    guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+      throw urlValue.fail("must be a postgres:// URL")
+    }
+    let hallValue = try f.required("hall")
+    let hall = try hallValue.nonEmptyString()
+    guard CentralTarget.isValidHallID(hall) else {
+      throw hallValue.fail("\"\(hall)\" must be 1–32 of a-z, 0-9 and -")
+    }
+    return CentralTarget(url: url, hall: hall)
   }
 
   static func token(_ v: Value) throws(HallConfigError) -> String {

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import HTTP
+import Central
 import Logging
 import QueueCore
 import Reactor
@@ -44,6 +45,7 @@ public final class AntreServer {
   private var timers: [Timer] = []
   private var signals: SignalWatcher?
   private var stopping = false
+  private var shipper: Shipper?
   /// Tokens generated at this start, to print once.
   public private(set) var generatedTokens: TokenTable?
   public let tokens: TokenTable
@@ -80,6 +82,12 @@ public final class AntreServer {
     }
     host = options.host
     boundPort = http.boundPort
+    if let target = options.central ?? config.central {
+      shipper = Shipper(
+        settings: ShipperSettings(
+          url: target.url, hall: target.hall, databasePath: options.databasePath, config: config),
+        logger: logger)
+    }
     wire()
   }
 
@@ -176,6 +184,8 @@ public final class AntreServer {
     // Expire what an earlier day left waiting before anyone sees the hall.
     app.rolloverIfNeeded(now: wallClockMillis())
     app.commit()
+    app.centralStatus = { [shipper] in shipper?.status }
+    shipper?.start()
   }
 
   /// Runs until SIGINT or SIGTERM.
@@ -190,6 +200,7 @@ public final class AntreServer {
     stopping = true
     logger.info("shutting down")
     app.commit()
+    shipper?.stop()
     for peer in Array(peers.values) { peer.close(.goingAway, reason: "server shutting down") }
     // The listener closes last: closing it also cuts taken-over sockets, and the 1001 frames
     // and the last replies need a moment to leave. Requests meanwhile get 503.

@@ -1,3 +1,4 @@
+import Central
 import FoundationEssentials
 import HTTP
 import QueueCore
@@ -126,13 +127,24 @@ extension HallApp {
     let role = tokens.role(for: bearerToken(from: request.headers))
     switch endpoint {
     case .health:
-      respond(.jsonBytes(Array(#"{"status":"ok"}"#.utf8)))
+      guard let central = centralStatus() else {
+        return respond(.jsonBytes(Array(#"{"status":"ok"}"#.utf8)))
+      }
+      var json = JSONWriter()
+      json.beginObject()
+      json.key("status")
+      json.string("ok")
+      json.key("central")
+      central.write(to: &json, now: now)
+      json.endObject()
+      respond(.jsonBytes(json.bytes))
     case .metrics:
       let waiting = hall.waitingCounts().counts.map { ($0.service, $0.waiting) }
       respond(
         .text(
           metrics.render(
-            waiting: waiting, connections: connectionCounts, httpConnections: httpConnections()),
+            waiting: waiting, connections: connectionCounts, httpConnections: httpConnections())
+            + (centralStatus()?.metrics(now: now) ?? ""),
           contentType: "text/plain; version=0.0.4"))
     case .hall:
       respond(.json(hall.hallView(at: now, boxes: boxes())))

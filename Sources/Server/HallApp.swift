@@ -1,3 +1,4 @@
+import Central
 import FoundationEssentials
 import HTTP
 import Logging
@@ -19,6 +20,8 @@ final class HallApp {
   let resourceRoot: String
   var logger: Logger
   var metrics = Metrics()
+  /// The regional shipper's latest status, nil when the hall ships nowhere.
+  var centralStatus: () -> ShipperStatus? = { nil }
   let router = Router<Endpoint>.makeAPI()
 
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
