@@ -91,8 +91,8 @@ public final class CentralServer {
     host = options.host
     boundPort = http.boundPort
     router.add(.GET, "/api/halls", .halls)
-    router.add(.GET, "/api/halls/{hall}/stats", .stats)
-    router.add(.GET, "/api/halls/{hall}/ikm", .ikm)
+    router.add(.GET, "/api/halls/:hall/stats", .stats)
+    router.add(.GET, "/api/halls/:hall/ikm", .ikm)
     router.add(.GET, "/healthz", .health)
     http.onRequest = { [unowned self] exchange in self.handle(exchange) }
     signals = SignalWatcher(loop: loop) { [unowned self] _ in self.shutdown() }

@@ -194,7 +194,10 @@ final class ShippingWorker {
       """,
       [
         settings.hall, String(decoding: json.bytes, as: UTF8.self), String(last.seq),
-        String(last.at), String(hallSeq), String(Int(lagSeconds(since: batch[0].at))),
+        String(last.at), String(hallSeq),
+        // What is left behind after this batch: none once caught up, else at least the age
+        // of the last event shipped.
+        String(last.seq >= hallSeq ? 0 : Int(lagSeconds(since: last.at))),
       ])
     let stored = result.int(0, "stored") ?? 0
     shippedSeq = last.seq
