@@ -177,7 +177,8 @@ public enum CentralMigrations {
       do throws(PostgresError) {
         // One migrator at a time; the others wait here, then find the work done.
         try connection.execute("SELECT pg_advisory_xact_lock(7263101)")
-        let version = Int(try connection.execute("SELECT max(version) FROM central_schema").scalar ?? "0") ?? 0
+        let version =
+          Int(try connection.execute("SELECT max(version) FROM central_schema").scalar ?? "0") ?? 0
         guard version <= all.count else {
           throw .unexpectedResult(
             "central schema version \(version) is newer than this program's \(all.count)")

@@ -115,9 +115,10 @@ final class ShippingWorker {
         settings.hall, settings.hallName, String(settings.utcOffsetSeconds),
         settings.servicesJSON, settings.countersJSON,
       ])
-    let stored = Int64(
-      try fresh.execute("SELECT max(seq) FROM events WHERE hall = $1", [settings.hall]).scalar
-        ?? "0") ?? 0
+    let stored =
+      Int64(
+        try fresh.execute("SELECT max(seq) FROM events WHERE hall = $1", [settings.hall]).scalar
+          ?? "0") ?? 0
     if stored > hallSeq {
       refused = true
       let message =

@@ -35,7 +35,8 @@ public struct QueryResult: Sendable, Equatable {
     case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
       break
     case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR:
-      let state = PQresultErrorField(result, antre_pg_diag_sqlstate).map { String(cString: $0) } ?? ""
+      let state =
+        PQresultErrorField(result, antre_pg_diag_sqlstate).map { String(cString: $0) } ?? ""
       let message = trimmed(String(cString: PQresultErrorMessage(result)))
       // Class 08 (connection exception) and 57P (operator intervention: shutdown) mean the
       // server went away, not that the statement was wrong.

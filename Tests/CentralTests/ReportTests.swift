@@ -97,7 +97,8 @@ import Testing
     for (ticket, answer) in zip(done, [4, 3, 2]) {
       _ = try hall.appendRaw(type: "survey") { seq, at in
         let answers = (1...9).map { "\"u\($0)\":\(answer)" }.joined(separator: ",")
-        return #"{"type":"survey","seq":\#(seq),"ticket":"\#(ticket.id)",\#(answers),"at":"\#(at)"}"#
+        return
+          #"{"type":"survey","seq":\#(seq),"ticket":"\#(ticket.id)",\#(answers),"at":"\#(at)"}"#
       }
     }
     try await ship(hall, to: cluster)
@@ -129,7 +130,8 @@ import Testing
     shipper.start()
     #expect(try await eventually { shipper.status.state == .caughtUp })
     #expect(shipper.waitUntilStopped(seconds: 5))
-    try cluster.psql("UPDATE halls SET heartbeat_at = now() - interval '5 minutes' WHERE hall = 'sunyi'")
+    try cluster.psql(
+      "UPDATE halls SET heartbeat_at = now() - interval '5 minutes' WHERE hall = 'sunyi'")
 
     let connection = try PostgresConnection(url: cluster.url)
     let halls = array(try connection.execute(RegionQueries.halls, ["30"]).scalar)

@@ -65,7 +65,8 @@ let mondayMorning: Millis = 1_796_000_400_000
     // The hall's database is swapped for a younger one (a restored backup): 3 events.
     let restored = try RecordedHall(start: mondayMorning)
     for _ in 0..<3 { try restored.run(.issue(service: "B", priority: false)) }
-    let before = try cluster.psql("SELECT md5(string_agg(body::text, ',' ORDER BY seq)) FROM events")
+    let before = try cluster.psql(
+      "SELECT md5(string_agg(body::text, ',' ORDER BY seq)) FROM events")
     let refused = makeShipper(restored, url: cluster.url)
     refused.start()
     #expect(try await eventually { refused.status.state == .refused })
@@ -109,6 +110,7 @@ let mondayMorning: Millis = 1_796_000_400_000
     let connection = try PostgresConnection(url: cluster.url)
     try CentralMigrations.migrate(connection)
     try CentralMigrations.migrate(connection)
-    #expect(try cluster.psql("SELECT version FROM central_schema") == "\(CentralMigrations.all.count)")
+    #expect(
+      try cluster.psql("SELECT version FROM central_schema") == "\(CentralMigrations.all.count)")
   }
 }

@@ -47,13 +47,17 @@ final class CentralProcess {
   }
 
   func waitFor(
-    _ hall: ServerProcess, state: String, timeout: Double = 20
+    _ hall: ServerProcess, state: String, lagEvents: Int? = nil, timeout: Double = 20
   ) async throws -> [String: Any] {
     let deadline = Date().addingTimeInterval(timeout)
     var last: [String: Any] = [:]
     while Date() < deadline {
       last = try await health(hall)
-      if last["state"] as? String == state { return last }
+      if last["state"] as? String == state,
+        lagEvents == nil || last["lag_events"] as? Int == lagEvents
+      {
+        return last
+      }
       try await Task.sleep(nanoseconds: 50_000_000)
     }
     Issue.record("hall never reached \(state): \(last)")
@@ -144,7 +148,8 @@ final class CentralProcess {
       central.baseURL, "GET", "/api/halls", token: "not-the-token-at-all")
     #expect(wrong.status == 403)
     let badDate = try await ServerProcess.request(
-      central.baseURL, "GET", "/api/halls/hall-a/stats?from=2026-02-31x", token: "central-admin-token")
+      central.baseURL, "GET", "/api/halls/hall-a/stats?from=2026-02-31x",
+      token: "central-admin-token")
     #expect(badDate.status == 400)
     let page = try await ServerProcess.request(central.baseURL, "GET", "/region.html")
     #expect(page.status == 200)
@@ -156,9 +161,24 @@ final class CentralProcess {
     try cluster.stop()
     let hall = try ServerProcess(extraArguments: ["--central", cluster.url, "--hall-id", "lone"])
     _ = try await issue(hall, 3)
-    let status = try await waitFor(hall, state: "unreachable")
+    // The shipper looks again every second; its figures then count the three tickets.
+    let status = try await waitFor(hall, state: "unreachable", lagEvents: 3)
     #expect(status["error"] as? String != nil)
     #expect(status["lag_events"] as? Int == 3)
+    _ = hall.terminate()
+  }
+
+  @Test func aWrongCentralURLInTheHallFileIsReportedAndTheHallStillWorks() async throws {
+    let hallFile =
+      ServerProcess.testHall + """
+
+        central: {url: "postgress://typo@127.0.0.1/region", hall: "typo"}
+        """
+    let hall = try ServerProcess(hall: hallFile)
+    _ = try await issue(hall, 1)
+    let status = try await health(hall)
+    #expect(status["state"] as? String == "bad_url")
+    #expect(status["hall"] as? String == "typo")
     _ = hall.terminate()
   }
 }

@@ -31,7 +31,8 @@ final class PostgresCluster {
   }()
 
   init() throws {
-    var template = Array((FileManager.default.temporaryDirectory.path + "/antre-pg-XXXXXX").utf8CString)
+    var template = Array(
+      (FileManager.default.temporaryDirectory.path + "/antre-pg-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { throw Failure(description: "mkdtemp failed") }
     directory = String(cString: made)
     port = try Self.freePort()
@@ -71,8 +72,10 @@ final class PostgresCluster {
   func psql(_ sql: String) throws -> String {
     try run(
       "psql",
-      ["-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", database, "-XAtq", "-v",
-        "ON_ERROR_STOP=1", "-c", sql])
+      [
+        "-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", database, "-XAtq", "-v",
+        "ON_ERROR_STOP=1", "-c", sql,
+      ])
   }
 
   /// Runs a PostgreSQL tool (as `postgres` under root) and waits for it. Output goes to a
@@ -80,7 +83,9 @@ final class PostgresCluster {
   @discardableResult
   private func run(_ tool: String, _ arguments: [String]) throws -> String {
     let path = Self.binaries + "/" + tool
-    let argv = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", path] + arguments
+    let argv =
+      getuid() == 0
+      ? ["/usr/sbin/runuser", "-u", "postgres", "--", path] + arguments
       : [path] + arguments
     let outputPath = directory + "/tool-output"
     var actions = posix_spawn_file_actions_t()

@@ -27,7 +27,8 @@ final class RecordedHall {
 
   init(start: Millis) throws {
     config = try HallConfig.load(yaml: Self.yaml)
-    directory = FileManager.default.temporaryDirectory
+    directory =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("antre-central-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true)
