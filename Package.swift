@@ -84,6 +84,11 @@ let package = Package(
       name: "bare-responder", path: "Benchmarks/BareResponder",
       linkerSettings: [.linkedLibrary("event")]),
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
+    // central-bench (issue #14): shipping throughput and catch-up after an outage.
+    .executableTarget(
+      name: "central-bench", dependencies: ["Central", "QueueCore", "Storage",
+        .product(name: "Logging", package: "swift-log")],
+      path: "Benchmarks/CentralBench", exclude: ["region-year.sh", "region-year.sql"]),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),

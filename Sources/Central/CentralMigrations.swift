@@ -12,6 +12,9 @@ import Postgres
 ///   date as each event is inserted for the first time, so reports never parse JSON.
 /// - Reports read `tickets` and `surveys` through (hall, day) indexes: one hall's year is
 ///   one index range scan, and the region's "today" is 300 small ranges.
+/// - `survey_days` rolls the answers up per hall and day for the region's 30-day IKM.
+///   Ticket figures are not rolled up: percentiles over a period cannot be summed from
+///   daily ones, and the hall computes them exactly.
 public enum CentralMigrations {
   public static let all: [String] = [
     // 1: the initial schema.
@@ -165,7 +168,36 @@ public enum CentralMigrations {
     $$;
     CREATE TRIGGER events_apply AFTER INSERT ON events
       FOR EACH ROW EXECUTE FUNCTION antre_apply_event();
+    """,
+    // 2: a daily roll-up of survey answers. The region's list shows every hall's IKM over
+    // 30 days; summing 30 rows per hall replaces reading every answer. Exact: a period's
+    // IKM is the sum of the answers' totals over their count, / 9 × 25.
     """
+    CREATE TABLE survey_days (
+      hall text NOT NULL,
+      day date NOT NULL,
+      respondents integer NOT NULL,
+      total_sum bigint NOT NULL,
+      PRIMARY KEY (hall, day)
+    );
+    INSERT INTO survey_days (hall, day, respondents, total_sum)
+    SELECT hall, day, count(*), sum(u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9)
+    FROM surveys GROUP BY hall, day;
+
+    CREATE FUNCTION antre_roll_up_survey() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO survey_days (hall, day, respondents, total_sum)
+      VALUES (NEW.hall, NEW.day, 1,
+              NEW.u1 + NEW.u2 + NEW.u3 + NEW.u4 + NEW.u5 + NEW.u6 + NEW.u7 + NEW.u8 + NEW.u9)
+      ON CONFLICT (hall, day) DO UPDATE SET
+        respondents = survey_days.respondents + 1,
+        total_sum = survey_days.total_sum + EXCLUDED.total_sum;
+      RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER surveys_roll_up AFTER INSERT ON surveys
+      FOR EACH ROW EXECUTE FUNCTION antre_roll_up_survey();
+    """,
   ]
 
   /// Brings the database at the other end of `connection` up to date.

@@ -16,6 +16,10 @@ enum RegionQueries {
     """
   }
 
+  /// A service nobody used in the period.
+  static let emptySummary =
+    "json_build_object('mean', NULL, 'p50', NULL, 'p90', NULL, 'max', NULL)"
+
   /// The nine answers' mean × 25 (every respondent answers all nine, so the mean of the
   /// element means equals the mean of each respondent's mean).
   static let ikmOfTotal = "round(avg(total) / 9 * 25, 2)"
@@ -44,27 +48,40 @@ enum RegionQueries {
     sv AS (
       SELECT ticket, (u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9)::numeric AS total
       FROM surveys WHERE hall = $1 AND day BETWEEN $2::date AND $3::date),
+    issued AS (SELECT issued_service, count(*) AS n FROM t GROUP BY issued_service),
+    arrivals AS (
+      SELECT issued_service, issued_hour, count(*) AS n FROM t
+      GROUP BY issued_service, issued_hour),
+    served AS (
+      SELECT t.service, t.state, t.wait_s, t.service_s, t.wait_s <= svc.target AS within
+      FROM t JOIN svc ON svc.id = t.service),
+    figures AS (
+      SELECT service,
+        count(*) FILTER (WHERE state = 'done') AS served,
+        count(*) FILTER (WHERE state = 'noshow') AS noshow,
+        count(*) FILTER (WHERE state = 'cancelled') AS cancelled,
+        count(*) FILTER (WHERE state = 'expired') AS expired,
+        \(summary("wait_s")) AS wait_s,
+        \(summary("service_s")) AS service_s,
+        CASE WHEN count(wait_s) FILTER (WHERE state = 'done') = 0 THEN NULL
+          ELSE round(count(*) FILTER (WHERE state = 'done' AND within)::numeric
+            / count(wait_s) FILTER (WHERE state = 'done'), 4) END AS within_target
+      FROM served GROUP BY service),
     by_service AS (
       SELECT svc.n, json_build_object(
         'id', svc.id, 'name', svc.name,
-        'issued', (SELECT count(*) FROM t i WHERE i.issued_service = svc.id),
-        'served', count(t.id) FILTER (WHERE t.state = 'done'),
-        'noshow', count(t.id) FILTER (WHERE t.state = 'noshow'),
-        'cancelled', count(t.id) FILTER (WHERE t.state = 'cancelled'),
-        'expired', count(t.id) FILTER (WHERE t.state = 'expired'),
-        'wait_s', \(summary("t.wait_s")),
-        'service_s', \(summary("t.service_s")),
-        'within_target', CASE WHEN count(t.wait_s) FILTER (WHERE t.state = 'done') = 0 THEN NULL
-          ELSE round(count(*) FILTER (WHERE t.state = 'done' AND t.wait_s <= svc.target)::numeric
-            / count(t.wait_s) FILTER (WHERE t.state = 'done'), 4) END,
+        'issued', coalesce((SELECT n FROM issued WHERE issued_service = svc.id), 0),
+        'served', coalesce(f.served, 0), 'noshow', coalesce(f.noshow, 0),
+        'cancelled', coalesce(f.cancelled, 0), 'expired', coalesce(f.expired, 0),
+        'wait_s', coalesce(f.wait_s, \(emptySummary)),
+        'service_s', coalesce(f.service_s, \(emptySummary)),
+        'within_target', f.within_target,
         'arrivals_by_hour', (
-          SELECT json_agg(coalesce(a.k, 0) ORDER BY hour)
+          SELECT json_agg(coalesce(a.n, 0) ORDER BY hour)
           FROM generate_series(0, 23) AS hour
-          LEFT JOIN (SELECT issued_hour, count(*) AS k FROM t a WHERE a.issued_service = svc.id
-                     GROUP BY issued_hour) a ON a.issued_hour = hour)
+          LEFT JOIN arrivals a ON a.issued_service = svc.id AND a.issued_hour = hour)
       ) AS j
-      FROM svc LEFT JOIN t ON t.service = svc.id
-      GROUP BY svc.n, svc.id, svc.name, svc.target),
+      FROM svc LEFT JOIN figures f ON f.service = svc.id),
     by_counter AS (
       SELECT ctr.n, json_build_object(
         'id', ctr.id, 'name', ctr.name, 'served', count(t.id),
@@ -155,10 +172,9 @@ enum RegionQueries {
       FROM h JOIN tickets t ON t.hall = h.hall AND t.day = h.today
       GROUP BY h.hall),
     ik AS (
-      SELECT h.hall, count(*) AS n,
-        round(avg((v.u1 + v.u2 + v.u3 + v.u4 + v.u5 + v.u6 + v.u7 + v.u8 + v.u9)::numeric)
-              / 9 * 25, 2) AS ikm
-      FROM h JOIN surveys v ON v.hall = h.hall AND v.day BETWEEN h.today - 29 AND h.today
+      SELECT h.hall, sum(d.respondents) AS n,
+        round(sum(d.total_sum)::numeric / sum(d.respondents) / 9 * 25, 2) AS ikm
+      FROM h JOIN survey_days d ON d.hall = h.hall AND d.day BETWEEN h.today - 29 AND h.today
       GROUP BY h.hall),
     st AS (
       SELECT h.hall,

@@ -123,6 +123,12 @@ import Testing
     let live = try RecordedHall(start: now - 3_600_000)
     for _ in 0..<3 { try live.run(.issue(service: "A", priority: false)) }
     try live.run(.call(counter: 1, .auto))
+    try live.run(.done(counter: 1))
+    let served = live.tickets.values.first { $0.state == .done }!
+    _ = try live.appendRaw(type: "survey") { seq, at in
+      let answers = (1...9).map { "\"u\($0)\":4" }.joined(separator: ",")
+      return #"{"type":"survey","seq":\#(seq),"ticket":"\#(served.id)",\#(answers),"at":"\#(at)"}"#
+    }
     try await ship(live, to: cluster)
     let silent = try RecordedHall(start: now - 3_600_000)
     try silent.run(.issue(service: "B", priority: false))
@@ -142,7 +148,11 @@ import Testing
     let today = uji["today"] as? [String: Any] ?? [:]
     #expect(today["issued"] as? Int == 3)
     #expect(today["waiting"] as? Int == 2)
-    #expect(today["served"] as? Int == 0)
+    #expect(today["served"] as? Int == 1)
+    // The 30-day IKM from the daily roll-up: one respondent, all answers 4.
+    #expect(uji["ikm"] as? Double == 100)
+    #expect(uji["band"] as? String == "A")
+    #expect(uji["ikm_respondents"] as? Int == 1)
     #expect(halls[0]["state"] as? String == "silent")
     #expect(halls[0]["since"] as? String != nil)
   }
