@@ -1,34 +1,12 @@
 // The region's page (`region.html#token=ADMIN`, served by `antre central`): every hall's
 // state and today's figures, polled every few seconds; a click shows one hall's day.
 import { readToken, api } from "./api.js";
+import { measuredText, stateText } from "./region-text.js";
 
 const token = readToken("central");
 const $ = (x) => document.getElementById(x);
 const POLL_MS = 5000;
 let selected = null;
-
-/** Measured durations (p90, means) carry no "±": they are not estimates. */
-export function measuredText(seconds) {
-  if (seconds === null || seconds === undefined) return "—";
-  if (seconds < 60) return "kurang dari 1 menit";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} menit`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${h} jam` : `${h} jam ${m} menit`;
-}
-
-/** "Senyap sejak 09:15" (or with the date when it is not today). */
-export function stateText(hall) {
-  if (hall.state === "live") return "Terhubung";
-  if (hall.state === "lagging") {
-    return hall.lag_s ? `Tertinggal ${measuredText(hall.lag_s)}` : "Tertinggal";
-  }
-  if (!hall.since) return "Senyap";
-  const day = hall.since.slice(0, 10);
-  const clock = hall.since.slice(11, 16);
-  return day === hall.today?.date ? `Senyap sejak ${clock}` : `Senyap sejak ${day} ${clock}`;
-}
 
 function cell(content, className) {
   const td = document.createElement("td");
@@ -106,7 +84,11 @@ async function poll() {
     const halls = await api("GET", "/api/halls", undefined, token);
     $("offline").hidden = true;
     $("notice").hidden = true;
-    $("halls").replaceChildren(...halls.map(hallRow));
+    // Halls that need a look come first: silent, then lagging, then the rest by id.
+    const order = { silent: 0, lagging: 1, live: 2 };
+    const sorted = [...halls].sort((a, b) =>
+      (order[a.state] ?? 3) - (order[b.state] ?? 3) || a.hall.localeCompare(b.hall));
+    $("halls").replaceChildren(...sorted.map(hallRow));
     const count = (state) => halls.filter((h) => h.state === state).length;
     const waiting = halls.reduce((n, h) => n + (h.today?.waiting ?? 0), 0);
     const served = halls.reduce((n, h) => n + (h.today?.served ?? 0), 0);
