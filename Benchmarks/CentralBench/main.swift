@@ -79,8 +79,10 @@ final class BusyHall {
         switch step % 7 {
         case 0, 2, 4: .issue(service: ["A", "B", "C"][step % 3], priority: step % 19 == 0)
         case 1: .call(counter: 1 + step % 4, .auto)
-        case 3: step % 23 == 3 ? .noshow(counter: 1 + step % 4) : .call(counter: 1 + step % 4, .auto)
-        case 5: step % 31 == 5 ? .transfer(counter: 1 + step % 4, to: "C") : .done(counter: 1 + step % 4)
+        case 3:
+          step % 23 == 3 ? .noshow(counter: 1 + step % 4) : .call(counter: 1 + step % 4, .auto)
+        case 5:
+          step % 31 == 5 ? .transfer(counter: 1 + step % 4, to: "C") : .done(counter: 1 + step % 4)
         default: .call(counter: 1 + (step + 1) % 4, .auto)
         }
       guard let outcome = try? hall.handle(command, at: now) else { continue }
