@@ -86,8 +86,10 @@ let package = Package(
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
     // central-bench (issue #14): shipping throughput and catch-up after an outage.
     .executableTarget(
-      name: "central-bench", dependencies: ["Central", "QueueCore", "Storage",
-        .product(name: "Logging", package: "swift-log")],
+      name: "central-bench",
+      dependencies: [
+        "Central", "QueueCore", "Storage", .product(name: "Logging", package: "swift-log"),
+      ],
       path: "Benchmarks/CentralBench", exclude: ["region-year.sh", "region-year.sql"]),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
@@ -101,7 +103,8 @@ let package = Package(
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
-    .testTarget(name: "CentralTests", dependencies: ["Central", "Postgres", "Storage", "QueueCore"]),
+    .testTarget(
+      name: "CentralTests", dependencies: ["Central", "Postgres", "Storage", "QueueCore"]),
     .testTarget(name: "DisplaysTests"),
   ]
 )

@@ -23,7 +23,7 @@ struct Serve: ParsableCommand {
   @Option(help: "Directory holding Displays/ and Assets/. Default: found automatically.")
   var root: String?
 
-  @Option(help: "Ship the event log to this central PostgreSQL (postgres://USER:PASS@HOST:PORT/DB).")
+  @Option(help: "Ship the event log to this central PostgreSQL (postgres://USER:PASS@HOST/DB).")
   var central: String?
 
   @Option(help: "This hall's id in the central database: 1–32 of a-z, 0-9 and -.")
