@@ -1,6 +1,6 @@
+import Central
 import FoundationEssentials
 import HTTP
-import Central
 import Logging
 import QueueCore
 import Reactor
