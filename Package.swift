@@ -21,6 +21,7 @@ let package = Package(
     .systemLibrary(name: "CWslay", providers: [.apt(["libwslay-dev"])]),
     .systemLibrary(
       name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+    .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
     // Wrappers over the C libraries.
     .target(
@@ -29,6 +30,7 @@ let package = Package(
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
     .target(name: "QRCode", dependencies: ["CQRencode"]),
+    .target(name: "Postgres", dependencies: ["CLibpq", "Reactor"]),
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
@@ -44,7 +46,14 @@ let package = Package(
     .target(
       name: "Server",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage",
+        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage", "Central",
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    // Regional aggregation: the hall's shipper and `antre central`.
+    .target(
+      name: "Central",
+      dependencies: [
+        "Postgres", "Storage", "HallWire", "QueueCore", "Reactor", "HTTP",
         .product(name: "Logging", package: "swift-log"),
       ]),
     .target(name: "FeedClient", dependencies: ["HTTP", "Reactor", "WebSocket"]),
@@ -63,7 +72,7 @@ let package = Package(
     .executableTarget(
       name: "antre",
       dependencies: [
-        "Server", "Officer", "TicketBox", "QueueCore", "Storage",
+        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Central",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -82,6 +91,14 @@ let package = Package(
     .executableTarget(
       name: "bare-issuer", path: "Benchmarks/BareIssuer",
       linkerSettings: [.linkedLibrary("event"), .linkedLibrary("sqlite3")]),
+    // central-bench (issue #14): shipping throughput and catch-up after an outage.
+    .executableTarget(
+      name: "central-bench",
+      dependencies: [
+        "Central", "HallWire", "QueueCore", "Storage",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Benchmarks/CentralBench", exclude: ["region-year.sh", "region-year.sql"]),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore"]),
@@ -98,6 +115,9 @@ let package = Package(
     .testTarget(name: "OfficerTests", dependencies: ["HallWire", "Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["HallWire", "TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
+    .testTarget(
+      name: "CentralTests",
+      dependencies: ["Central", "HallWire", "Postgres", "Storage", "QueueCore"]),
     .testTarget(name: "DisplaysTests"),
   ]
 )

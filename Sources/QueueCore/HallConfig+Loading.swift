@@ -137,7 +137,7 @@ extension String {
 enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
-    "public_url", "origins", "ticker", "footer", "voice", "backup",
+    "public_url", "origins", "ticker", "footer", "voice", "backup", "central",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -229,6 +229,7 @@ enum HallFileReader {
       services: services, counters: counters, kiosks: kiosks, publicURL: publicURL,
       origins: origins, ticker: ticker, footer: footer, voice: voice)
     hall.backup = try f["backup"].map { v throws(HallConfigError) in try backup(v) }
+    hall.central = try f["central"].map { v throws(HallConfigError) in try central(v) }
     return hall
   }
 
@@ -252,6 +253,20 @@ enum HallFileReader {
       guard (1...1000).contains(keep) else { throw k.fail("must be 1–1000") }
     }
     return BackupConfig(directory: dir, minuteOfDay: at, keep: keep)
+  }
+
+  /// `central: {url: "postgres://…", hall: "banyuwangi"}` (PROTOCOL 1.1). The URL is not
+  /// judged here: a wrong one must not stop the hall, so the shipper reports it at start-up
+  /// and in /healthz instead.
+  static func central(_ v: Value) throws(HallConfigError) -> CentralTarget {
+    let f = try v.mapping(allowed: ["url", "hall"])
+    let url = try f.required("url").nonEmptyString()
+    let hallValue = try f.required("hall")
+    let hall = try hallValue.nonEmptyString()
+    guard CentralTarget.isValidHallID(hall) else {
+      throw hallValue.fail("\"\(hall)\" must be 1–32 of a-z, 0-9 and -")
+    }
+    return CentralTarget(url: url, hall: hall)
   }
 
   static func token(_ v: Value) throws(HallConfigError) -> String {

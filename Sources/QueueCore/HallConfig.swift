@@ -23,6 +23,8 @@ public struct HallConfig: Sendable, Equatable {
   public var voice: [String]
   /// The daily backup (`backup:`); nil: none.
   public var backup: BackupConfig?
+  /// Where the hall ships its event log (PROTOCOL 1.1 "Regional aggregation"); nil: nowhere.
+  public var central: CentralTarget?
 
   public init(
     name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,
@@ -46,6 +48,22 @@ public struct HallConfig: Sendable, Equatable {
 
   public func service(_ id: String) -> ServiceConfig? { services.first { $0.id == id } }
   public func counter(_ id: Int) -> CounterConfig? { counters.first { $0.id == id } }
+}
+
+public struct CentralTarget: Sendable, Equatable {
+  public var url: String
+  /// 1–32 of `[a-z0-9-]`: the hall's key in the central database.
+  public var hall: String
+
+  public init(url: String, hall: String) {
+    self.url = url
+    self.hall = hall
+  }
+
+  public static func isValidHallID(_ id: String) -> Bool {
+    (1...32).contains(id.utf8.count)
+      && id.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+  }
 }
 
 public struct ServiceConfig: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Central
 import HallWire
 import FoundationEssentials
 import HTTP
@@ -45,6 +46,7 @@ public final class AntreServer {
   private var timers: [Timer] = []
   private var signals: SignalWatcher?
   private var backups: BackupSchedule?
+  private var shipper: Shipper?
   private(set) var stopping = false
   /// Tokens generated at this start, to print once.
   public private(set) var generatedTokens: TokenTable?
@@ -82,6 +84,12 @@ public final class AntreServer {
     }
     host = options.host
     boundPort = http.boundPort
+    if let target = options.central ?? config.central {
+      shipper = Shipper(
+        settings: ShipperSettings(
+          url: target.url, hall: target.hall, databasePath: options.databasePath, config: config),
+        logger: logger)
+    }
     wire()
   }
 
@@ -153,6 +161,8 @@ public final class AntreServer {
     // Expire what an earlier day left waiting before anyone sees the hall.
     app.rolloverIfNeeded(now: wallClockMillis())
     app.commit()
+    app.centralStatus = { [shipper] in shipper?.status }
+    shipper?.start()
   }
 
   /// Runs until SIGINT or SIGTERM.
@@ -167,6 +177,7 @@ public final class AntreServer {
     stopping = true
     logger.info("shutting down")
     app.commit()
+    shipper?.stop()
     for peer in Array(peers.values) { peer.close(.goingAway, reason: "server shutting down") }
     // The listener closes last: closing it also cuts taken-over sockets, and the 1001 frames
     // and the last replies need a moment to leave. Requests meanwhile get 503.

@@ -184,28 +184,24 @@ struct BackupReport: Encodable {
 
   /// `{"status":"ok","backup":{…}}`: the server is up either way; a failed backup shows as
   /// `"ok":false` with its message, for the dashboard and for monitoring.
-  func healthJSON(zone: HallZone) -> [UInt8] {
-    struct Health: Encodable {
-      struct Backup: Encodable {
-        var ok: Bool
-        var dir: String
-        var last_success_at: String?
-        var last_error: String?
-        var last_error_at: String?
-        var running: Bool
-        var next_at: String
-      }
-      var status = "ok"
-      var backup: Backup
-    }
-    let body = Health(
-      backup: .init(
-        ok: lastError == nil, dir: directory, last_success_at: lastSuccessAt.map(zone.rfc3339),
-        last_error: lastError, last_error_at: lastErrorAt.map(zone.rfc3339), running: running,
-        next_at: zone.rfc3339(nextAt)))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(body)).map(Array.init) ?? Array(#"{"status":"ok"}"#.utf8)
+  /// The `backup` member of `/healthz`.
+  func write(to json: inout JSONWriter, zone: HallZone) {
+    json.beginObject()
+    json.key("dir")
+    json.string(directory)
+    json.key("last_error")
+    json.string(lastError)
+    json.key("last_error_at")
+    json.string(lastErrorAt.map(zone.rfc3339))
+    json.key("last_success_at")
+    json.string(lastSuccessAt.map(zone.rfc3339))
+    json.key("next_at")
+    json.string(zone.rfc3339(nextAt))
+    json.key("ok")
+    json.bool(lastError == nil)
+    json.key("running")
+    json.bool(running)
+    json.endObject()
   }
 
   var metricsText: String {

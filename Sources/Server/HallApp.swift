@@ -1,3 +1,4 @@
+import Central
 import FoundationEssentials
 import HTTP
 import HallWire
@@ -21,6 +22,8 @@ final class HallApp {
   let resourceRoot: String
   var logger: Logger
   var metrics = Metrics()
+  /// The regional shipper's latest status, nil when the hall ships nowhere.
+  var centralStatus: () -> ShipperStatus? = { nil }
   let router = Router<Endpoint>.makeAPI()
   let feed: Feed
   private var commits = GroupCommit()

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import QueueCore
 import Reactor
 
 /// Everything `antre serve` needs to start; tests build one directly.
@@ -12,6 +13,8 @@ public struct ServerOptions: Sendable {
   /// `/ws/echo` for conformance tests of the WebSocket layer.
   public var echo: Bool
   public var limits: ServerLimits
+  /// `--central URL --hall-id ID`; wins over the hall file's `central`.
+  public var central: CentralTarget?
 
   public init(
     configPath: String, databasePath: String, host: String = "127.0.0.1", port: Int = 8080,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import QueueCore
 import Server
 
 struct Serve: ParsableCommand {
@@ -22,11 +23,23 @@ struct Serve: ParsableCommand {
   @Option(help: "Directory holding Displays/ and Assets/. Default: found automatically.")
   var root: String?
 
+  @Option(help: "Ship the event log to this central PostgreSQL (postgres://USER:PASS@HOST/DB).")
+  var central: String?
+
+  @Option(help: "This hall's id in the central database: 1–32 of a-z, 0-9 and -.")
+  var hallId: String?
+
   @Flag(help: "Serve /ws/echo, which echoes every message (WebSocket conformance testing).")
   var echo = false
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+    guard (central == nil) == (hallId == nil) else {
+      throw ValidationError("--central and --hall-id go together")
+    }
+    if let hallId, !CentralTarget.isValidHallID(hallId) {
+      throw ValidationError("--hall-id must be 1–32 of a-z, 0-9 and -")
+    }
   }
 
   func run() throws {
@@ -34,9 +47,10 @@ struct Serve: ParsableCommand {
     let logger = Logger(label: "antre.serve")
     let root = self.root ?? defaultResourceRoot(executablePath: CommandLine.arguments[0])
     let configPath = config ?? root + "/Assets/halls/mpp-banyuwangi.yaml"
-    let options = ServerOptions(
+    var options = ServerOptions(
       configPath: configPath, databasePath: db, host: host, port: port, resourceRoot: root,
       echo: echo)
+    if let central, let hallId { options.central = CentralTarget(url: central, hall: hallId) }
     let server: AntreServer
     do {
       server = try AntreServer(options: options, logger: logger)

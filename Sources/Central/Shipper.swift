@@ -1,0 +1,153 @@
+import HallWire
+import Logging
+import Postgres
+import QueueCore
+import Storage
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// Why a thread of its own, not libpq's asynchronous API on the hall's loop:
+// - The hall's loop must never wait for PostgreSQL. libpq's asynchronous calls still resolve
+//   host names inside PQconnectStart (getaddrinfo, which can take seconds on a flaky WAN),
+//   and catching up after an outage means reading tens of thousands of events from SQLite;
+//   on the loop both would take time from issuing and calling.
+// - On its own thread the shipper can be written as plain sequential code with blocking
+//   libpq calls and its own read-only SQLite connection. SQLite's WAL mode lets that reader
+//   run beside the loop's writer without either waiting for the other.
+// - The thread and the loop share exactly one small value, `ShipperStatus`, behind a mutex
+//   (`ShipperBoard`); the loop reads it for /metrics and /healthz. Nothing else crosses.
+
+/// Where and what a hall ships (PROTOCOL 1.1, "Regional aggregation").
+public struct ShipperSettings: Sendable {
+  public var url: String
+  public var hall: String
+  public var databasePath: String
+  public var hallName: String
+  public var utcOffsetSeconds: Int
+  /// `[{"id","name","target_wait_s"}]` and `[{"id","name"}]`, stored with the hall centrally.
+  public var servicesJSON: String
+  public var countersJSON: String
+  /// Events per INSERT; each batch is one statement, so one transaction.
+  public var batchSize = 1000
+  /// How often an idle shipper looks for new events.
+  public var pollInterval = 0.1
+  /// How long to wait before connecting again after a failure.
+  public var retryInterval = 1.0
+  /// How often the hall tells PostgreSQL it is alive (and its lag) while idle.
+  public var heartbeatInterval = 5.0
+
+  public init(url: String, hall: String, databasePath: String, config: HallConfig) {
+    self.url = url
+    self.hall = hall
+    self.databasePath = databasePath
+    hallName = config.name
+    utcOffsetSeconds = config.zone.secondsFromUTC
+    var services = JSONWriter()
+    services.beginArray()
+    for s in config.services {
+      services.element()
+      services.beginObject()
+      services.key("id")
+      services.string(s.id)
+      services.key("name")
+      services.string(s.name)
+      services.key("target_wait_s")
+      services.int(s.targetWaitS)
+      services.endObject()
+    }
+    services.endArray()
+    servicesJSON = String(decoding: services.bytes, as: UTF8.self)
+    var counters = JSONWriter()
+    counters.beginArray()
+    for c in config.counters {
+      counters.element()
+      counters.beginObject()
+      counters.key("id")
+      counters.int(c.id)
+      counters.key("name")
+      counters.string(c.name)
+      counters.endObject()
+    }
+    counters.endArray()
+    countersJSON = String(decoding: counters.bytes, as: UTF8.self)
+  }
+}
+
+/// Ships the hall's event log to the central PostgreSQL from a thread of its own. Owned by
+/// the hall's loop, which reads `status`; the thread owns its connections.
+public final class Shipper {
+  public let settings: ShipperSettings
+  private let board: ShipperBoard
+  private let logger: Logger
+  private var thread: pthread_t?
+
+  public init(settings: ShipperSettings, logger: Logger) {
+    self.settings = settings
+    self.board = ShipperBoard(hall: settings.hall)
+    self.logger = logger
+  }
+
+  deinit { stop() }
+
+  /// A copy of what the shipper's thread last published.
+  public var status: ShipperStatus { board.snapshot }
+
+  /// Starts the thread. A URL that does not parse is reported (log, status) without one.
+  public func start() {
+    guard thread == nil else { return }
+    do {
+      try PostgresConnection.validate(url: settings.url)
+    } catch {
+      logger.error("central: \(error.message); not shipping")
+      board.update {
+        $0.state = .badURL
+        $0.error = error.message
+      }
+      return
+    }
+    let work = ThreadWork { [settings, board, logger] in
+      ShippingWorker(settings: settings, board: board, logger: logger).run()
+    }
+    var handle = pthread_t()
+    let box = Unmanaged.passRetained(work).toOpaque()
+    let created = pthread_create(
+      &handle, nil,
+      { box in
+        Unmanaged<ThreadWork>.fromOpaque(box!).takeRetainedValue().body()
+        return nil
+      }, box)
+    guard created == 0 else {
+      Unmanaged<ThreadWork>.fromOpaque(box).release()
+      logger.error("central: cannot start the shipping thread (error \(created))")
+      return
+    }
+    thread = handle
+  }
+
+  /// Asks the thread to stop after its current statement. Does not wait: a hall shutting down
+  /// must not hang on a PostgreSQL that does not answer.
+  public func stop() {
+    board.stopRequested.store(true, ordering: .relaxed)
+    if let thread { pthread_detach(thread) }
+    thread = nil
+  }
+
+  /// Waits until the thread has ended (tests), at most `seconds`.
+  public func waitUntilStopped(seconds: Double) -> Bool {
+    stop()
+    var waited = 0.0
+    while board.running.load(ordering: .acquiring) {
+      guard waited < seconds else { return false }
+      usleep(10_000)
+      waited += 0.01
+    }
+    return true
+  }
+}
+
+private final class ThreadWork {
+  let body: @Sendable () -> Void
+  init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+}

@@ -1,0 +1,24 @@
+import Central
+import HTTP
+import HallWire
+
+extension HallApp {
+  /// `GET /healthz`: `{"status":"ok"}`, plus the daily backup's and the regional shipper's
+  /// state when the hall file asks for them.
+  func health(now: Millis) -> HTTPResponse {
+    var json = JSONWriter()
+    json.beginObject()
+    json.key("status")
+    json.string("ok")
+    if let backup = backupReport() {
+      json.key("backup")
+      backup.write(to: &json, zone: config.zone)
+    }
+    if let central = centralStatus() {
+      json.key("central")
+      central.write(to: &json, now: now)
+    }
+    json.endObject()
+    return .jsonBytes(json.bytes)
+  }
+}

@@ -1,0 +1,1 @@
+../../CentralTests/Support/PostgresCluster.swift
