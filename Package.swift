@@ -19,6 +19,8 @@ let package = Package(
     .systemLibrary(
       name: "CLibevent", pkgConfig: "libevent", providers: [.apt(["libevent-dev"])]),
     .systemLibrary(name: "CWslay", providers: [.apt(["libwslay-dev"])]),
+    .systemLibrary(
+      name: "CLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
     // Wrappers over the C libraries.
     .target(
@@ -26,11 +28,13 @@ let package = Package(
       dependencies: ["CLibevent", "HTTP", .product(name: "Logging", package: "swift-log")]),
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
+    // Officers' PINs: PBKDF2-HMAC-SHA256 from OpenSSL's libcrypto.
+    .target(name: "PinHash", dependencies: ["CLibcrypto"]),
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
     .target(
-      name: "QueueCore", dependencies: [.product(name: "Yams", package: "Yams")],
+      name: "QueueCore", dependencies: ["PinHash", .product(name: "Yams", package: "Yams")],
       exclude: ["HallFile.md"]),
     .target(name: "EscPos"),
     .target(name: "Terminal"),

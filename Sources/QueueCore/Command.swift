@@ -24,6 +24,13 @@ public enum Command: Sendable, Equatable {
   case printed(job: String)
   /// Starts the service day of `now` if it changed: see `Hall.handle`.
   case rollover
+  // Officers and the survey (issue 12): `pin` and `salt` come from the caller's randomness.
+  case addOfficer(id: String, name: String, pin: String, salt: [UInt8])
+  case resetPIN(officer: String, pin: String, salt: [UInt8])
+  case removeOfficer(id: String)
+  case signIn(counter: Int, officer: String, pin: String)
+  case signOut(counter: Int)
+  case answerSurvey(ticketID: String, SurveyAnswer)
 }
 
 public enum CallTarget: Sendable, Equatable {
@@ -52,6 +59,8 @@ public enum Reply: Sendable, Equatable {
   case nobodyWaiting
   /// `printed` and `rollover`.
   case acknowledged
+  case officer(Officer)
+  case surveyed(SurveyRecord)
 }
 
 /// Rows to write. Each record appears once, in its final state for this command.
@@ -64,12 +73,14 @@ public struct Changes: Sendable, Equatable {
   public var printedJobs: [PrintJob] = []
   /// The seq of the last event, to persist with the rows (nil: no event).
   public var lastSeq: Int64?
+  public var officers: [OfficerRecord] = []
+  public var surveys: [SurveyRecord] = []
 
   public init() {}
 
   public var isEmpty: Bool {
     tickets.isEmpty && counters.isEmpty && sequences.isEmpty && newPrintJobs.isEmpty
-      && printedJobs.isEmpty
+      && printedJobs.isEmpty && officers.isEmpty && surveys.isEmpty
   }
 }
 
@@ -84,6 +95,10 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
     case quotaReached = "quota_reached"
     case noCurrentTicket = "no_current_ticket"
     case conflict
+    case badPin = "bad_pin"
+    case rateLimited = "rate_limited"
+    case noOfficer = "no_officer"
+    case alreadyAnswered = "already_answered"
   }
 
   public var code: Code
@@ -103,6 +118,9 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
     case .badRequest: 400
     case .notFound, .unknownService, .unknownCounter: 404
     case .serviceClosed, .quotaReached, .noCurrentTicket, .conflict: 409
+    case .noOfficer, .alreadyAnswered: 409
+    case .badPin: 401
+    case .rateLimited: 429
     }
   }
 

@@ -31,6 +31,7 @@ extension Hall {
           .conflict, "Counter \(id) is closed; open it before calling.",
           id: "Loket \(id) tutup; buka dulu sebelum memanggil.")
     }
+    if config.requireOfficer && record.officer == nil { throw OfficerRefusal.noOfficer(id) }
     let current = current(id)
     var chosen: TicketRecord?
     switch target {
@@ -82,6 +83,7 @@ extension Hall {
     t.startedAt = nil
     t.finishedAt = nil
     t.counter = id
+    t.officer = record.officer
     put(t)
     var c = counters[id]!
     c.ticketID = t.id

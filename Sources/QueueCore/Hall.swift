@@ -38,6 +38,10 @@ public final class Hall {
   var tx = Transaction()
   /// Effective counters per service, cleared by any change to queues or counters.
   var capacityCache: [String: Double] = [:]
+  var officers: [String: OfficerRecord] = [:]
+  var failures = PinFailures()
+  /// Today's tickets whose survey is answered.
+  var surveyed: Set<String> = []
 
   public init(
     config: HallConfig, restoring state: HallState?, now: Millis,
@@ -89,6 +93,8 @@ public final class Hall {
       }
       counters[c.id] = record
     }
+    for o in state.officers { officers[o.id] = o }
+    surveyed = Set(state.surveyedTickets)
     pendingJobs = state.pendingPrintJobs.filter { $0.printedAt == nil }.sorted {
       ($0.createdAt, $0.job) < ($1.createdAt, $1.job)
     }
@@ -126,6 +132,14 @@ public final class Hall {
     case .open(let counter): reply = try open(counter: counter, now: now)
     case .close(let counter): reply = try close(counter: counter, now: now)
     case .printed(let job): reply = try printed(job: job, now: now)
+    case .addOfficer(let id, let name, let pin, let salt):
+      reply = try addOfficer(id: id, name: name, pin: pin, salt: salt)
+    case .resetPIN(let id, let pin, let salt): reply = try resetPIN(officer: id, pin: pin, salt: salt)
+    case .removeOfficer(let id): reply = try removeOfficer(id: id, now: now)
+    case .signIn(let counter, let officer, let pin):
+      reply = try signIn(counter: counter, officer: officer, pin: pin, now: now)
+    case .signOut(let counter): reply = try signOut(counter: counter, now: now)
+    case .answerSurvey(let id, let answer): reply = try answerSurvey(ticketID: id, answer, now: now)
     }
     return tx.drain(reply: reply, lastSeq: lastSeq)
   }
@@ -180,6 +194,13 @@ struct Transaction {
   var sequences: [DaySequence] = []
   var newJobs: [PrintJob] = []
   var printedJobs: [PrintJob] = []
+  var officers: [OfficerRecord] = []
+  var surveys: [SurveyRecord] = []
+
+  mutating func recordOfficer(_ o: OfficerRecord) {
+    officers.removeAll { $0.id == o.id }
+    officers.append(o)
+  }
 
   mutating func record(_ t: TicketRecord) {
     if tickets.updateValue(t, forKey: t.id) == nil { ticketOrder.append(t.id) }
@@ -199,6 +220,8 @@ struct Transaction {
     }.reversed()
     changes.newPrintJobs = newJobs
     changes.printedJobs = printedJobs
+    changes.officers = officers
+    changes.surveys = surveys
     changes.lastSeq = events.isEmpty ? nil : lastSeq
     let outcome = Outcome(reply: reply, events: events, changes: changes)
     self = Transaction()

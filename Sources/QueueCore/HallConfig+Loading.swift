@@ -79,6 +79,15 @@ struct Value {
     return s
   }
 
+  func bool() throws(HallConfigError) -> Bool {
+    guard case .scalar(let s) = node else { throw fail("must be true or false") }
+    switch s.string {
+    case "true", "True", "TRUE", "yes": return true
+    case "false", "False", "FALSE", "no": return false
+    default: throw fail("\(describe) is not true or false")
+    }
+  }
+
   func int() throws(HallConfigError) -> Int {
     guard case .scalar(let s) = node, let n = Int(s.string) else {
       throw fail("\(describe) is not a whole number")
@@ -135,7 +144,7 @@ extension String {
 enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
-    "public_url", "origins", "ticker", "footer", "voice",
+    "public_url", "origins", "ticker", "footer", "voice", "require_officer",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -222,10 +231,12 @@ enum HallFileReader {
         voice.append(lang)
       }
     }
-    return HallConfig(
+    var config = HallConfig(
       name: name, zone: zone, adminToken: adminToken, priorityWeight: weight,
       services: services, counters: counters, kiosks: kiosks, publicURL: publicURL,
       origins: origins, ticker: ticker, footer: footer, voice: voice)
+    config.requireOfficer = try f["require_officer"]?.bool() ?? false
+    return config
   }
 
   static func token(_ v: Value) throws(HallConfigError) -> String {

@@ -19,6 +19,8 @@ public struct HallConfig: Sendable, Equatable {
   public var footer: String?
   /// Announcement languages, in order (`id`, `en`).
   public var voice: [String]
+  /// A counter calls only with an officer signed in (`require_officer`).
+  public var requireOfficer: Bool = false
 
   public init(
     name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,

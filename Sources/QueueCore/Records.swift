@@ -35,12 +35,14 @@ public struct TicketRecord: Sendable, Equatable {
   public var request: String?
   /// The ticket box that printed it.
   public var box: String?
+  /// The officer signed in at the counter that last called it.
+  public var officer: String?
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
     state: TicketState, issuedAt: Millis, enqueuedAt: Millis, calledAt: Millis? = nil,
     startedAt: Millis? = nil, finishedAt: Millis? = nil, counter: Int? = nil, calls: Int = 0,
-    request: String? = nil, box: String? = nil
+    request: String? = nil, box: String? = nil, officer: String? = nil
   ) {
     self.id = id
     self.day = day
@@ -58,6 +60,7 @@ public struct TicketRecord: Sendable, Equatable {
     self.calls = calls
     self.request = request
     self.box = box
+    self.officer = officer
   }
 
   /// The service it was issued in: the number without its digits.
@@ -88,10 +91,14 @@ public struct CounterRecord: Sendable, Equatable {
   public var ticketID: String?
   /// When it entered its state.
   public var since: Millis
+  /// The officer signed in here.
+  public var officer: String?
 
   public init(
-    id: Int, state: CounterState, reason: String? = nil, ticketID: String? = nil, since: Millis
+    id: Int, state: CounterState, reason: String? = nil, ticketID: String? = nil, since: Millis,
+    officer: String? = nil
   ) {
+    self.officer = officer
     self.id = id
     self.state = state
     self.reason = reason
@@ -146,11 +153,17 @@ public struct HallState: Sendable, Equatable {
   public var lastSeq: Int64
   /// Print jobs not yet acknowledged.
   public var pendingPrintJobs: [PrintJob]
+  public var officers: [OfficerRecord]
+  /// Ids of today's tickets whose survey is answered.
+  public var surveyedTickets: [String]
 
   public init(
     tickets: [TicketRecord] = [], counters: [CounterRecord] = [], sequences: [DaySequence] = [],
-    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = []
+    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], officers: [OfficerRecord] = [],
+    surveyedTickets: [String] = []
   ) {
+    self.officers = officers
+    self.surveyedTickets = surveyedTickets
     self.tickets = tickets
     self.counters = counters
     self.sequences = sequences
