@@ -43,9 +43,11 @@ let package = Package(
     .target(
       name: "Server",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage",
+        "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage", "PinHash",
         .product(name: "Logging", package: "swift-log"),
       ]),
+    // Reports over a period (issue 12): read from the store, rendered as text, CSV or HTML.
+    .target(name: "Reports", dependencies: ["QueueCore", "Storage"]),
     .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
     .target(
       name: "Officer",
@@ -64,7 +66,7 @@ let package = Package(
     .executableTarget(
       name: "antre",
       dependencies: [
-        "Server", "Officer", "TicketBox", "QueueCore", "Storage",
+        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -83,6 +85,7 @@ let package = Package(
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "QueueCore", "Storage"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),

@@ -280,6 +280,7 @@ extension HallApp {
       case .success(.counter(let counter)): respond(.jsonBytes(counter.jsonBytes))
       case .success(.nobodyWaiting): respond(.noContent)
       case .success(.acknowledged): respond(.noContent)
+      case .success(.officer), .success(.surveyed): respond(.noContent)  // issue 12: phase B
       }
     }
   }

@@ -10,7 +10,7 @@ extension TicketRow {
       priority: r.priority, state: r.state.rawValue, issuedAt: r.issuedAt,
       enqueuedAt: r.enqueuedAt, calledAt: r.calledAt, startedAt: r.startedAt,
       finishedAt: r.finishedAt, counter: r.counter, calls: r.calls, request: r.request,
-      box: r.box)
+      box: r.box, officer: r.officer)
   }
 }
 
@@ -22,14 +22,16 @@ extension TicketRecord {
       id: row.id, day: row.day, service: row.service, number: row.number, seqNo: row.seqNo,
       priority: row.priority, state: state, issuedAt: row.issuedAt, enqueuedAt: row.enqueuedAt,
       calledAt: row.calledAt, startedAt: row.startedAt, finishedAt: row.finishedAt,
-      counter: row.counter, calls: row.calls, request: row.request, box: row.box)
+      counter: row.counter, calls: row.calls, request: row.request, box: row.box,
+      officer: row.officer)
   }
 }
 
 extension CounterRow {
   init(_ r: CounterRecord) {
     self.init(
-      id: r.id, state: r.state.rawValue, reason: r.reason, ticketID: r.ticketID, since: r.since)
+      id: r.id, state: r.state.rawValue, reason: r.reason, ticketID: r.ticketID, since: r.since,
+      officer: r.officer)
   }
 }
 
@@ -37,7 +39,8 @@ extension CounterRecord {
   init?(_ row: CounterRow) {
     guard let state = CounterState(rawValue: row.state) else { return nil }
     self.init(
-      id: row.id, state: state, reason: row.reason, ticketID: row.ticketID, since: row.since)
+      id: row.id, state: state, reason: row.reason, ticketID: row.ticketID, since: row.since,
+      officer: row.officer)
   }
 }
 
@@ -65,7 +68,8 @@ extension HallState {
         DaySequence(day: $0.day, service: $0.service, lastSeqNo: $0.last)
       },
       lastSeq: r.lastSeq,
-      pendingPrintJobs: r.unprintedJobs.map(PrintJob.init))
+      pendingPrintJobs: r.unprintedJobs.map(PrintJob.init),
+      officers: r.officers.compactMap(OfficerRecord.init), surveyedTickets: r.surveyedTickets)
   }
 }
 
@@ -79,5 +83,6 @@ extension Store {
     }
     for j in changes.newPrintJobs { try insert(PrintJobRow(j)) }
     for j in changes.printedJobs { try markPrinted(job: j.job, at: j.printedAt ?? 0) }
+    try persistOfficersAndSurveys(changes)
   }
 }

@@ -70,6 +70,9 @@ enum Migrations {
       key TEXT NOT NULL PRIMARY KEY,
       value TEXT NOT NULL
     ) WITHOUT ROWID;
-    """
+    """,
+    // 2 (issue 12): officers, who served each ticket, survey answers, and an index for
+    // reports over a year.
+    Migrations.officersAndSurvey,
   ]
 }

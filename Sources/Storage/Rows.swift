@@ -17,13 +17,15 @@ public struct TicketRow: Equatable, Sendable {
   public var calls: Int
   public var request: String?
   public var box: String?
+  public var officer: String?
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
     state: String, issuedAt: Int64, enqueuedAt: Int64, calledAt: Int64? = nil,
     startedAt: Int64? = nil, finishedAt: Int64? = nil, counter: Int? = nil, calls: Int = 0,
-    request: String? = nil, box: String? = nil
+    request: String? = nil, box: String? = nil, officer: String? = nil
   ) {
+    self.officer = officer
     self.id = id
     self.day = day
     self.service = service
@@ -50,9 +52,13 @@ public struct CounterRow: Equatable, Sendable {
   public var reason: String?
   public var ticketID: String?
   public var since: Int64
+  public var officer: String?
 
-  public init(id: Int, state: String, reason: String? = nil, ticketID: String? = nil, since: Int64)
-  {
+  public init(
+    id: Int, state: String, reason: String? = nil, ticketID: String? = nil, since: Int64,
+    officer: String? = nil
+  ) {
+    self.officer = officer
     self.id = id
     self.state = state
     self.reason = reason
@@ -125,11 +131,17 @@ public struct Recovery: Equatable, Sendable {
   public var recentEvents: [EventRow]
   public var unprintedJobs: [PrintJobRow]
   public var meta: [String: String]
+  public var officers: [OfficerRow]
+  /// Ids of the day's tickets whose survey is answered.
+  public var surveyedTickets: [String]
 
   public init(
     tickets: [TicketRow], counters: [CounterRow], numbers: [NumberRow], lastSeq: Int64,
-    recentEvents: [EventRow], unprintedJobs: [PrintJobRow], meta: [String: String]
+    recentEvents: [EventRow], unprintedJobs: [PrintJobRow], meta: [String: String],
+    officers: [OfficerRow] = [], surveyedTickets: [String] = []
   ) {
+    self.officers = officers
+    self.surveyedTickets = surveyedTickets
     self.tickets = tickets
     self.counters = counters
     self.numbers = numbers

@@ -134,6 +134,7 @@ public final class Store {
     statement.bind(14, ticket.calls)
     statement.bind(15, ticket.request)
     statement.bind(16, ticket.box)
+    statement.bind(17, ticket.officer)
     try ensureTransactionIsAlive()
     try statement.run()
   }
@@ -146,6 +147,7 @@ public final class Store {
     statement.bind(3, counter.reason)
     statement.bind(4, counter.ticketID)
     statement.bind(5, counter.since)
+    statement.bind(6, counter.officer)
     try ensureTransactionIsAlive()
     try statement.run()
   }
@@ -271,7 +273,8 @@ public final class Store {
     }
     return Recovery(
       tickets: tickets, counters: counters, numbers: numbers, lastSeq: lastSeq,
-      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta)
+      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta, officers: try officers(),
+      surveyedTickets: try surveyedTickets(day: day))
   }
 
   // MARK: - Row mapping (column orders match `Statements`)
@@ -282,13 +285,13 @@ public final class Store {
       seqNo: row.int(4), priority: row.bool(5), state: row.text(6), issuedAt: row.int64(7),
       enqueuedAt: row.int64(8), calledAt: row.optionalInt64(9), startedAt: row.optionalInt64(10),
       finishedAt: row.optionalInt64(11), counter: row.optionalInt(12), calls: row.int(13),
-      request: row.optionalText(14), box: row.optionalText(15))
+      request: row.optionalText(14), box: row.optionalText(15), officer: row.optionalText(16))
   }
 
   private static func counterRow(_ row: Statement) -> CounterRow {
     CounterRow(
       id: row.int(0), state: row.text(1), reason: row.optionalText(2),
-      ticketID: row.optionalText(3), since: row.int64(4))
+      ticketID: row.optionalText(3), since: row.int64(4), officer: row.optionalText(5))
   }
 
   private static func eventRow(_ row: Statement) -> EventRow {
