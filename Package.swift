@@ -83,7 +83,7 @@ let package = Package(
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
-    .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),
+    .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore", "PinHash"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "QueueCore", "Storage"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),

@@ -1,3 +1,4 @@
+import PinHash
 import Testing
 
 @testable import QueueCore
@@ -139,5 +140,20 @@ extension Hall {
     let again = makeHall(state: state, now: monday9 + minutes(5))
     #expect(again.officerAt(counter: 2)?.id == "sari")
     _ = try again.handle(.signIn(counter: 3, officer: "sari", pin: "482913"), at: monday9 + minutes(6))
+  }
+}
+
+@Suite struct PinHashTimingTests {
+  /// A sign-in hashes once on the event loop: it must stay in the tens of milliseconds.
+  @Test func oneHashTakesTensOfMilliseconds() {
+    let clock = ContinuousClock()
+    let record = PinHash.make(pin: "482913", salt: salt)
+    let runs = 5
+    let elapsed = clock.measure { for _ in 0..<runs { _ = record.matches("482913") } }
+    let ms = Double(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000) / Double(runs)
+    print("PBKDF2-HMAC-SHA256, \(PinHash.defaultIterations) iterations: \(ms) ms per hash")
+    #expect(ms < 250)
+    #expect(PinHash(encoded: record.encoded) == record)
+    #expect(PinHash(encoded: "pbkdf2-sha256$1$zz$00") == nil)
   }
 }
