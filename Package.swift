@@ -25,7 +25,7 @@ let package = Package(
     // Wrappers over the C libraries.
     .target(
       name: "Reactor",
-      dependencies: ["CLibevent", "HTTP", .product(name: "Logging", package: "swift-log")]),
+      dependencies: ["CLibevent", "HTTP"]),
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
     // Officers' PINs: PBKDF2-HMAC-SHA256 from OpenSSL's libcrypto.
@@ -33,9 +33,11 @@ let package = Package(
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
+    // The hall's objects and messages as they travel, civil time and RFC 3339: declared once.
+    .target(name: "HallWire"),
     .target(
-      name: "QueueCore", dependencies: ["PinHash", .product(name: "Yams", package: "Yams")],
-      exclude: ["HallFile.md"]),
+      name: "QueueCore",
+      dependencies: ["HallWire", "PinHash", .product(name: "Yams", package: "Yams")]),
     .target(name: "EscPos"),
     .target(name: "Terminal"),
 
@@ -43,24 +45,22 @@ let package = Package(
     .target(
       name: "Server",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "QueueCore", "Storage", "PinHash",
+        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage", "PinHash", "Reports",
         .product(name: "Logging", package: "swift-log"),
       ]),
     // Reports over a period (issue 12): read from the store, rendered as text, CSV or HTML.
-    .target(name: "Reports", dependencies: ["QueueCore", "Storage"]),
+    .target(name: "Reports", dependencies: ["HallWire", "QueueCore", "Storage"]),
     .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
     .target(
       name: "Officer",
       dependencies: [
         "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      exclude: ["OFFICER.md"]),
+      ]),
     .target(
       name: "TicketBox",
       dependencies: [
         "Reactor", "WebSocket", "FeedClient", "EscPos",
-        .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -83,14 +83,14 @@ let package = Package(
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
-    .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore", "PinHash"]),
+    .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "PinHash"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "QueueCore", "Storage"]),
+    .testTarget(name: "ReportsTests", dependencies: ["HallWire", "Reports", "QueueCore", "Storage"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
     .testTarget(name: "EscPosTests", dependencies: ["EscPos"], exclude: ["Golden"]),
-    .testTarget(name: "ServerTests", dependencies: ["Server", "QueueCore", "Storage", "HTTP", "WebSocket"]),
+    .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),

@@ -50,7 +50,7 @@ public struct HTTPError: Error, Sendable, Equatable {
     HTTPError(status: 429, code: "rate_limited", message: message)
   }
   public static func internalError(_ message: String = "internal error") -> HTTPError {
-    HTTPError(status: 500, code: "internal", message: message)
+    HTTPError(status: 500, code: "internal_error", message: message)
   }
   public static func serviceUnavailable(_ message: String, code: String = "unavailable")
     -> HTTPError

@@ -1,3 +1,5 @@
+import HallWire
+
 /// What an officer, a kiosk or the server asks of the hall.
 public enum Command: Sendable, Equatable {
   /// `box`: the ticket box that prints it (a print job follows). `request`: an idempotency

@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   func counterConfig(_ id: Int) throws(QueueError) -> CounterConfig {
     guard let c = counterConfigs[id] else { throw Refusal.unknownCounter(id) }

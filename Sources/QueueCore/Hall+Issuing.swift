@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   func issue(service: String, priority: Bool, box: String?, request: String?, now: Millis)
     throws(QueueError) -> Reply

@@ -1,3 +1,4 @@
+import HallWire
 import PinHash
 
 extension Hall {
@@ -11,6 +12,12 @@ extension Hall {
   /// The officer signed in at counter `id`, if any.
   public func officerAt(counter id: Int) -> Officer? {
     counters[id]?.officer.flatMap { officers[$0]?.officer }
+  }
+
+  /// `{"id", "name"}` for the wire; removed officers keep their name in history.
+  public func officerRef(_ id: String?) -> OfficerRef? {
+    guard let id else { return nil }
+    return OfficerRef(id: id, name: officers[id]?.name ?? id)
   }
 
   func addOfficer(id: String, name: String, pin: String, salt: [UInt8]) throws(QueueError)

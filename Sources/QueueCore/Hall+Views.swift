@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   /// A ticket of today (or an unfinished older one); past days are Storage's.
   public func ticket(id: String, at now: Millis) -> Ticket? {
@@ -15,10 +17,11 @@ extension Hall {
 
   public func view(_ t: TicketRecord, at now: Millis) -> Ticket {
     guard t.state == .waiting, let position = position(of: t, at: now) else {
-      return Ticket(record: t, zone: zone)
+      return Ticket(record: t, zone: zone, officer: officerRef(t.officer))
     }
     return Ticket(
-      record: t, zone: zone, position: position, etaS: eta(position: position, in: t.service))
+      record: t, zone: zone, position: position, etaS: eta(position: position, in: t.service),
+      officer: officerRef(t.officer))
   }
 
   /// A counter of the hall file, as the wire shows it.
@@ -36,7 +39,7 @@ extension Hall {
     let record = counters[id]!
     return Counter(
       id: id, name: cfg.name, services: cfg.services, state: record.state, reason: record.reason,
-      ticket: current(id).map { view($0, at: now) })
+      ticket: current(id).map { view($0, at: now) }, officer: officerRef(record.officer))
   }
 
   func serviceView(_ svc: ServiceConfig, at now: Millis) -> Service {

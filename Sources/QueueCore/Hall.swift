@@ -1,3 +1,5 @@
+import HallWire
+
 /// The hall as a pure state machine: commands in, a reply, numbered events and the rows to
 /// persist out. No clock, no I/O, no randomness: time is an argument and ticket ids come
 /// from `makeTicketID`. Owned by the server's single loop thread.
@@ -57,7 +59,7 @@ public final class Hall {
 
     // A clock set back after a restart must not reopen a day whose numbers are used.
     var today = config.zone.local(now).dayNumber
-    for t in state.tickets { if let d = QueueCore.dayNumber(of: t.day) { today = max(today, d) } }
+    for t in state.tickets { if let d = HallWire.dayNumber(of: t.day) { today = max(today, d) } }
     dayNumber = today
     day = LocalTime(dayNumber: today, secondOfDay: 0).date
 

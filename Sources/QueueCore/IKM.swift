@@ -1,3 +1,5 @@
+import HallWire
+
 /// The community satisfaction index (Indeks Kepuasan Masyarakat) as PROTOCOL 1.1 and
 /// PermenPANRB 14/2017 define it. Every answer has all nine elements, so each element's
 /// mean has the same count and the index is exactly 25 × (sum of all answers) / (9 × n):

@@ -1,3 +1,6 @@
+import HallWire
+
+import HallWire
 import PinHash
 
 /// A person who serves at counters, as stored. `active` false: removed by the admin; the

@@ -1,3 +1,5 @@
+import HallWire
+
 /// The fields of a ticket that a report reads; a year of them (a million) stays small.
 public struct ReportTicket: Sendable, Equatable {
   public var day: String

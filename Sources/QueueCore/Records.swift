@@ -1,15 +1,4 @@
-/// A ticket's life: waiting → called → serving → done, or noshow / cancelled / expired.
-public enum TicketState: String, Sendable, Equatable, Codable, CaseIterable {
-  case waiting, called, serving, done, noshow, cancelled, expired
-
-  /// No further change except a no-show being called back.
-  public var isFinal: Bool {
-    switch self {
-    case .waiting, .called, .serving: false
-    case .done, .noshow, .cancelled, .expired: true
-    }
-  }
-}
+import HallWire
 
 /// A ticket as stored. Storage persists exactly these fields as columns.
 public struct TicketRecord: Sendable, Equatable {
@@ -71,15 +60,6 @@ public struct TicketRecord: Sendable, Equatable {
     let digits = String(seqNo)
     return service + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
   }
-}
-
-public enum CounterState: String, Sendable, Equatable, Codable, CaseIterable {
-  /// Calling.
-  case open
-  /// A short break: its services stay issuable, it cannot call.
-  case paused
-  /// Not serving.
-  case closed
 }
 
 public struct CounterRecord: Sendable, Equatable {

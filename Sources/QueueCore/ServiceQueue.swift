@@ -1,3 +1,5 @@
+import HallWire
+
 /// A waiting ticket as a queue holds it: just what ordering needs, no dictionary look-ups.
 struct QueueEntry: Sendable, Equatable {
   var id: String

@@ -1,3 +1,5 @@
+import HallWire
+
 /// Durations in whole seconds; all nil when there is nothing to measure.
 public struct Summary: Sendable, Equatable, Encodable {
   public var mean: Int?

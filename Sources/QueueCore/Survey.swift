@@ -1,3 +1,5 @@
+import HallWire
+
 /// The nine elements of the community satisfaction survey (Survei Kepuasan Masyarakat,
 /// PermenPANRB 14/2017), in the regulation's order, with its questionnaire's wording.
 public struct SurveyElement: Sendable, Equatable, Encodable {

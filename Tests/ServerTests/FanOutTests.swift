@@ -1,3 +1,4 @@
+import HallWire
 import Testing
 
 @testable import Server
@@ -32,6 +33,6 @@ import Testing
     _ = f.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A"}"#)
     #expect(screens[0].types.isEmpty && screens[1].types.isEmpty)
     #expect(screens[2].types == ["issued"] && screens[3].types == ["issued"])
-    #expect(f.app.peerCount == 2)
+    #expect(f.app.feed.peers.count == 2)
   }
 }
