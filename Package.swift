@@ -81,6 +81,10 @@ let package = Package(
       name: "bare-responder", path: "Benchmarks/BareResponder",
       linkerSettings: [.linkedLibrary("event")]),
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
+    // Times a report over a year of history (issue 12): `report-bench DB HALL FROM TO`.
+    .executableTarget(
+      name: "report-bench", dependencies: ["QueueCore", "Reports", "Storage"],
+      path: "Benchmarks/ReportBench"),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "PinHash"]),

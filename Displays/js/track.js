@@ -3,6 +3,7 @@ import { connectFeed } from "./feed.js";
 import { HallState, TICKET_STATES, waitText, wallClock } from "./hall-state.js";
 import { Announcer } from "./voice.js";
 import { api } from "./api.js";
+import { offerTrackSurvey } from "./track-survey.js";
 
 const id = new URLSearchParams(location.search).get("t");
 const state = new HallState();
@@ -44,6 +45,7 @@ function render() {
   else if (ticket.state === "serving") note = `Sedang dilayani di ${counterName(ticket.counter)}.`;
   else if (!ACTIVE.has(ticket.state)) note = "Antrean ini sudah berakhir.";
   $("note").textContent = note;
+  offerTrackSurvey(ticket, new URLSearchParams(location.search).get("k"), $("survey"));
   const c = wallClock(Date.now(), state.offsetMinutes ?? 420);
   $("updated").textContent = `Diperbarui ${c.time}.${c.seconds} ${c.zone}`;
 }

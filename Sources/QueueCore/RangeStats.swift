@@ -280,6 +280,10 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     var byDay: [DayStats]
     var served = 0
     var range: ReportRange
+    // Rows come in day order, mostly one service after another: remembering the last day and
+    // service spares a date parse and a hash per row.
+    var lastDay = ""
+    var lastDayIndex = -1
 
     public init(config: HallConfig, range: ReportRange) {
       self.config = config
@@ -306,6 +310,10 @@ public struct RangeStats: Sendable, Equatable, Encodable {
 
     mutating func index(_ id: String) -> Int {
       if let i = serviceIndex[id] { return i }
+      return addService(id)
+    }
+
+    mutating func addService(_ id: String) -> Int {
       // A service since removed from the hall file still counts.
       services.append(ServiceStats(id: id, name: id, targetWaitS: 0))
       waits.append([])
@@ -323,7 +331,11 @@ public struct RangeStats: Sendable, Equatable, Encodable {
       services[issuedIn].arrivalsByHour[hour] += 1
       hours[hour] += 1
       week[local.weekday.rawValue][hour] += 1
-      let d = Int((dayNumber(of: t.day) ?? firstDay) - firstDay)
+      if t.day != lastDay {
+        lastDay = t.day
+        lastDayIndex = Int((dayNumber(of: t.day) ?? firstDay - 1) - firstDay)
+      }
+      let d = lastDayIndex
       let dayOK = d >= 0 && d < byDay.count
       if dayOK { byDay[d].issued += 1 }
 

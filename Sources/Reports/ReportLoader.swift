@@ -12,7 +12,7 @@ public enum ReportLoader {
       guard let state = TicketState(rawValue: r.state) else { return }
       builder.add(
         ReportTicket(
-          day: r.day, service: r.service, issuedService: String(r.number.prefix { !$0.isNumber }),
+          day: r.day, service: r.service, issuedService: r.issuedService,
           state: state, issuedAt: r.issuedAt, enqueuedAt: r.enqueuedAt, calledAt: r.calledAt,
           startedAt: r.startedAt, finishedAt: r.finishedAt, counter: r.counter,
           officer: r.officer))

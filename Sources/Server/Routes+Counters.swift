@@ -42,6 +42,10 @@ extension HallApp {
     case "resume": return .resume(counter: n)
     case "open": return .open(counter: n)
     case "close": return .close(counter: n)
+    case "signin":
+      let b: SignInBody = try decodeBody(body)
+      return .signIn(counter: n, officer: b.officer, pin: b.pin)
+    case "signout": return .signOut(counter: n)
     default: throw .notFound("no counter action `\(action)`")
     }
   }

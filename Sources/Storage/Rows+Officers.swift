@@ -52,7 +52,8 @@ public struct SurveyRow: Equatable, Sendable {
 public struct ReportTicketRow: Equatable, Sendable {
   public var day: String
   public var service: String
-  public var number: String
+  /// The service of its number (`A` of `A012`): where it was issued, before any transfer.
+  public var issuedService: String
   public var state: String
   public var issuedAt: Int64
   public var enqueuedAt: Int64

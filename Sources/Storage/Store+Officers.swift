@@ -90,13 +90,19 @@ extension Store {
     s.bind(1, from)
     s.bind(2, to)
     defer { s.reset() }
+    var day = InternedColumn(0)
+    var service = InternedColumn(1)
+    var issuedService = InternedColumn(2, lettersOnly: true)
+    var state = InternedColumn(3)
+    var officer = InternedColumn(10)
     while try s.step() {
       body(
         ReportTicketRow(
-          day: s.text(0), service: s.text(1), number: s.text(2), state: s.text(3),
+          day: day.read(s) ?? "", service: service.read(s) ?? "",
+          issuedService: issuedService.read(s) ?? "", state: state.read(s) ?? "",
           issuedAt: s.int64(4), enqueuedAt: s.int64(5), calledAt: s.optionalInt64(6),
           startedAt: s.optionalInt64(7), finishedAt: s.optionalInt64(8),
-          counter: s.optionalInt(9), officer: s.optionalText(10)))
+          counter: s.optionalInt(9), officer: officer.read(s)))
     }
   }
 }

@@ -7,7 +7,7 @@ import Storage
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Laporan pelayanan untuk suatu periode (tabel, CSV, atau HTML siap cetak).",
+    abstract: "A service report for a period: a table, CSV or printable HTML.",
     discussion: """
       Reads the hall's database directly (--db, with the same hall file as `antre serve`), \
       safe while the server runs. Without dates: this month up to today. At most 366 days. \

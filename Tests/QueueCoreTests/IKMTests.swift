@@ -57,3 +57,17 @@ import Testing
     for (n, s) in table { #expect(IKM.minSample(population: n) == s, "N = \(n)") }
   }
 }
+
+@Suite struct SummaryTests {
+  /// The counting path (long lists) and the sorting path agree with a plain nearest rank.
+  @Test func longListsGiveTheSamePercentilesAsSorting() {
+    var rng = SeededRandom(state: 7)
+    for n in [1, 2, 10, 4097, 20_000] {
+      let values = (0..<n).map { _ in Int.random(in: 0...3000, using: &rng) }
+      let sorted = values.sorted()
+      func rank(_ p: Double) -> Int { sorted[max(0, Int((p * Double(n)).rounded(.up)) - 1)] }
+      let s = Summary(values)
+      #expect(s.p50 == rank(0.5) && s.p90 == rank(0.9) && s.max == sorted.last, "n = \(n)")
+    }
+  }
+}
