@@ -1,4 +1,5 @@
 import Foundation
+import HallWire
 import Testing
 
 @testable import QueueCore

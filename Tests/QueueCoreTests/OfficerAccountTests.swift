@@ -1,4 +1,5 @@
 import PinHash
+import HallWire
 import Testing
 
 @testable import QueueCore

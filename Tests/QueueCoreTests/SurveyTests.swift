@@ -1,3 +1,5 @@
+import Foundation
+import HallWire
 import Testing
 
 @testable import QueueCore
@@ -73,5 +75,19 @@ import Testing
     #expect(SurveyElement.all.map(\.key) == (1...9).map { "u\($0)" })
     #expect(SurveyElement.all.allSatisfy { $0.answers.count == 4 && $0.question.hasSuffix("?") })
     #expect(SurveyElement.all[8].answers[3] == "Dikelola dengan baik")
+  }
+}
+
+@Suite struct SurveyWordingTests {
+  /// The pages carry their own copy of the questionnaire; it must read exactly as here.
+  @Test func surveyFormOnThePagesUsesTheSameWording() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let js = try String(
+      contentsOf: root.appendingPathComponent("Displays/js/survey-form.js"), encoding: .utf8)
+    for e in SurveyElement.all {
+      #expect(js.contains("\"\(e.question)\""), "\(e.key) question")
+      #expect(js.contains("[" + e.answers.map { "\"\($0)\"" }.joined(separator: ", ") + "]"), "\(e.key) answers")
+    }
   }
 }

@@ -11,21 +11,45 @@ import FoundationEssentials
 
 /// What the server answered, with its error code kept (401 `bad_pin` is not a bad token).
 struct AccountReply {
+  struct ErrorBody: Decodable {
+    struct Detail: Decodable {
+      var code: String
+      var message: String?
+    }
+    var error: Detail
+  }
+  struct OfficerRef: Decodable {
+    var id: String
+    var name: String
+    var active: Bool?
+  }
+  struct CounterBody: Decodable {
+    var name: String
+    var officer: OfficerRef?
+  }
+  struct WithPIN: Decodable {
+    var officer: OfficerRef
+    var pin: String
+  }
+
   var status: Int
-  var object: Any?
+  var body: [UInt8]
   var code: String?
   var message: String?
 
   init(_ response: OfficerResponse) {
     status = response.status
-    object = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
-    let error = (object as? [String: Any])?["error"] as? [String: Any]
-    code = error?["code"] as? String
-    message = error?["message"] as? String
+    body = response.body
+    let error = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body))
+    code = error?.error.code
+    message = error?.error.message
   }
 
   var ok: Bool { (200..<300).contains(status) }
-  var dictionary: [String: Any] { object as? [String: Any] ?? [:] }
+
+  func decode<T: Decodable>(_ type: T.Type) -> T? {
+    try? JSONDecoder().decode(type, from: Data(body))
+  }
 }
 
 /// Sends one request and prints the reply: `describe` words a success, `refusal` a known
@@ -107,7 +131,7 @@ public struct SignIn: ParsableCommand {
       body: ["officer": officer, "pin": pin], server: settings.server, token: settings.token,
       language: options.lang, json: options.json, counter: settings.counter
     ) { reply in
-      [text.signedIn(reply.dictionary)]
+      [text.signedIn(reply.decode(AccountReply.CounterBody.self))]
     }
     if status != 0 { throw ExitCode(status) }
   }
@@ -135,7 +159,7 @@ public struct SignOut: ParsableCommand {
       server: settings.server, token: settings.token, language: options.lang,
       json: options.json, counter: settings.counter
     ) { reply in
-      [text.signedOut(reply.dictionary)]
+      [text.signedOut(reply.decode(AccountReply.CounterBody.self))]
     }
     if status != 0 { throw ExitCode(status) }
   }
@@ -196,7 +220,7 @@ public struct Officers: ParsableCommand {
         method: "POST", path: "/api/officers", body: ["id": id, "name": name], server: server,
         token: token, language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        text.withPIN(reply.dictionary, added: true)
+        text.withPIN(reply.decode(AccountReply.WithPIN.self), added: true)
       }
       if status != 0 { throw ExitCode(status) }
     }
@@ -214,7 +238,7 @@ public struct Officers: ParsableCommand {
         method: "GET", path: "/api/officers", body: nil, server: server, token: token,
         language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        text.list(reply.object as? [[String: Any]] ?? [])
+        text.list(reply.decode([AccountReply.OfficerRef].self) ?? [])
       }
       if status != 0 { throw ExitCode(status) }
     }
@@ -235,7 +259,7 @@ public struct Officers: ParsableCommand {
         method: "POST", path: "/api/officers/\(pathSegment(id))/pin", body: nil, server: server,
         token: token, language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        text.withPIN(reply.dictionary, added: false)
+        text.withPIN(reply.decode(AccountReply.WithPIN.self), added: false)
       }
       if status != 0 { throw ExitCode(status) }
     }
@@ -256,7 +280,7 @@ public struct Officers: ParsableCommand {
         method: "DELETE", path: "/api/officers/\(pathSegment(id))", body: nil, server: server,
         token: token, language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        [text.removed(reply.dictionary)]
+        [text.removed(reply.decode(AccountReply.OfficerRef.self))]
       }
       if status != 0 { throw ExitCode(status) }
     }

@@ -11,21 +11,20 @@ struct AccountText {
   var needServer: String { t("Alamat server belum diatur: berikan --server URL atau setel ANTRE_SERVER.", "No server address: pass --server URL or set ANTRE_SERVER.") }
   var needToken: String { t("Token admin belum diatur: berikan --token atau setel ANTRE_TOKEN.", "No admin token: pass --token or set ANTRE_TOKEN.") }
 
-  func signedIn(_ counter: [String: Any]) -> String {
-    let name = counter["name"] as? String ?? "Loket"
-    let officer = (counter["officer"] as? [String: Any])?["name"] as? String ?? "?"
+  func signedIn(_ counter: AccountReply.CounterBody?) -> String {
+    let name = counter?.name ?? "Loket"
+    let officer = counter?.officer?.name ?? "?"
     return t("\(officer) masuk di \(name).", "\(officer) signed in at \(name).")
   }
 
-  func signedOut(_ counter: [String: Any]) -> String {
-    let name = counter["name"] as? String ?? "Loket"
+  func signedOut(_ counter: AccountReply.CounterBody?) -> String {
+    let name = counter?.name ?? "Loket"
     return t("Tidak ada petugas di \(name) sekarang.", "No officer at \(name) now.")
   }
 
-  func withPIN(_ reply: [String: Any], added: Bool) -> [String] {
-    let o = reply["officer"] as? [String: Any] ?? [:]
-    let who = "\(o["name"] as? String ?? "?") (\(o["id"] as? String ?? "?"))"
-    let pin = reply["pin"] as? String ?? "?"
+  func withPIN(_ reply: AccountReply.WithPIN?, added: Bool) -> [String] {
+    let who = "\(reply?.officer.name ?? "?") (\(reply?.officer.id ?? "?"))"
+    let pin = reply?.pin ?? "?"
     return [
       added
         ? t("Petugas \(who) ditambahkan.", "Officer \(who) added.")
@@ -34,18 +33,15 @@ struct AccountText {
     ]
   }
 
-  func list(_ officers: [[String: Any]]) -> [String] {
+  func list(_ officers: [AccountReply.OfficerRef]) -> [String] {
     guard !officers.isEmpty else { return [t("Belum ada petugas.", "No officers yet.")] }
     return officers.map { o in
-      let active = o["active"] as? Bool ?? false
-      let id = o["id"] as? String ?? "?"
-      let name = o["name"] as? String ?? "?"
-      return "\(id)  \(name)" + (active ? "" : t("  (nonaktif)", "  (inactive)"))
+      "\(o.id)  \(o.name)" + (o.active == false ? t("  (nonaktif)", "  (inactive)") : "")
     }
   }
 
-  func removed(_ o: [String: Any]) -> String {
-    let who = "\(o["name"] as? String ?? "?") (\(o["id"] as? String ?? "?"))"
+  func removed(_ o: AccountReply.OfficerRef?) -> String {
+    let who = "\(o?.name ?? "?") (\(o?.id ?? "?"))"
     return t("Petugas \(who) dinonaktifkan; riwayatnya tetap tersimpan.", "Officer \(who) deactivated; their history is kept.")
   }
 
