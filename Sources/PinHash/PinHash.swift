@@ -14,10 +14,10 @@ public struct PinHash: Sendable, Equatable {
     self.hash = hash
   }
 
-  /// Chosen so that one hash takes about 20–40 ms on a small hall server: slow enough to
+  /// Chosen so that one hash takes about 20–30 ms on a small hall server: slow enough to
   /// make guessing a 6-digit PIN offline from a stolen database expensive, short enough to
   /// run on the event loop at a sign-in.
-  public static let defaultIterations = 60_000
+  public static let defaultIterations = 100_000
 
   /// Hashes `pin` with `salt` (16 random bytes from the caller).
   public static func make(pin: String, salt: [UInt8], iterations: Int = defaultIterations)

@@ -224,6 +224,11 @@ import Testing
                               key per action.
       ticketbox               Run a ticket box: each service id read on standard
                               input prints a ticket.
+      report                  A service report for a period: a table, CSV or
+                              printable HTML.
+      officers                Manage the hall's officers (admin token).
+      signin                  Sign an officer in at this counter.
+      signout                 Sign the officer out of this counter.
 
       See 'antre help <subcommand>' for detailed help.
 

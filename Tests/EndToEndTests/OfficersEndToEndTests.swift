@@ -200,3 +200,37 @@ import Testing
     _ = server.terminate()
   }
 }
+
+/// The officer-account commands as a user runs them.
+@Suite(.serialized) struct OfficerAccountCommandsEndToEndTests {
+  @Test func adminAddsAnOfficerWhoSignsInAndOutWithTheCLI() async throws {
+    let server = try ServerProcess()
+    let admin = OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "admin-secret"])
+    let added = try OfficerCLI.run(["officers", "add", "--id", "sari", "--name", "Sari Dewi"], environment: admin)
+    #expect(added.status == 0)
+    #expect(added.lines.first == "Petugas Sari Dewi (sari) ditambahkan.")
+    let pin = String(try #require(added.lines.last?.split(separator: " ").dropFirst().first))
+    #expect(pin.count == 6)
+    let list = try OfficerCLI.run(["officers", "list"], environment: admin)
+    #expect(list.lines == ["sari  Sari Dewi"])
+
+    let counter = OfficerCLI.environment(
+      extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_COUNTER": "1", "ANTRE_TOKEN": "c1-secret"])
+    let wrong = try OfficerCLI.run(["signin", "--officer", "sari", "--pin", pin == "111111" ? "222222" : "111111"], environment: counter)
+    #expect(wrong.status == 1 && wrong.err.contains("PIN salah"))
+    let signed = try OfficerCLI.run(["signin", "--officer", "sari", "--pin", pin], environment: counter)
+    #expect(signed.status == 0 && signed.lines == ["Sari Dewi masuk di Loket 1."])
+    let english = try OfficerCLI.run(["signout", "--lang", "en"], environment: counter)
+    #expect(english.lines == ["No officer at Loket 1 now."])
+
+    let newPin = try OfficerCLI.run(["officers", "pin", "sari", "--json"], environment: admin)
+    #expect(newPin.status == 0 && newPin.out.contains("\"pin\""))
+    let removed = try OfficerCLI.run(["officers", "remove", "sari"], environment: admin)
+    #expect(removed.lines == ["Petugas Sari Dewi (sari) dinonaktifkan; riwayatnya tetap tersimpan."])
+    let missing = try OfficerCLI.run(["officers", "remove", "budi"], environment: admin)
+    #expect(missing.status == 1 && missing.err.contains("tidak ditemukan"))
+    let noToken = try OfficerCLI.run(["officers", "list"], environment: OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL]))
+    #expect(noToken.status != 0)
+    _ = server.terminate()
+  }
+}
