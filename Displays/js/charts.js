@@ -24,9 +24,11 @@ function text(x, y, s, { size = 12, anchor = "start", fill = MUTED, weight = "no
 
 function yAxis(left, top, plotW, plotH, max) {
   let out = "";
-  for (let i = 0; i <= 4; i++) {
-    const v = (max * i) / 4;
-    const y = top + plotH - (plotH * i) / 4;
+  // Small counts get whole-number ticks (0 1 2 3 4 5), larger ones four steps.
+  const n = max <= 5 ? max : max === 10 ? 5 : 4;
+  for (let i = 0; i <= n; i++) {
+    const v = (max * i) / n;
+    const y = top + plotH - (plotH * i) / n;
     out += `<line x1="${left}" x2="${left + plotW}" y1="${y}" y2="${y}" stroke="${GRID}"/>`;
     out += text(left - 6, y + 4, Number.isInteger(v) ? v : v.toFixed(1), { anchor: "end", size: 11 });
   }
@@ -45,7 +47,7 @@ function legend(items, x, y) {
 }
 
 /** Lines over time: `times` (ms), `series` [{name, values, color}]. */
-export function lineChart({ times, series, width = 680, height = 240, label = "" }) {
+export function lineChart({ times, series, width = 1300, height = 260, label = "", offsetMinutes = 420 }) {
   const left = 40, top = 26, bottom = 26, right = 10;
   const plotW = width - left - right, plotH = height - top - bottom;
   const max = niceMax(Math.max(1, ...series.flatMap((s) => s.values)));
@@ -57,10 +59,13 @@ export function lineChart({ times, series, width = 680, height = 240, label = ""
     const pts = s.values.map((v, i) => `${x(times[i]).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
     body += `<polyline fill="none" stroke="${s.color}" stroke-width="2.5" points="${pts}"/>`;
   }
-  const hour = 3600000;
-  for (let t = Math.ceil(t0 / hour) * hour; t <= t1; t += hour) {
-    const d = new Date(t);
-    body += text(x(t), height - 8, `${String(d.getHours()).padStart(2, "0")}.00`, { anchor: "middle", size: 11 });
+  // Ticks in hall time: every hour, or every 15 minutes over a short morning.
+  const step = t1 - t0 > 3 * 3600000 ? 3600000 : 900000;
+  const shift = offsetMinutes * 60000;
+  for (let t = Math.ceil((t0 + shift) / step) * step - shift; t <= t1; t += step) {
+    const d = new Date(t + shift);
+    body += `<line x1="${x(t)}" x2="${x(t)}" y1="${top + plotH}" y2="${top + plotH + 4}" stroke="${MUTED}"/>`;
+    body += text(x(t), height - 8, `${String(d.getUTCHours()).padStart(2, "0")}.${String(d.getUTCMinutes()).padStart(2, "0")}`, { anchor: "middle", size: 11 });
   }
   return frame(width, height, body, label);
 }
@@ -91,7 +96,7 @@ export function barChart({ labels, series, width = 680, height = 220, label = ""
 }
 
 /** A 7 × 24 heat map: `values[row][hour]`, `rows` labels. */
-export function heatMap({ values, rows, width = 680, label = "", firstHour = 6, lastHour = 18 }) {
+export function heatMap({ values, rows, width = 1300, label = "", firstHour = 6, lastHour = 18 }) {
   const left = 46, top = 20, cell = (width - left - 8) / (lastHour - firstHour + 1), rowH = 22;
   const height = top + rowH * rows.length + 6;
   const max = Math.max(1, ...values.flat());
@@ -109,7 +114,7 @@ export function heatMap({ values, rows, width = 680, label = "", firstHour = 6, 
 }
 
 /** The IKM as a bar from 25 to 100 with the four bands and a marker at the value. */
-export function ikmBands({ value, width = 680, label = "IKM" }) {
+export function ikmBands({ value, width = 1300, label = "IKM" }) {
   const left = 10, right = 10, top = 18, h = 26, height = 72;
   const plotW = width - left - right;
   const x = (v) => left + ((v - 25) / 75) * plotW;

@@ -1,7 +1,7 @@
 // The dashboard's charts (issue 12): waiting per service through the day, today's waits
 // against each target, arrivals over the week, no-shows, and the IKM with its band. Figures
 // come from the admin API (stats.csv and stats for today, stats over the week, ikm over the
-// month) and are refreshed every minute and whenever the feed reports a finished ticket.
+// last 30 days) and are refreshed every minute and whenever the feed reports a finished ticket.
 import { api } from "./api.js";
 import { PALETTE, lineChart, barChart, heatMap, ikmBands } from "./charts.js";
 
@@ -72,17 +72,17 @@ export function startCharts({ token, state, $ }) {
       const [csv, week, month] = await Promise.all([
         fetch(`/api/stats.csv?date=${today}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))),
         api("GET", `/api/stats?from=${addDays(today, -6)}&to=${today}`, undefined, token),
-        api("GET", `/api/ikm?from=${today.slice(0, 8)}01&to=${today}`, undefined, token),
+        api("GET", `/api/ikm?from=${addDays(today, -29)}&to=${today}`, undefined, token),
       ]);
       const rows = parseCSV(csv);
       const w = waitingSeries(rows, services, Date.now());
-      $("chart-waiting").innerHTML = w ? lineChart({ ...w, label: "Menunggu per layanan hari ini" }) : '<p class="muted">Belum ada antrean hari ini.</p>';
+      $("chart-waiting").innerHTML = w ? lineChart({ ...w, offsetMinutes: state.offsetMinutes ?? 420, label: "Menunggu per layanan hari ini" }) : '<p class="muted">Belum ada antrean hari ini.</p>';
 
       $("chart-waits").innerHTML = services
         .filter((s) => rows.some((r) => r.service === s.id && r.wait_s !== ""))
         .map((s, k) => {
           const h = waitHistogram(rows, s);
-          return `<figure><figcaption>${s.id} · ${s.name ?? ""} — waktu tunggu (menit), target ${Math.round((s.target_wait_s ?? 0) / 60)} menit</figcaption>${barChart({ labels: h.labels, series: [{ name: "tiket", values: h.counts, color: PALETTE[k % PALETTE.length] }], height: 170, markerAt: h.markerAt, markerName: "target", label: `Tunggu ${s.id}` })}</figure>`;
+          return `<figure><figcaption>${s.id} · ${s.name ?? ""} — waktu tunggu (menit), target ${Math.round((s.target_wait_s ?? 0) / 60)} menit</figcaption>${barChart({ labels: h.labels, series: [{ name: "tiket", values: h.counts, color: PALETTE[k % PALETTE.length] }], width: 620, height: 230, markerAt: h.markerAt, markerName: "target", label: `Tunggu ${s.id}` })}</figure>`;
         })
         .join("") || '<p class="muted">Belum ada yang dipanggil hari ini.</p>';
 
@@ -98,7 +98,7 @@ export function startCharts({ token, state, $ }) {
       $("ikm-value").textContent = typeof month.ikm === "number" ? month.ikm.toFixed(2).replace(".", ",") : "—";
       $("ikm-band").textContent = month.band ? `${month.band} · ${month.label}` : "belum ada responden";
       $("ikm-band").dataset.band = month.band ?? "";
-      $("ikm-sample").textContent = `${month.respondents} responden bulan ini · sampel minimum ${month.min_sample}`;
+      $("ikm-sample").textContent = `${month.respondents} responden dalam 30 hari · sampel minimum ${month.min_sample}`;
       $("chart-ikm").innerHTML = ikmBands({ value: month.ikm });
       $("charts-error").textContent = "";
     } catch (e) {

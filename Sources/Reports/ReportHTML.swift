@@ -25,7 +25,8 @@ public enum ReportHTML {
       section { break-inside: avoid; }
       .cards { display: flex; gap: 6pt; margin: 6pt 0; }
       .card { flex: 1; border: 1px solid #bbb; padding: 4pt 6pt; }
-      .card b { display: block; font-size: 14pt; }
+      .card b { display: block; font-size: 13pt; }
+      .card b.small { font-size: 10pt; }
       .band { font-weight: bold; }
       .pagebreak { break-before: page; }
       figure { margin: 6pt 0; break-inside: avoid; }
@@ -43,7 +44,7 @@ public enum ReportHTML {
       <div class="card">Diterbitkan<b>\(r.totalIssued)</b></div>
       <div class="card">Dilayani<b>\(r.totalServed)</b></div>
       <div class="card">Tidak hadir<b>\(Format.percent(noshowRate))</b></div>
-      <div class="card">Tunggu rata-rata / p90<b>\(e(Format.duration(r.waitS.mean))) / \(e(Format.duration(r.waitS.p90)))</b></div>
+      <div class="card">Tunggu rata-rata · p90<b class="small">\(e(Format.duration(r.waitS.mean))) / \(e(Format.duration(r.waitS.p90)))</b></div>
       <div class="card">IKM<b>\(ikmText)</b><span class="band">\(e(band))</span></div>
       </div></section>
 

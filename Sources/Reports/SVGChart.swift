@@ -59,7 +59,7 @@ enum SVGChart {
     let rowH = 22
     let top = 28
     let left = 200
-    let plotW = width - left - 90
+    let plotW = width - left - 200
     let height = top + rowH * rows.count + 8
     var s = svgOpen(width, height, title)
     s += text(x: 4, y: 14, title, size: 13, weight: "bold")
@@ -72,11 +72,14 @@ enum SVGChart {
       s += text(x: left - 6, y: y + 15, row.label, size: 11, anchor: "end")
       let w = (row.value ?? 0) / scaleMax * Double(plotW)
       s += "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(f(min(Double(plotW), w)))\" height=\"\(rowH - 6)\" fill=\"\(color)\"/>"
-      s += text(x: left + Int(min(Double(plotW), w)) + 4, y: y + 15, row.text, size: 11)
       if let m = row.marker {
         let x = Double(left) + min(1, m / scaleMax) * Double(plotW)
         s += "<line x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(y + 1)\" y2=\"\(y + rowH - 1)\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
       }
+      // The value is written after the marker, on a white backing, so the line never crosses it.
+      let tx = left + Int(min(Double(plotW), w)) + 4
+      s += "<rect x=\"\(tx - 1)\" y=\"\(y + 4)\" width=\"\(row.text.count * 7)\" height=\"\(rowH - 8)\" fill=\"#fff\"/>"
+      s += text(x: tx, y: y + 15, row.text, size: 11)
     }
     s += "<line x1=\"\(left)\" x2=\"\(left)\" y1=\"\(top)\" y2=\"\(top + rowH * rows.count)\" stroke=\"#333\"/>"
     return s + "</svg>"
