@@ -58,15 +58,50 @@ function waitHistogram(rows, service) {
   return { labels, counts, markerAt: target / bin };
 }
 
+/** The printable report for a period (`/api/report`), fetched with the token, opened as a page. */
+async function openReport(token, $, format) {
+  $("period-error").textContent = "";
+  const from = $("period-from").value;
+  const to = $("period-to").value;
+  try {
+    const r = await fetch(`/api/report?from=${from}&to=${to}&format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (!r.ok) {
+      const body = await r.json().catch(() => null);
+      throw new Error(body?.error?.message ?? `HTTP ${r.status}`);
+    }
+    const url = URL.createObjectURL(await r.blob());
+    if (format === "html") {
+      window.open(url, "_blank");
+    } else {
+      const a = Object.assign(document.createElement("a"), { href: url, download: `laporan-${from}_${to}.csv` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    $("period-error").textContent = `Gagal: ${e.message}`;
+  }
+}
+
 export function startCharts({ token, state, $ }) {
   let timer = null;
   let busy = false;
+  $("period").addEventListener("submit", (e) => {
+    e.preventDefault();
+    openReport(token, $, "html");
+  });
+  $("period-csv").addEventListener("click", () => openReport(token, $, "csv"));
 
   async function refresh() {
     if (busy || !state.hall) return;
     busy = true;
     clearTimeout(timer);
     const today = String(state.hall.date).slice(0, 10);
+    if (!$("period-to").value) {
+      $("period-to").value = today;
+      $("period-from").value = `${today.slice(0, 8)}01`;
+    }
     const services = [...state.services.values()];
     try {
       const [csv, week, month] = await Promise.all([

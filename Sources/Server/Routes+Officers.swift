@@ -143,7 +143,7 @@ extension HallApp {
       }
       var response = HTTPResponse.text(
         Stats.csv(tickets: records, config: config, semicolon: semicolon),
-        contentType: "text/csv; charset=utf-8")
+        contentType: "text/csv")
       let name = range.days == 1 ? range.from : "\(range.from)_\(range.to)"
       response.headers.set("Content-Disposition", "attachment; filename=\"antre-\(name).csv\"")
       return response
@@ -154,7 +154,24 @@ extension HallApp {
     } catch {
       throw .storage
     }
-    return kind == .ikm ? .json(stats.ikm) : .json(stats)
+    switch kind {
+    case .ikm: return .json(stats.ikm)
+    case .report:
+      switch q["format"] ?? "html" {
+      case "html":
+        return .text(
+          ReportHTML.render(stats, generatedAt: config.zone.rfc3339(wallClockMillis())),
+          contentType: "text/html")
+      case "csv":
+        var response = HTTPResponse.text(ReportCSV.render(stats), contentType: "text/csv")
+        response.headers.set(
+          "Content-Disposition", "attachment; filename=\"laporan-\(range.from)_\(range.to).csv\"")
+        return response
+      case "table": return .text(ReportTable.render(stats))
+      default: throw .badRequest("`format` is html, csv or table")
+      }
+    default: return .json(stats)
+    }
   }
 
   static func randomPIN() -> String {
@@ -170,4 +187,4 @@ extension HallApp {
   }
 }
 
-enum ReportKind { case stats, csv, ikm }
+enum ReportKind { case stats, csv, ikm, report }

@@ -6,7 +6,7 @@ import Reactor
 /// What a request asks for, once routed.
 enum Endpoint: Sendable {
   case hall, issue, ticket, cancel, counter, stats, statsCSV, health, metrics
-  case officers, officer, officerPIN, survey, ikm  // issue 12: Routes+Officers.swift
+  case officers, officer, officerPIN, survey, ikm, report  // issue 12: Routes+Officers.swift
 }
 
 extension Router where Handler == Endpoint {
@@ -21,6 +21,7 @@ extension Router where Handler == Endpoint {
     r.add(.GET, "/api/stats", .stats)
     r.add(.GET, "/api/stats.csv", .statsCSV)
     r.add(.GET, "/api/ikm", .ikm)
+    r.add(.GET, "/api/report", .report)
     r.add(.GET, "/api/officers", .officers)
     r.add(.POST, "/api/officers", .officers)
     r.add(.DELETE, "/api/officers/:id", .officer)
@@ -75,6 +76,7 @@ extension HallApp {
     case .stats: respond(try rangeReport(request, kind: .stats))
     case .statsCSV: respond(try rangeReport(request, kind: .csv))
     case .ikm: respond(try rangeReport(request, kind: .ikm))
+    case .report: respond(try rangeReport(request, kind: .report))
     case .officers: try officers(request, id: nil, pin: false, now: now, respond: respond)
     case .officer: try officers(request, id: params["id"], pin: false, now: now, respond: respond)
     case .officerPIN:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Officer
 import QueueCore
 import Reports
 import Server
@@ -9,7 +10,8 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "A service report for a period: a table, CSV or printable HTML.",
     discussion: """
-      Reads the hall's database directly (--db, with the same hall file as `antre serve`), \
+      Asks the server (--server URL --token ADMIN_TOKEN, or ANTRE_SERVER and ANTRE_TOKEN), \
+      or reads the hall's database directly (--db, with the same hall file as `antre serve`), \
       safe while the server runs. Without dates: this month up to today. At most 366 days. \
       CSV is `;`-separated with a decimal comma and a byte order mark, for spreadsheets set \
       to Indonesian. HTML prints on A4 (open it in a browser and print, or save as PDF).
@@ -24,17 +26,28 @@ struct Report: ParsableCommand {
   @Option(help: "table, csv or html.")
   var format: ReportFormat = .table
 
-  @Option(help: "The hall's SQLite database.")
+  @Option(help: "The hall's SQLite database (instead of --server).")
   var db: String?
+
+  @Option(help: "The Antre server, e.g. http://192.168.1.10:8080. Else ANTRE_SERVER.")
+  var server: String?
+
+  @Option(help: "The admin token (with --server). Else ANTRE_TOKEN.")
+  var token: String?
 
   @Option(help: "The hall file. Default: the bundled sample hall.")
   var config: String?
 
   func validate() throws {
-    guard db != nil else { throw ValidationError("give --db FILE (the hall's database)") }
+    let env = ProcessInfo.processInfo.environment
+    if db != nil && server != nil { throw ValidationError("give --db or --server, not both") }
+    if db == nil && (server ?? env["ANTRE_SERVER"]) == nil {
+      throw ValidationError("give --server URL --token ADMIN_TOKEN, or --db FILE")
+    }
   }
 
   func run() throws {
+    if db == nil { return try fromServer() }
     let root = defaultResourceRoot(executablePath: CommandLine.arguments[0])
     let configPath = config ?? root + "/Assets/halls/mpp-banyuwangi.yaml"
     do {
@@ -62,6 +75,43 @@ struct Report: ParsableCommand {
       FileHandle.standardError.write(Data("antre report: \(error)\n".utf8))
       throw ExitCode(1)
     }
+  }
+}
+
+extension Report {
+  /// `GET /api/report?from&to&format=`: the server renders the same report from its store.
+  func fromServer() throws {
+    let env = ProcessInfo.processInfo.environment
+    var base = server ?? env["ANTRE_SERVER"] ?? ""
+    while base.hasSuffix("/") { base.removeLast() }
+    if !base.contains("://") { base = "http://" + base }
+    guard let token = token ?? env["ANTRE_TOKEN"], !token.isEmpty else {
+      throw ValidationError("give --token ADMIN_TOKEN (or ANTRE_TOKEN) with --server")
+    }
+    var query = "format=\(format.rawValue)"
+    for (name, value) in [("from", from), ("to", to)] {
+      guard let value else { continue }
+      guard value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+        FileHandle.standardError.write(Data("antre report: Tanggal ditulis YYYY-MM-DD.\n".utf8))
+        throw ExitCode(2)
+      }
+      query += "&\(name)=\(value)"
+    }
+    let response: OfficerResponse
+    do {
+      response = try ReactorTransport(server: base, timeout: 30).send(
+        method: "GET", path: "/api/report?" + query, body: nil, token: token)
+    } catch {
+      FileHandle.standardError.write(Data("antre report: \(base): \(error)\n".utf8))
+      throw ExitCode(1)
+    }
+    guard response.status == 200 else {
+      let text = String(decoding: response.body.prefix(500), as: UTF8.self)
+      FileHandle.standardError.write(
+        Data("antre report: the server answered \(response.status): \(text)\n".utf8))
+      throw ExitCode(response.status == 400 ? 2 : 1)
+    }
+    FileHandle.standardOutput.write(Data(response.body))
   }
 }
 

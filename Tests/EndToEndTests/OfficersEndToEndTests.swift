@@ -234,3 +234,25 @@ import Testing
     _ = server.terminate()
   }
 }
+
+@Suite(.serialized) struct ReportFromServerEndToEndTests {
+  @Test func reportCommandAsksTheServerWithTheAdminToken() async throws {
+    let server = try ServerProcess()
+    _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+    let env = OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "admin-secret"])
+    let table = try OfficerCLI.run(["report"], environment: env)
+    #expect(table.status == 0 && table.out.contains("Test Hall") && table.out.contains("Diterbitkan 1"))
+    let html = try OfficerCLI.run(["report", "--format", "html"], environment: env)
+    #expect(html.out.hasPrefix("<!doctype html>") && html.out.contains("<svg"))
+    let csv = try OfficerCLI.run(["report", "--format", "csv"], environment: env)
+    #expect(csv.out.hasPrefix("\u{FEFF}jenis;"))
+    let tooLong = try OfficerCLI.run(["report", "--from", "2024-01-01", "--to", "2026-01-01"], environment: env)
+    #expect(tooLong.status == 2 && tooLong.err.contains("366"))
+    let badToken = try OfficerCLI.run(
+      ["report"], environment: OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "c1-secret"]))
+    #expect(badToken.status == 1 && badToken.err.contains("403"))
+    let page = try await server.request("GET", "/api/report?format=html", token: "admin-secret")
+    #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)
+    _ = server.terminate()
+  }
+}
