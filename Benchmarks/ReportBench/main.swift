@@ -26,17 +26,24 @@ do {
   let clock = ContinuousClock()
   // The scan alone: what SQLite and the row mapping cost before any figure is computed.
   var rows = 0
-  let scan = clock.measure { try? store.forEachReportTicket(from: range.from, to: range.to) { _ in rows += 1 } }
-  print("scan only: \(rows) rows in \(scan.components.seconds * 1000 + scan.components.attoseconds / 1_000_000_000_000_000) ms")
+  let scan = clock.measure {
+    try? store.forEachReportTicket(from: range.from, to: range.to) { _ in rows += 1 }
+  }
+  print(
+    "scan only: \(rows) rows in \(scan.components.seconds * 1000 + scan.components.attoseconds / 1_000_000_000_000_000) ms"
+  )
   for attempt in 1...3 {
     var stats: RangeStats?
     let cpu = cpuMillis()
     let elapsed = clock.measure {
       stats = try? ReportLoader.stats(store: store, config: config, range: range)
     }
-    let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    let ms =
+      elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     let issued = stats?.services.reduce(0) { $0 + $1.issued } ?? -1
-    print("run \(attempt): \(issued) tickets, \(range.days) days in \(ms) ms (CPU \(cpuMillis() - cpu) ms)")
+    print(
+      "run \(attempt): \(issued) tickets, \(range.days) days in \(ms) ms (CPU \(cpuMillis() - cpu) ms)"
+    )
   }
 } catch {
   FileHandle.standardError.write(Data("report-bench: \(error)\n".utf8))

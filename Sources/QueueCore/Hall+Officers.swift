@@ -87,7 +87,8 @@ extension Hall {
       throw OfficerRefusal.badPIN
     }
     failures.succeed(officerID)
-    for c in counters.values.sorted(by: { $0.id < $1.id }) where c.officer == officerID && c.id != id {
+    for c in counters.values.sorted(by: { $0.id < $1.id })
+    where c.officer == officerID && c.id != id {
       setOfficer(nil, at: c.id, now: now)
     }
     if counters[id]!.officer != officerID { setOfficer(officerID, at: id, now: now) }

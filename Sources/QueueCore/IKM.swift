@@ -66,7 +66,8 @@ public struct IKMTally: Sendable, Equatable {
 
   /// u1…u9 means, two decimals.
   public var elements: [Double?] {
-    sums.map { s in IKM.elementHundredths(respondents: respondents, sum: s).map { Double($0) / 100 } }
+    sums.map { s in IKM.elementHundredths(respondents: respondents, sum: s).map { Double($0) / 100 }
+    }
   }
 }
 

@@ -165,13 +165,16 @@ extension Hall {
     try answer.validate()
     guard let t = tickets[ticketID] else {
       throw QueueError(
-        .notFound, "There is no ticket of today with that id; the survey is open on the day of service.",
+        .notFound,
+        "There is no ticket of today with that id; the survey is open on the day of service.",
         id: "Tidak ada antrean hari ini dengan id itu; survei dibuka pada hari pelayanan.")
     }
     guard t.state == .done else {
       throw QueueError(
         .conflict, "Ticket \(t.number) is \(t.state.rawValue); only a served ticket is surveyed.",
-        id: "Antrean \(t.number) berstatus \(t.state.indonesian); survei hanya untuk antrean yang sudah dilayani.")
+        id:
+          "Antrean \(t.number) berstatus \(t.state.indonesian); survei hanya untuk antrean yang sudah dilayani."
+      )
     }
     guard !surveyed.contains(ticketID) else {
       throw QueueError(

@@ -16,7 +16,9 @@ public enum ReportCSV {
     ]
     out += header.joined(separator: ";") + "\r\n"
     func n(_ v: Int?) -> String { v.map(String.init) ?? "" }
-    func d(_ v: Double?, _ places: Int) -> String { v == nil ? "" : Format.decimal(v, places: places) }
+    func d(_ v: Double?, _ places: Int) -> String {
+      v == nil ? "" : Format.decimal(v, places: places)
+    }
     for s in r.services {
       out += row([
         "layanan", s.id, s.name, r.from, r.to, n(s.issued), n(s.served), n(s.noshow),
@@ -54,6 +56,7 @@ public enum ReportCSV {
     guard s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return s
     }
-    return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    return "\""
+      + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
   }
 }

@@ -70,9 +70,11 @@ public enum ReportHTML {
 
     h += "<section><h2>Per layanan</h2>"
     h += table(
-      ["Layanan", "Terbit", "Dilayani", "Tdk hadir", "Batal", "Dialihkan", "Tunggu rata-rata",
-       "Tunggu p50", "Tunggu p90", "Tunggu maks", "Layanan rata-rata", "Layanan p90",
-       "Sesuai target", "IKM"],
+      [
+        "Layanan", "Terbit", "Dilayani", "Tdk hadir", "Batal", "Dialihkan", "Tunggu rata-rata",
+        "Tunggu p50", "Tunggu p90", "Tunggu maks", "Layanan rata-rata", "Layanan p90",
+        "Sesuai target", "IKM",
+      ],
       r.services.map { s in
         [
           "\(s.id) · \(s.name)", "\(s.issued)", "\(s.served)", "\(s.noshow)", "\(s.cancelled)",
@@ -109,8 +111,10 @@ public enum ReportHTML {
       r.officers.isEmpty
       ? "<p>Tidak ada petugas yang masuk selama periode ini.</p>"
       : table(
-        ["Petugas", "NIP / id", "Dilayani", "Tdk hadir", "Layanan rata-rata", "Layanan p90",
-         "Responden", "IKM"],
+        [
+          "Petugas", "NIP / id", "Dilayani", "Tdk hadir", "Layanan rata-rata", "Layanan p90",
+          "Responden", "IKM",
+        ],
         r.officers.map { o in
           [
             o.name, o.id, "\(o.served)", "\(o.noshow)", Format.duration(o.serviceMeanS),

@@ -5,17 +5,21 @@ public enum ReportTable {
   public static func render(_ r: RangeStats) -> String {
     var out = "\(r.hall)\nLaporan pelayanan \(Format.period(r))\n\n"
     out += "Diterbitkan \(r.totalIssued), dilayani \(r.totalServed), tidak hadir \(r.totalNoshow)"
-    out += "; tunggu rata-rata \(Format.duration(r.waitS.mean)), p90 \(Format.duration(r.waitS.p90))\n"
+    out +=
+      "; tunggu rata-rata \(Format.duration(r.waitS.mean)), p90 \(Format.duration(r.waitS.p90))\n"
     if let ikm = r.ikm.hall.value, let band = r.ikm.hall.band {
-      out += "IKM \(Format.ikm(ikm)) (\(band.band), \(band.label)) dari \(r.ikm.hall.respondents) responden"
+      out +=
+        "IKM \(Format.ikm(ikm)) (\(band.band), \(band.label)) dari \(r.ikm.hall.respondents) responden"
     } else {
       out += "IKM – (belum ada responden)"
     }
     out += "; sampel minimum \(r.ikm.minSample)\n\n"
 
     out += grid(
-      ["Layanan", "Terbit", "Dilayani", "Tdk hadir", "Batal", "Dialihkan", "Tunggu rata2",
-       "Tunggu p90", "Layanan rata2", "Sesuai target", "IKM"],
+      [
+        "Layanan", "Terbit", "Dilayani", "Tdk hadir", "Batal", "Dialihkan", "Tunggu rata2",
+        "Tunggu p90", "Layanan rata2", "Sesuai target", "IKM",
+      ],
       r.services.map { s in
         [
           "\(s.id) \(s.name)", "\(s.issued)", "\(s.served)", "\(s.noshow)", "\(s.cancelled)",

@@ -27,7 +27,8 @@ enum SVGChart {
     var v = 0
     while v <= scaleMax {
       let y = Double(top + plotH) - Double(v) / Double(scaleMax) * Double(plotH)
-      s += "<line x1=\"\(left)\" x2=\"\(left + plotW)\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>"
+      s +=
+        "<line x1=\"\(left)\" x2=\"\(left + plotW)\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>"
       s += text(x: left - 4, y: Int(y) + 4, String(v), size: 10, anchor: "end")
       v += step
     }
@@ -38,7 +39,8 @@ enum SVGChart {
         let value = i < item.values.count ? item.values[i] : 0
         let h = Double(value) / Double(scaleMax) * Double(plotH)
         let x = x0 + barW * Double(k)
-        s += "<rect x=\"\(f(x))\" y=\"\(f(Double(top + plotH) - h))\" width=\"\(f(barW))\" height=\"\(f(h))\" fill=\"\(item.color)\"/>"
+        s +=
+          "<rect x=\"\(f(x))\" y=\"\(f(Double(top + plotH) - h))\" width=\"\(f(barW))\" height=\"\(f(h))\" fill=\"\(item.color)\"/>"
       }
       if i % labelEvery == 0 {
         s += text(
@@ -46,7 +48,8 @@ enum SVGChart {
           anchor: "middle")
       }
     }
-    s += "<line x1=\"\(left)\" x2=\"\(left + plotW)\" y1=\"\(top + plotH)\" y2=\"\(top + plotH)\" stroke=\"#333\"/>"
+    s +=
+      "<line x1=\"\(left)\" x2=\"\(left + plotW)\" y1=\"\(top + plotH)\" y2=\"\(top + plotH)\" stroke=\"#333\"/>"
     return s + "</svg>"
   }
 
@@ -64,24 +67,29 @@ enum SVGChart {
     var s = svgOpen(width, height, title)
     s += text(x: 4, y: 14, title, size: 13, weight: "bold")
     if let markerName {
-      s += "<line x1=\"\(width - 150)\" x2=\"\(width - 150)\" y1=\"5\" y2=\"17\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
+      s +=
+        "<line x1=\"\(width - 150)\" x2=\"\(width - 150)\" y1=\"5\" y2=\"17\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
       s += text(x: width - 144, y: 15, markerName, size: 11)
     }
     for (i, row) in rows.enumerated() {
       let y = top + i * rowH
       s += text(x: left - 6, y: y + 15, row.label, size: 11, anchor: "end")
       let w = (row.value ?? 0) / scaleMax * Double(plotW)
-      s += "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(f(min(Double(plotW), w)))\" height=\"\(rowH - 6)\" fill=\"\(color)\"/>"
+      s +=
+        "<rect x=\"\(left)\" y=\"\(y + 3)\" width=\"\(f(min(Double(plotW), w)))\" height=\"\(rowH - 6)\" fill=\"\(color)\"/>"
       if let m = row.marker {
         let x = Double(left) + min(1, m / scaleMax) * Double(plotW)
-        s += "<line x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(y + 1)\" y2=\"\(y + rowH - 1)\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
+        s +=
+          "<line x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(y + 1)\" y2=\"\(y + rowH - 1)\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
       }
       // The value is written after the marker, on a white backing, so the line never crosses it.
       let tx = left + Int(min(Double(plotW), w)) + 4
-      s += "<rect x=\"\(tx - 1)\" y=\"\(y + 4)\" width=\"\(row.text.count * 7)\" height=\"\(rowH - 8)\" fill=\"#fff\"/>"
+      s +=
+        "<rect x=\"\(tx - 1)\" y=\"\(y + 4)\" width=\"\(row.text.count * 7)\" height=\"\(rowH - 8)\" fill=\"#fff\"/>"
       s += text(x: tx, y: y + 15, row.text, size: 11)
     }
-    s += "<line x1=\"\(left)\" x2=\"\(left)\" y1=\"\(top)\" y2=\"\(top + rowH * rows.count)\" stroke=\"#333\"/>"
+    s +=
+      "<line x1=\"\(left)\" x2=\"\(left)\" y1=\"\(top)\" y2=\"\(top + rowH * rows.count)\" stroke=\"#333\"/>"
     return s + "</svg>"
   }
 

@@ -37,7 +37,8 @@ struct SurveyBody: Decodable {
     SurveyAnswer(
       scores: [u1, u2, u3, u4, u5, u6, u7, u8, u9], comment: comment,
       respondent: respondent.map {
-        Respondent(gender: $0.gender, age: $0.age, education: $0.education, occupation: $0.occupation)
+        Respondent(
+          gender: $0.gender, age: $0.age, education: $0.education, occupation: $0.occupation)
       })
   }
 }

@@ -8,7 +8,8 @@ import Testing
   @Test func officerSignsInCallsAndIsRecordedOnTheTicketAndTheCounter() async throws {
     let server = try ServerProcess()
     let added = try await server.request(
-      "POST", "/api/officers", token: admin, json: ["id": "198506212010011001", "name": "Sari Dewi"])
+      "POST", "/api/officers", token: admin,
+      json: ["id": "198506212010011001", "name": "Sari Dewi"])
     #expect(added.status == 201)
     let pin = try #require(added.object["pin"] as? String)
     #expect(pin.count == 6 && pin.allSatisfy(\.isNumber))
@@ -39,10 +40,12 @@ import Testing
 
     let hall = try await server.request("GET", "/api/hall")
     let counters = hall.object["counters"] as? [[String: Any]] ?? []
-    #expect((counters.first?["officer"] as? [String: Any])?["id"] as? String == "198506212010011001")
+    #expect(
+      (counters.first?["officer"] as? [String: Any])?["id"] as? String == "198506212010011001")
     #expect(counters.last?["officer"] is NSNull)
 
-    let t = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
+    let t = try await server.request(
+      "POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
     let id = try #require(t.object["id"] as? String)
     let called = try await server.request("POST", "/api/counters/1/call", token: "c1-secret")
     #expect((called.object["officer"] as? [String: Any])?["name"] as? String == "Sari Dewi")
@@ -114,7 +117,8 @@ import Testing
     let pin = try #require(added.object["pin"] as? String)
     _ = try await first.request(
       "POST", "/api/counters/2/signin", token: "c2-secret", json: ["officer": "budi", "pin": pin])
-    let t = try await first.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "B"])
+    let t = try await first.request(
+      "POST", "/api/tickets", token: "k1-secret", json: ["service": "B"])
     let id = try #require(t.object["id"] as? String)
     _ = try await first.request("POST", "/api/counters/2/call", token: "c2-secret")
     _ = try await first.request("POST", "/api/counters/2/done", token: "c2-secret")
@@ -122,7 +126,9 @@ import Testing
       "u1": 1, "u2": 1, "u3": 1, "u4": 1, "u5": 1, "u6": 1, "u7": 1, "u8": 1, "u9": 1,
     ]
     #expect(
-      try await first.request("POST", "/api/tickets/\(id)/survey", token: "c2-secret", json: answers).status
+      try await first.request(
+        "POST", "/api/tickets/\(id)/survey", token: "c2-secret", json: answers
+      ).status
         == 201)
     _ = first.terminate()
 
@@ -168,7 +174,9 @@ import Testing
     let text = String(decoding: semi.body.dropFirst(3), as: UTF8.self)
     #expect(text.hasPrefix("date;number;service;"))
     #expect(text.split(separator: "\r\n").count == 2)
-    #expect(text.split(separator: "\r\n")[1].split(separator: ";", omittingEmptySubsequences: false).count == 14)
+    #expect(
+      text.split(separator: "\r\n")[1].split(separator: ";", omittingEmptySubsequences: false).count
+        == 14)
     _ = server.terminate()
   }
 
@@ -205,8 +213,11 @@ import Testing
 @Suite(.serialized) struct OfficerAccountCommandsEndToEndTests {
   @Test func adminAddsAnOfficerWhoSignsInAndOutWithTheCLI() async throws {
     let server = try ServerProcess()
-    let admin = OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "admin-secret"])
-    let added = try OfficerCLI.run(["officers", "add", "--id", "sari", "--name", "Sari Dewi"], environment: admin)
+    let admin = OfficerCLI.environment(extra: [
+      "ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "admin-secret",
+    ])
+    let added = try OfficerCLI.run(
+      ["officers", "add", "--id", "sari", "--name", "Sari Dewi"], environment: admin)
     #expect(added.status == 0)
     #expect(added.lines.first == "Petugas Sari Dewi (sari) ditambahkan.")
     let pin = String(try #require(added.lines.last?.split(separator: " ").dropFirst().first))
@@ -216,9 +227,12 @@ import Testing
 
     let counter = OfficerCLI.environment(
       extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_COUNTER": "1", "ANTRE_TOKEN": "c1-secret"])
-    let wrong = try OfficerCLI.run(["signin", "--officer", "sari", "--pin", pin == "111111" ? "222222" : "111111"], environment: counter)
+    let wrong = try OfficerCLI.run(
+      ["signin", "--officer", "sari", "--pin", pin == "111111" ? "222222" : "111111"],
+      environment: counter)
     #expect(wrong.status == 1 && wrong.err.contains("PIN salah"))
-    let signed = try OfficerCLI.run(["signin", "--officer", "sari", "--pin", pin], environment: counter)
+    let signed = try OfficerCLI.run(
+      ["signin", "--officer", "sari", "--pin", pin], environment: counter)
     #expect(signed.status == 0 && signed.lines == ["Sari Dewi masuk di Loket 1."])
     let english = try OfficerCLI.run(["signout", "--lang", "en"], environment: counter)
     #expect(english.lines == ["No officer at Loket 1 now."])
@@ -226,10 +240,13 @@ import Testing
     let newPin = try OfficerCLI.run(["officers", "pin", "sari", "--json"], environment: admin)
     #expect(newPin.status == 0 && newPin.out.contains("\"pin\""))
     let removed = try OfficerCLI.run(["officers", "remove", "sari"], environment: admin)
-    #expect(removed.lines == ["Petugas Sari Dewi (sari) dinonaktifkan; riwayatnya tetap tersimpan."])
+    #expect(
+      removed.lines == ["Petugas Sari Dewi (sari) dinonaktifkan; riwayatnya tetap tersimpan."])
     let missing = try OfficerCLI.run(["officers", "remove", "budi"], environment: admin)
     #expect(missing.status == 1 && missing.err.contains("tidak ditemukan"))
-    let noToken = try OfficerCLI.run(["officers", "list"], environment: OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL]))
+    let noToken = try OfficerCLI.run(
+      ["officers", "list"],
+      environment: OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL]))
     #expect(noToken.status != 0)
     _ = server.terminate()
   }
@@ -239,17 +256,24 @@ import Testing
   @Test func reportCommandAsksTheServerWithTheAdminToken() async throws {
     let server = try ServerProcess()
     _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
-    let env = OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "admin-secret"])
+    let env = OfficerCLI.environment(extra: [
+      "ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "admin-secret",
+    ])
     let table = try OfficerCLI.run(["report"], environment: env)
-    #expect(table.status == 0 && table.out.contains("Test Hall") && table.out.contains("Diterbitkan 1"))
+    #expect(
+      table.status == 0 && table.out.contains("Test Hall") && table.out.contains("Diterbitkan 1"))
     let html = try OfficerCLI.run(["report", "--format", "html"], environment: env)
     #expect(html.out.hasPrefix("<!doctype html>") && html.out.contains("<svg"))
     let csv = try OfficerCLI.run(["report", "--format", "csv"], environment: env)
     #expect(csv.out.hasPrefix("\u{FEFF}jenis;"))
-    let tooLong = try OfficerCLI.run(["report", "--from", "2024-01-01", "--to", "2026-01-01"], environment: env)
+    let tooLong = try OfficerCLI.run(
+      ["report", "--from", "2024-01-01", "--to", "2026-01-01"], environment: env)
     #expect(tooLong.status == 2 && tooLong.err.contains("366"))
     let badToken = try OfficerCLI.run(
-      ["report"], environment: OfficerCLI.environment(extra: ["ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "c1-secret"]))
+      ["report"],
+      environment: OfficerCLI.environment(extra: [
+        "ANTRE_SERVER": server.baseURL, "ANTRE_TOKEN": "c1-secret",
+      ]))
     #expect(badToken.status == 1 && badToken.err.contains("403"))
     let page = try await server.request("GET", "/api/report?format=html", token: "admin-secret")
     #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)

@@ -30,14 +30,16 @@ import Testing
     let start = at("2026-11-01", "07:00:00")
     let hall = makeHall(config, now: start)
     for o in ["sari", "budi"] {
-      _ = try hall.handle(.addOfficer(id: o, name: o.capitalized, pin: "123456", salt: salt), at: start)
+      _ = try hall.handle(
+        .addOfficer(id: o, name: o.capitalized, pin: "123456", salt: salt), at: start)
     }
     let officerAt = [1: "sari", 2: "budi"]
     // What the test knows of each ticket it saw: issue time and service.
     var issuedAt: [String: (Millis, String)] = [:]
 
     for day in 0..<30 {
-      let date = LocalTime(dayNumber: dayNumber(of: "2026-11-01")! + Int64(day), secondOfDay: 0).date
+      let date = LocalTime(dayNumber: dayNumber(of: "2026-11-01")! + Int64(day), secondOfDay: 0)
+        .date
       let open = at(date, "07:59:00")
       for (c, o) in officerAt {
         _ = try hall.handle(.signIn(counter: c, officer: o, pin: "123456"), at: open)
@@ -72,10 +74,13 @@ import Testing
               }
               if Int.random(in: 0..<10, using: &rng) < 3 {
                 let scores = (0..<9).map { _ in Int.random(in: 1...4, using: &rng) }
-                let s = try hall.handle(.answerSurvey(ticketID: id, SurveyAnswer(scores: scores)), at: now)
+                let s = try hall.handle(
+                  .answerSurvey(ticketID: id, SurveyAnswer(scores: scores)), at: now)
                 let r = s.changes.surveys[0]
                 surveys.append(
-                  ReportSurvey(service: r.service, counter: r.counter, officer: r.officer, scores: r.answer.scores))
+                  ReportSurvey(
+                    service: r.service, counter: r.counter, officer: r.officer,
+                    scores: r.answer.scores))
                 e.answers.append(scores)
                 if let o = officerAt[c] { e.officerAnswers[o, default: []].append(scores) }
               }
@@ -108,9 +113,14 @@ import Testing
     let started = Date()
     let r = RangeStats.compute(
       tickets: tickets, surveys: surveys,
-      officers: [Officer(id: "sari", name: "Sari", active: true), Officer(id: "budi", name: "Budi", active: true)],
+      officers: [
+        Officer(id: "sari", name: "Sari", active: true),
+        Officer(id: "budi", name: "Budi", active: true),
+      ],
       config: config, range: range)
-    print("report over \(tickets.count) tickets took \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+    print(
+      "report over \(tickets.count) tickets took \(Int(Date().timeIntervalSince(started) * 1000)) ms"
+    )
     #expect(tickets.count > 2000)
     for s in r.services where s.id == "A" || s.id == "B" {
       #expect(s.issued == e.issued[s.id])
@@ -132,7 +142,8 @@ import Testing
       let t = e.officerTimes[o.id]!
       #expect(o.serviceP90S == Self.nearestRank(t, 0.9))
       let mine = e.officerAnswers[o.id]!
-      let expected = (Double(mine.joined().reduce(0, +)) / Double(9 * mine.count) * 25 * 100).rounded() / 100
+      let expected =
+        (Double(mine.joined().reduce(0, +)) / Double(9 * mine.count) * 25 * 100).rounded() / 100
       #expect(o.ikm == expected)
     }
     #expect(Set(r.officers.map(\.id)) == ["sari", "budi"])
@@ -151,7 +162,8 @@ import Testing
   @Test func withinTargetIsTheShareOfServedTicketsCalledInTime() throws {
     let (config, tickets, surveys, _) = try simulate()
     let range = try ReportRange(from: "2026-11-01", to: "2026-11-30", today: "2026-12-01")
-    let r = RangeStats.compute(tickets: tickets, surveys: surveys, officers: [], config: config, range: range)
+    let r = RangeStats.compute(
+      tickets: tickets, surveys: surveys, officers: [], config: config, range: range)
     for s in r.services where s.served > 0 {
       let target = config.service(s.id)!.targetWaitS
       let done = tickets.filter { $0.service == s.id && $0.state == .done }
@@ -164,11 +176,21 @@ import Testing
   @Test func rangesAreWholeDaysOfAtMost366() throws {
     let r = try ReportRange(from: "2025-12-01", to: "2026-12-01", today: "2026-12-01")
     #expect(r.days == 366)
-    expectRefusal(.badRequest) { () throws(QueueError) in _ = try ReportRange(from: "2025-11-30", to: "2026-12-01", today: "x") }
-    expectRefusal(.badRequest) { () throws(QueueError) in _ = try ReportRange(from: "2026-12-02", to: "2026-12-01", today: "x") }
-    expectRefusal(.badRequest) { () throws(QueueError) in _ = try ReportRange(from: "2026-13-01", to: nil, today: "x") }
-    expectRefusal(.badRequest) { () throws(QueueError) in _ = try ReportRange(from: "1 Dec", to: nil, today: "x") }
-    expectRefusal(.badRequest) { () throws(QueueError) in _ = try ReportRange(from: "2026-02-30", to: nil, today: "x") }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      _ = try ReportRange(from: "2025-11-30", to: "2026-12-01", today: "x")
+    }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      _ = try ReportRange(from: "2026-12-02", to: "2026-12-01", today: "x")
+    }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      _ = try ReportRange(from: "2026-13-01", to: nil, today: "x")
+    }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      _ = try ReportRange(from: "1 Dec", to: nil, today: "x")
+    }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      _ = try ReportRange(from: "2026-02-30", to: nil, today: "x")
+    }
     let one = try ReportRange(from: nil, to: nil, today: "2026-12-01")
     #expect(one.from == "2026-12-01" && one.to == "2026-12-01" && one.days == 1)
   }

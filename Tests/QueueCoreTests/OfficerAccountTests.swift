@@ -8,7 +8,9 @@ let salt = [UInt8](repeating: 7, count: 16)
 
 extension Hall {
   @discardableResult
-  func addOfficer(_ id: String, _ name: String = "Sari Dewi", pin: String = "482913", at now: Millis = monday9)
+  func addOfficer(
+    _ id: String, _ name: String = "Sari Dewi", pin: String = "482913", at now: Millis = monday9
+  )
     throws(QueueError) -> Outcome
   {
     try handle(.addOfficer(id: id, name: name, pin: pin, salt: salt), at: now)
@@ -53,12 +55,14 @@ extension Hall {
     try hall.addOfficer("sari")
     for i in 0..<5 {
       expectRefusal(.badPin) { () throws(QueueError) in
-        _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "000000"), at: monday9 + seconds(Int64(i)))
+        _ = try hall.handle(
+          .signIn(counter: 1, officer: "sari", pin: "000000"), at: monday9 + seconds(Int64(i)))
       }
     }
     // Locked: even the right PIN is refused, without changing anything.
     expectRefusal(.rateLimited) { () throws(QueueError) in
-      _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9 + minutes(14))
+      _ = try hall.handle(
+        .signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9 + minutes(14))
     }
     let out = try hall.handle(
       .signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9 + minutes(16))
@@ -74,28 +78,45 @@ extension Hall {
           .signIn(counter: 1, officer: "sari", pin: "000000"), at: monday9 + minutes(Int64(i) * 4))
       }
     }
-    _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9 + minutes(40))
+    _ = try hall.handle(
+      .signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9 + minutes(40))
   }
 
   @Test func unknownInactiveAndMalformedOfficersAreRefused() throws {
     let hall = makeHall()
     try hall.addOfficer("sari")
-    expectRefusal(.badPin) { () throws(QueueError) in _ = try hall.handle(.signIn(counter: 1, officer: "budi", pin: "482913"), at: monday9) }
-    expectRefusal(.badRequest) { () throws(QueueError) in _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "48291"), at: monday9) }
-    expectRefusal(.badRequest) { () throws(QueueError) in _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "４８２９１３"), at: monday9) }
-    expectRefusal(.unknownCounter) { () throws(QueueError) in _ = try hall.handle(.signIn(counter: 9, officer: "sari", pin: "482913"), at: monday9) }
+    expectRefusal(.badPin) { () throws(QueueError) in
+      _ = try hall.handle(.signIn(counter: 1, officer: "budi", pin: "482913"), at: monday9)
+    }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "48291"), at: monday9)
+    }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "４８２９１３"), at: monday9)
+    }
+    expectRefusal(.unknownCounter) { () throws(QueueError) in
+      _ = try hall.handle(.signIn(counter: 9, officer: "sari", pin: "482913"), at: monday9)
+    }
     expectRefusal(.conflict) { () throws(QueueError) in try hall.addOfficer("sari") }
     expectRefusal(.badRequest) { () throws(QueueError) in try hall.addOfficer("has space") }
-    expectRefusal(.badRequest) { () throws(QueueError) in try hall.addOfficer(String(repeating: "x", count: 33)) }
+    expectRefusal(.badRequest) { () throws(QueueError) in
+      try hall.addOfficer(String(repeating: "x", count: 33))
+    }
     expectRefusal(.badRequest) { () throws(QueueError) in try hall.addOfficer("ok", "  ") }
     expectRefusal(.badRequest) { () throws(QueueError) in try hall.addOfficer("ok", pin: "12345a") }
     _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9)
     let removed = try hall.handle(.removeOfficer(id: "sari"), at: monday9)
     #expect(removed.changes.officers.first?.active == false)
     #expect(removed.changes.counters.first?.officer == nil)
-    expectRefusal(.badPin) { () throws(QueueError) in _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9) }
-    expectRefusal(.conflict) { () throws(QueueError) in _ = try hall.handle(.resetPIN(officer: "sari", pin: "111111", salt: salt), at: monday9) }
-    expectRefusal(.notFound) { () throws(QueueError) in _ = try hall.handle(.removeOfficer(id: "budi"), at: monday9) }
+    expectRefusal(.badPin) { () throws(QueueError) in
+      _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9)
+    }
+    expectRefusal(.conflict) { () throws(QueueError) in
+      _ = try hall.handle(.resetPIN(officer: "sari", pin: "111111", salt: salt), at: monday9)
+    }
+    expectRefusal(.notFound) { () throws(QueueError) in
+      _ = try hall.handle(.removeOfficer(id: "budi"), at: monday9)
+    }
     #expect(hall.officerList.map(\.active) == [false])
   }
 
@@ -103,7 +124,9 @@ extension Hall {
     let hall = makeHall()
     try hall.addOfficer("sari")
     _ = try hall.handle(.resetPIN(officer: "sari", pin: "135790", salt: salt), at: monday9)
-    expectRefusal(.badPin) { () throws(QueueError) in _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9) }
+    expectRefusal(.badPin) { () throws(QueueError) in
+      _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "482913"), at: monday9)
+    }
     _ = try hall.handle(.signIn(counter: 1, officer: "sari", pin: "135790"), at: monday9)
   }
 
@@ -140,7 +163,8 @@ extension Hall {
     state.officers = officers
     let again = makeHall(state: state, now: monday9 + minutes(5))
     #expect(again.officerAt(counter: 2)?.id == "sari")
-    _ = try again.handle(.signIn(counter: 3, officer: "sari", pin: "482913"), at: monday9 + minutes(6))
+    _ = try again.handle(
+      .signIn(counter: 3, officer: "sari", pin: "482913"), at: monday9 + minutes(6))
   }
 }
 
@@ -151,7 +175,10 @@ extension Hall {
     let record = PinHash.make(pin: "482913", salt: salt)
     let runs = 5
     let elapsed = clock.measure { for _ in 0..<runs { _ = record.matches("482913") } }
-    let ms = Double(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000) / Double(runs)
+    let ms =
+      Double(
+        elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000)
+      / Double(runs)
     print("PBKDF2-HMAC-SHA256, \(PinHash.defaultIterations) iterations: \(ms) ms per hash")
     #expect(ms < 250)
     #expect(PinHash(encoded: record.encoded) == record)

@@ -87,7 +87,9 @@ import Testing
       contentsOf: root.appendingPathComponent("Displays/js/survey-form.js"), encoding: .utf8)
     for e in SurveyElement.all {
       #expect(js.contains("\"\(e.question)\""), "\(e.key) question")
-      #expect(js.contains("[" + e.answers.map { "\"\($0)\"" }.joined(separator: ", ") + "]"), "\(e.key) answers")
+      #expect(
+        js.contains("[" + e.answers.map { "\"\($0)\"" }.joined(separator: ", ") + "]"),
+        "\(e.key) answers")
     }
   }
 }

@@ -50,7 +50,9 @@ func temporaryDatabase() -> String {
             calls: 1, officer: i % 2 == 0 ? "sari" : "198506212010011001"))
       }
     }
-    for (k, scores) in [[4, 4, 4, 4, 4, 4, 4, 4, 4], [3, 3, 3, 4, 3, 3, 4, 3, 2], [2, 3, 3, 4, 3, 3, 3, 3, 3]].enumerated() {
+    for (k, scores) in [
+      [4, 4, 4, 4, 4, 4, 4, 4, 4], [3, 3, 3, 4, 3, 3, 4, 3, 2], [2, 3, 3, 4, 3, 3, 3, 3, 3],
+    ].enumerated() {
       try store.insert(
         SurveyRow(
           ticketID: "t\(k * 2 + 1)", day: "2026-11-02", service: "A", counter: 1,
@@ -61,7 +63,9 @@ func temporaryDatabase() -> String {
 
   @Test func reportFromTheDatabaseMatchesTheSameTicketsComputedInMemory() throws {
     let path = temporaryDatabase()
-    defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+    defer {
+      for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) }
+    }
     let store = try Store(path: path)
     try seed(store)
     let range = try ReportRange(from: "2026-11-01", to: "2026-11-30", today: "2026-11-30")
@@ -108,7 +112,10 @@ func temporaryDatabase() -> String {
     #expect(csv.hasPrefix("\u{FEFF}jenis;id;nama;"))
     let lines = csv.dropFirst().split(separator: "\r\n")
     #expect(lines.count == 1 + 2 + 2 + 2 + 1)
-    #expect(lines.allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 20 || $0.contains("\"") })
+    #expect(
+      lines.allSatisfy {
+        $0.split(separator: ";", omittingEmptySubsequences: false).count == 20 || $0.contains("\"")
+      })
     // A name holding the separator is quoted; decimals use a comma.
     #expect(lines[2].hasPrefix("layanan;B;\"Perizinan; Usaha\";"))
     #expect(lines.last!.hasPrefix("aula;;MPP Uji;2026-11-02;2026-11-04;30;24;"))
@@ -133,7 +140,8 @@ func temporaryDatabase() -> String {
     let store = try Store(path: ":memory:")
     try seed(store)
     let range = try ReportRange(from: "2026-11-02", to: "2026-11-02", today: "2026-11-30")
-    let text = ReportTable.render(try ReportLoader.stats(store: store, config: config, range: range))
+    let text = ReportTable.render(
+      try ReportLoader.stats(store: store, config: config, range: range))
     #expect(text.contains("Laporan pelayanan 2 November 2026"))
     #expect(text.contains("IKM 84,26 (B, Baik) dari 3 responden"))
     #expect(text.contains("Sari Dewi (sari)") && text.contains("U9 Penanganan pengaduan"))

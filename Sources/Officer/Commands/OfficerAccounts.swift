@@ -87,7 +87,8 @@ func runAccountRequest(
     StandardError.write(line + "\n")
   } else {
     let error = OfficerError(
-      status: reply.status, code: reply.code ?? "http_\(reply.status)", message: reply.message ?? "")
+      status: reply.status, code: reply.code ?? "http_\(reply.status)", message: reply.message ?? ""
+    )
     StandardError.write(messages.error(error, counter: counter) + "\n")
   }
   return 1
@@ -119,7 +120,8 @@ public struct SignIn: ParsableCommand {
     do {
       settings = try options.settings(environment: ProcessInfo.processInfo.environment)
     } catch {
-      StandardError.write(Messages(language: options.lang).error(error, counter: options.counter) + "\n")
+      StandardError.write(
+        Messages(language: options.lang).error(error, counter: options.counter) + "\n")
       throw ExitCode(error.exitCode)
     }
     let text = AccountText(language: options.lang)
@@ -150,7 +152,8 @@ public struct SignOut: ParsableCommand {
     do {
       settings = try options.settings(environment: ProcessInfo.processInfo.environment)
     } catch {
-      StandardError.write(Messages(language: options.lang).error(error, counter: options.counter) + "\n")
+      StandardError.write(
+        Messages(language: options.lang).error(error, counter: options.counter) + "\n")
       throw ExitCode(error.exitCode)
     }
     let text = AccountText(language: options.lang)

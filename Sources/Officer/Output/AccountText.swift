@@ -7,9 +7,21 @@ struct AccountText {
   func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
 
   var pinPrompt: String { t("PIN: ", "PIN: ") }
-  var pinMissing: String { t("PIN diperlukan (--pin atau ketik saat diminta).", "A PIN is required (--pin or type it when asked).") }
-  var needServer: String { t("Alamat server belum diatur: berikan --server URL atau setel ANTRE_SERVER.", "No server address: pass --server URL or set ANTRE_SERVER.") }
-  var needToken: String { t("Token admin belum diatur: berikan --token atau setel ANTRE_TOKEN.", "No admin token: pass --token or set ANTRE_TOKEN.") }
+  var pinMissing: String {
+    t(
+      "PIN diperlukan (--pin atau ketik saat diminta).",
+      "A PIN is required (--pin or type it when asked).")
+  }
+  var needServer: String {
+    t(
+      "Alamat server belum diatur: berikan --server URL atau setel ANTRE_SERVER.",
+      "No server address: pass --server URL or set ANTRE_SERVER.")
+  }
+  var needToken: String {
+    t(
+      "Token admin belum diatur: berikan --token atau setel ANTRE_TOKEN.",
+      "No admin token: pass --token or set ANTRE_TOKEN.")
+  }
 
   func signedIn(_ counter: AccountReply.CounterBody?) -> String {
     let name = counter?.name ?? "Loket"
@@ -29,7 +41,9 @@ struct AccountText {
       added
         ? t("Petugas \(who) ditambahkan.", "Officer \(who) added.")
         : t("PIN baru untuk \(who).", "New PIN for \(who)."),
-      t("PIN: \(pin) — berikan kepada petugas; PIN ini tidak ditampilkan lagi.", "PIN: \(pin) — give it to the officer; it is not shown again."),
+      t(
+        "PIN: \(pin) — berikan kepada petugas; PIN ini tidak ditampilkan lagi.",
+        "PIN: \(pin) — give it to the officer; it is not shown again."),
     ]
   }
 
@@ -42,18 +56,26 @@ struct AccountText {
 
   func removed(_ o: AccountReply.OfficerRef?) -> String {
     let who = "\(o?.name ?? "?") (\(o?.id ?? "?"))"
-    return t("Petugas \(who) dinonaktifkan; riwayatnya tetap tersimpan.", "Officer \(who) deactivated; their history is kept.")
+    return t(
+      "Petugas \(who) dinonaktifkan; riwayatnya tetap tersimpan.",
+      "Officer \(who) deactivated; their history is kept.")
   }
 
   /// The refusals these commands meet that the counter commands do not.
   func refusal(_ reply: AccountReply) -> String? {
     switch reply.code {
-    case "bad_pin": return t("Petugas tidak dikenal atau PIN salah.", "Unknown officer or wrong PIN.")
-    case "rate_limited": return t("Terlalu banyak PIN salah; coba lagi 15 menit lagi.", "Too many wrong PINs; try again in 15 minutes.")
+    case "bad_pin":
+      return t("Petugas tidak dikenal atau PIN salah.", "Unknown officer or wrong PIN.")
+    case "rate_limited":
+      return t(
+        "Terlalu banyak PIN salah; coba lagi 15 menit lagi.",
+        "Too many wrong PINs; try again in 15 minutes.")
     case "conflict" where reply.status == 409:
-      return t("Ditolak: \(reply.message ?? "konflik").", "Refused: \(reply.message ?? "conflict").")
+      return t(
+        "Ditolak: \(reply.message ?? "konflik").", "Refused: \(reply.message ?? "conflict").")
     case "not_found": return t("Petugas tidak ditemukan.", "No such officer.")
-    case "forbidden": return t("Token ini tidak berwenang untuk perintah ini.", "This token may not do that.")
+    case "forbidden":
+      return t("Token ini tidak berwenang untuk perintah ini.", "This token may not do that.")
     default: return nil
     }
   }
