@@ -50,7 +50,7 @@ let package = Package(
       ]),
     // Reports over a period (issue 12): read from the store, rendered as text, CSV or HTML.
     .target(name: "Reports", dependencies: ["HallWire", "QueueCore", "Storage"]),
-    .target(name: "FeedClient", dependencies: ["Reactor", "WebSocket"]),
+    .target(name: "FeedClient", dependencies: ["HTTP", "Reactor", "WebSocket"]),
     .target(
       name: "Officer",
       dependencies: [
@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "TicketBox",
       dependencies: [
-        "Reactor", "WebSocket", "FeedClient", "EscPos",
+        "HTTP", "Reactor", "WebSocket", "FeedClient", "EscPos",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -85,6 +85,10 @@ let package = Package(
     .executableTarget(
       name: "report-bench", dependencies: ["QueueCore", "Reports", "Storage"],
       path: "Benchmarks/ReportBench"),
+    // The durable yardstick of the ticket rows: libevent + SQLite, group commit, nothing else.
+    .executableTarget(
+      name: "bare-issuer", path: "Benchmarks/BareIssuer",
+      linkerSettings: [.linkedLibrary("event"), .linkedLibrary("sqlite3")]),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "PinHash"]),

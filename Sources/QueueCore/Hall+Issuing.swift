@@ -78,10 +78,7 @@ extension Hall {
       let l = zone.local(now)
       if !hours.isOpen(l.weekday, minute: l.minuteOfDay) { return .hours }
     }
-    let staffed = config.counters.contains {
-      $0.services.contains(svc.id) && counters[$0.id]?.state != .closed
-    }
-    if !staffed { return .noCounter }
+    if !isStaffed(svc.id) { return .noCounter }
     if let quota = svc.quota, lastSeqNo[svc.id, default: 0] >= quota { return .quota }
     return nil
   }

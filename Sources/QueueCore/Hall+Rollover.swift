@@ -35,6 +35,7 @@ extension Hall {
     if dayChanged {
       dayNumber = newDayNumber
       day = newDay
+      tx.serviceDay = newDay
       byNumber = [:]
       requests = [:]
       lastSeqNo = [:]

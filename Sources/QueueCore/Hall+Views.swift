@@ -19,9 +19,10 @@ extension Hall {
     guard t.state == .waiting, let position = position(of: t, at: now) else {
       return Ticket(record: t, zone: zone, officer: officerRef(t.officer))
     }
+    // No counter can call it (closed with force): no estimate is honest.
+    let etaS = isStaffed(t.service) ? eta(position: position, in: t.service) : nil
     return Ticket(
-      record: t, zone: zone, position: position, etaS: eta(position: position, in: t.service),
-      officer: officerRef(t.officer))
+      record: t, zone: zone, position: position, etaS: etaS, officer: officerRef(t.officer))
   }
 
   /// A counter of the hall file, as the wire shows it.

@@ -60,6 +60,8 @@ public final class Hall {
     // A clock set back after a restart must not reopen a day whose numbers are used.
     var today = config.zone.local(now).dayNumber
     for t in state.tickets { if let d = HallWire.dayNumber(of: t.day) { today = max(today, d) } }
+    for s in state.sequences { if let d = HallWire.dayNumber(of: s.day) { today = max(today, d) } }
+    if let d = state.serviceDay.flatMap(HallWire.dayNumber(of:)) { today = max(today, d) }
     dayNumber = today
     day = LocalTime(dayNumber: today, secondOfDay: 0).date
 
@@ -100,11 +102,18 @@ public final class Hall {
     pendingJobs = state.pendingPrintJobs.filter { $0.printedAt == nil }.sorted {
       ($0.createdAt, $0.job) < ($1.createdAt, $1.job)
     }
-    let called = tickets.values.filter { $0.day == day && $0.calledAt != nil && $0.counter != nil }
-      .sorted { $0.calledAt! > $1.calledAt! }.prefix(10)
-    recentCalls = called.map {
-      RecentCall(number: $0.number, counter: $0.counter!, at: config.zone.rfc3339($0.calledAt!))
+    let announced = tickets.values.compactMap { t in
+      t.day == day ? t.announced.map { (t.number, $0) } : nil
+    }.sorted { ($0.1.seq, $0.1.at) > ($1.1.seq, $1.1.at) }.prefix(10)
+    recentCalls = announced.map { number, a in
+      RecentCall(number: number, counter: a.counter, at: config.zone.rfc3339(a.at))
     }
+  }
+
+  /// Whether the clock reads an earlier day than the hall's service day (it was set back):
+  /// the hall stays on its day, and the server should warn.
+  public func clockIsBehind(at now: Millis) -> Bool {
+    zone.local(now).dayNumber < dayNumber
   }
 
   /// Whether the service day of `now` differs from the hall's (or stale tickets remain).
@@ -113,37 +122,60 @@ public final class Hall {
   }
 
   /// Runs one command. A refused command changes nothing (an automatic rollover that ran
-  /// before it is kept and reported with the next outcome).
+  /// before it is kept and reported with the next outcome). A caller that persists outcomes
+  /// should use `step(_:at:)`, which hands the rollover back on its own.
   public func handle(_ command: Command, at now: Millis) throws(QueueError) -> Outcome {
     if needsRollover(at: now) { rollover(at: now) }
-    let reply: Reply
-    switch command {
-    case .rollover: reply = .acknowledged
-    case .issue(let service, let priority, let box, let request):
-      reply = try issue(service: service, priority: priority, box: box, request: request, now: now)
-    case .call(let counter, let target): reply = try call(counter: counter, target, now: now)
-    case .recall(let counter): reply = try recall(counter: counter, now: now)
-    case .start(let counter): reply = try start(counter: counter, now: now)
-    case .done(let counter): reply = try finishCurrent(counter: counter, as: .done, now: now)
-    case .noshow(let counter): reply = try finishCurrent(counter: counter, as: .noshow, now: now)
-    case .transfer(let counter, let to): reply = try transfer(counter: counter, to: to, now: now)
-    case .cancel(let id): reply = try cancel(ticketID: id, now: now)
-    case .pause(let counter, let reason):
-      reply = try pause(counter: counter, reason: reason, now: now)
-    case .resume(let counter): reply = try resume(counter: counter, now: now)
-    case .open(let counter): reply = try open(counter: counter, now: now)
-    case .close(let counter): reply = try close(counter: counter, now: now)
-    case .printed(let job): reply = try printed(job: job, now: now)
-    case .addOfficer(let id, let name, let pin, let salt):
-      reply = try addOfficer(id: id, name: name, pin: pin, salt: salt)
-    case .resetPIN(let id, let pin, let salt): reply = try resetPIN(officer: id, pin: pin, salt: salt)
-    case .removeOfficer(let id): reply = try removeOfficer(id: id, now: now)
-    case .signIn(let counter, let officer, let pin):
-      reply = try signIn(counter: counter, officer: officer, pin: pin, now: now)
-    case .signOut(let counter): reply = try signOut(counter: counter, now: now)
-    case .answerSurvey(let id, let answer): reply = try answerSurvey(ticketID: id, answer, now: now)
-    }
+    let reply = try dispatch(command, at: now)
     return tx.drain(reply: reply, lastSeq: lastSeq)
+  }
+
+  /// Runs one command; a new service day noticed on the way is its own outcome, returned
+  /// even when the command is refused, so it can be committed by itself.
+  public func step(_ command: Command, at now: Millis) -> Step {
+    if needsRollover(at: now) { rollover(at: now) }
+    // Also carries anything a refused `handle` left pending.
+    let rollover = tx.isEmpty ? nil : tx.drain(reply: .acknowledged, lastSeq: lastSeq)
+    if command == .rollover {
+      return Step(
+        rollover: nil,
+        result: .success(rollover ?? tx.drain(reply: .acknowledged, lastSeq: lastSeq)))
+    }
+    do {
+      let reply = try dispatch(command, at: now)
+      return Step(rollover: rollover, result: .success(tx.drain(reply: reply, lastSeq: lastSeq)))
+    } catch {
+      return Step(rollover: rollover, result: .failure(error))
+    }
+  }
+
+  private func dispatch(_ command: Command, at now: Millis) throws(QueueError) -> Reply {
+    switch command {
+    case .rollover: return .acknowledged
+    case .issue(let service, let priority, let box, let request):
+      return try issue(service: service, priority: priority, box: box, request: request, now: now)
+    case .call(let counter, let target): return try call(counter: counter, target, now: now)
+    case .recall(let counter): return try recall(counter: counter, now: now)
+    case .start(let counter): return try start(counter: counter, now: now)
+    case .done(let counter): return try finishCurrent(counter: counter, as: .done, now: now)
+    case .noshow(let counter): return try finishCurrent(counter: counter, as: .noshow, now: now)
+    case .transfer(let counter, let to): return try transfer(counter: counter, to: to, now: now)
+    case .cancel(let id): return try cancel(ticketID: id, now: now)
+    case .pause(let counter, let reason):
+      return try pause(counter: counter, reason: reason, now: now)
+    case .resume(let counter): return try resume(counter: counter, now: now)
+    case .open(let counter): return try open(counter: counter, now: now)
+    case .close(let counter, let force): return try close(counter: counter, force: force, now: now)
+    case .printed(let job): return try printed(job: job, now: now)
+    case .addOfficer(let id, let name, let pin, let salt):
+      return try addOfficer(id: id, name: name, pin: pin, salt: salt)
+    case .resetPIN(let id, let pin, let salt): return try resetPIN(officer: id, pin: pin, salt: salt)
+    case .removeOfficer(let id): return try removeOfficer(id: id, now: now)
+    case .signIn(let counter, let officer, let pin):
+      return try signIn(counter: counter, officer: officer, pin: pin, now: now)
+    case .signOut(let counter): return try signOut(counter: counter, now: now)
+    case .answerSurvey(let id, let answer): return try answerSurvey(ticketID: id, answer, now: now)
+    }
   }
 
   // MARK: - Recording changes
@@ -198,10 +230,17 @@ struct Transaction {
   var printedJobs: [PrintJob] = []
   var officers: [OfficerRecord] = []
   var surveys: [SurveyRecord] = []
+  var serviceDay: String?
 
   mutating func recordOfficer(_ o: OfficerRecord) {
     officers.removeAll { $0.id == o.id }
     officers.append(o)
+  }
+
+  var isEmpty: Bool {
+    events.isEmpty && ticketOrder.isEmpty && counterOrder.isEmpty && sequences.isEmpty
+      && newJobs.isEmpty && printedJobs.isEmpty && serviceDay == nil && officers.isEmpty
+      && surveys.isEmpty
   }
 
   mutating func record(_ t: TicketRecord) {
@@ -225,6 +264,7 @@ struct Transaction {
     changes.officers = officers
     changes.surveys = surveys
     changes.lastSeq = events.isEmpty ? nil : lastSeq
+    changes.serviceDay = serviceDay
     let outcome = Outcome(reply: reply, events: events, changes: changes)
     self = Transaction()
     return outcome

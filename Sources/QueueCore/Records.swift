@@ -13,9 +13,13 @@ public struct TicketRecord: Sendable, Equatable {
   public var priority: Bool
   public var state: TicketState
   public var issuedAt: Millis
-  /// When it (re)joined its current queue: the basis of its wait for scoring.
+  /// When it (re)joined its current queue: the start of its wait in this service.
   public var enqueuedAt: Millis
+  /// Its latest call in this service (a no-show called back moves it).
   public var calledAt: Millis?
+  /// Its first call in this service: the end of the wait the hall imposed. Nil on rows
+  /// stored before it existed, where it equals `calledAt`.
+  public var firstCalledAt: Millis?
   public var startedAt: Millis?
   public var finishedAt: Millis?
   public var counter: Int?
@@ -26,12 +30,18 @@ public struct TicketRecord: Sendable, Equatable {
   public var box: String?
   /// The officer signed in at the counter that last called it.
   public var officer: String?
+  /// Its latest announcement (call, recall or call-back), for the hall's recent calls,
+  /// kept through transfers so a restart shows what screens showed.
+  public var announced: Announcement?
+  /// The services it was called in before being transferred, oldest first.
+  public var legs: [Leg]
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
     state: TicketState, issuedAt: Millis, enqueuedAt: Millis, calledAt: Millis? = nil,
     startedAt: Millis? = nil, finishedAt: Millis? = nil, counter: Int? = nil, calls: Int = 0,
-    request: String? = nil, box: String? = nil, officer: String? = nil
+    request: String? = nil, box: String? = nil, firstCalledAt: Millis? = nil,
+    announced: Announcement? = nil, legs: [Leg] = [], officer: String? = nil
   ) {
     self.id = id
     self.day = day
@@ -50,7 +60,28 @@ public struct TicketRecord: Sendable, Equatable {
     self.request = request
     self.box = box
     self.officer = officer
+    self.firstCalledAt = firstCalledAt
+    self.announced = announced
+    self.legs = legs
   }
+
+  /// The first call in this service, for rows that predate `firstCalledAt`.
+  public var firstCall: Millis? { firstCalledAt ?? calledAt }
+
+  /// Whether it was called again after a no-show.
+  public var wasCalledBack: Bool {
+    guard let first = firstCall, let last = calledAt else { return false }
+    return last != first
+  }
+
+  /// The time it waited in earlier services before being transferred: a transfer keeps it,
+  /// so a visitor is not sent to the back for the hall's routing.
+  public var earlierWait: Millis {
+    legs.reduce(0) { $0 + max(0, $1.firstCalledAt - $1.enqueuedAt) }
+  }
+
+  /// The basis of its wait for scoring: joining this queue, moved back by `earlierWait`.
+  public var waitingSince: Millis { enqueuedAt - earlierWait }
 
   /// The service it was issued in: the number without its digits.
   public var issuedService: String { String(number.prefix { !$0.isNumber }) }
@@ -59,6 +90,44 @@ public struct TicketRecord: Sendable, Equatable {
   public static func number(service: String, seqNo: Int) -> String {
     let digits = String(seqNo)
     return service + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+  }
+}
+
+/// A ticket's announcement on the hall screens.
+public struct Announcement: Sendable, Equatable {
+  public var at: Millis
+  public var counter: Int
+  /// The seq of its `called` event: orders announcements made in the same millisecond.
+  public var seq: Int64
+
+  public init(at: Millis, counter: Int, seq: Int64) {
+    self.at = at
+    self.counter = counter
+    self.seq = seq
+  }
+}
+
+/// A service a ticket was called in and then transferred out of.
+public struct Leg: Sendable, Equatable {
+  public var service: String
+  public var counter: Int
+  public var enqueuedAt: Millis
+  public var firstCalledAt: Millis
+  public var calledAt: Millis
+  public var startedAt: Millis?
+  public var transferredAt: Millis
+
+  public init(
+    service: String, counter: Int, enqueuedAt: Millis, firstCalledAt: Millis, calledAt: Millis,
+    startedAt: Millis? = nil, transferredAt: Millis
+  ) {
+    self.service = service
+    self.counter = counter
+    self.enqueuedAt = enqueuedAt
+    self.firstCalledAt = firstCalledAt
+    self.calledAt = calledAt
+    self.startedAt = startedAt
+    self.transferredAt = transferredAt
   }
 }
 
@@ -133,14 +202,17 @@ public struct HallState: Sendable, Equatable {
   public var lastSeq: Int64
   /// Print jobs not yet acknowledged.
   public var pendingPrintJobs: [PrintJob]
+  /// The latest service day the hall has started: a clock set back never reopens an
+  /// earlier one.
+  public var serviceDay: String?
   public var officers: [OfficerRecord]
   /// Ids of today's tickets whose survey is answered.
   public var surveyedTickets: [String]
 
   public init(
     tickets: [TicketRecord] = [], counters: [CounterRecord] = [], sequences: [DaySequence] = [],
-    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], officers: [OfficerRecord] = [],
-    surveyedTickets: [String] = []
+    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], serviceDay: String? = nil,
+    officers: [OfficerRecord] = [], surveyedTickets: [String] = []
   ) {
     self.officers = officers
     self.surveyedTickets = surveyedTickets
@@ -149,5 +221,6 @@ public struct HallState: Sendable, Equatable {
     self.sequences = sequences
     self.lastSeq = lastSeq
     self.pendingPrintJobs = pendingPrintJobs
+    self.serviceDay = serviceDay
   }
 }

@@ -10,7 +10,7 @@ struct QueueEntry: Sendable, Equatable {
 
   init(_ t: TicketRecord) {
     id = t.id
-    enqueuedAt = t.enqueuedAt
+    enqueuedAt = t.waitingSince
     issuedAt = t.issuedAt
     seqNo = t.seqNo
     priority = t.priority

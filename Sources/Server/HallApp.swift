@@ -25,6 +25,7 @@ final class HallApp {
   let feed: Feed
   private var commits = GroupCommit()
   var kioskLimiter: RateLimiter
+  private var clockBehindWarned = false
 
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
   /// trigger plus a short urgent timer so a busy loop can't starve it).
@@ -47,6 +48,7 @@ final class HallApp {
     let (hall, recent) = try Self.restore(config: config, store: store, limits: limits, now: now)
     self.hall = hall
     self.feed = Feed(capacity: limits.replayEvents, recent: recent)
+    warnIfClockIsBehind(now: now)
   }
 
   /// Rebuilds the hall from what is committed: at start-up, and after a failed commit.
@@ -68,17 +70,27 @@ final class HallApp {
   // MARK: - Commands
 
   /// Runs `command`; `completion` gets the reply after its commit, or the refusal at once
-  /// (a refused command changed nothing, so there is nothing to wait for).
+  /// (a refused command changed nothing, so there is nothing to wait for). A new service
+  /// day the command noticed is recorded on its own first, refused command or not, so no
+  /// screen ever sees a day change that is not stored.
   func perform(
     _ command: Command, now: Millis, indonesian: Bool = false,
     completion: @escaping (Result<Reply, HTTPError>) -> Void
   ) {
+    let step = hall.step(command, at: now)
+    if let rollover = step.rollover {
+      guard record(rollover, deliver: { _ in }) else {
+        // The hall was rebuilt from the database: the command's result is gone with it.
+        completion(.failure(.storage))
+        return
+      }
+    }
     let outcome: Outcome
-    do {
-      outcome = try hall.handle(command, at: now)
-    } catch {
+    switch step.result {
+    case .failure(let error):
       completion(.failure(HTTPError(error, indonesian: indonesian)))
       return
+    case .success(let o): outcome = o
     }
     let deliver = { (ok: Bool) in completion(ok ? .success(outcome.reply) : .failure(.storage)) }
     if outcome.events.isEmpty && outcome.changes.isEmpty {
@@ -90,6 +102,12 @@ final class HallApp {
       }
       return
     }
+    if !record(outcome, deliver: deliver) { completion(.failure(.storage)) }
+  }
+
+  /// Adds an outcome's rows and events to the open batch (opening one); false when storage
+  /// failed, after which the hall has been rebuilt from what is committed.
+  private func record(_ outcome: Outcome, deliver: @escaping (Bool) -> Void) -> Bool {
     do throws(StorageError) {
       if try commits.openIfNeeded(store) { onBatchOpened() }
       try store.persist(outcome.changes)
@@ -107,12 +125,12 @@ final class HallApp {
       }
     } catch {
       logger.error("storage failed while recording a change: \(error)")
-      completion(.failure(.storage))
       fail(commits.abandon(store))
-      return
+      return false
     }
     commits.countCommand()
     commits.add(delivery: deliver)
+    return true
   }
 
   /// Commits the open batch, then lets its replies, events and print jobs out.
@@ -176,8 +194,23 @@ final class HallApp {
 
   /// Called by a timer: starts the new service day even when nobody issues or calls.
   func rolloverIfNeeded(now: Millis) {
+    warnIfClockIsBehind(now: now)
     guard hall.needsRollover(at: now) else { return }
     perform(.rollover, now: now) { _ in }
+  }
+
+  /// A clock set back before the hall's service day: the hall stays on its day (numbers are
+  /// never handed out twice), but someone should fix the clock. Once per episode.
+  func warnIfClockIsBehind(now: Millis) {
+    guard hall.clockIsBehind(at: now) else {
+      clockBehindWarned = false
+      return
+    }
+    guard !clockBehindWarned else { return }
+    clockBehindWarned = true
+    logger.warning(
+      "the clock reads \(config.zone.rfc3339(now)), before the service day \(hall.day) already started; staying on \(hall.day) (check the system clock)"
+    )
   }
 }
 

@@ -24,6 +24,10 @@ struct PauseBody: Decodable {
   var reason: String?
 }
 
+struct CloseBody: Decodable {
+  var force: Bool?
+}
+
 func decodeBody<T: Decodable>(_ body: [UInt8]) throws(HTTPError) -> T {
   guard !body.isEmpty else { throw .badRequest("a JSON body is required") }
   do {

@@ -41,7 +41,9 @@ extension HallApp {
       return .pause(counter: n, reason: b.reason)
     case "resume": return .resume(counter: n)
     case "open": return .open(counter: n)
-    case "close": return .close(counter: n)
+    case "close":
+      let b: CloseBody = body.isEmpty ? CloseBody() : try decodeBody(body)
+      return .close(counter: n, force: b.force ?? false)
     case "signin":
       let b: SignInBody = try decodeBody(body)
       return .signIn(counter: n, officer: b.officer, pin: b.pin)

@@ -36,7 +36,7 @@ extension Migrations {
     CREATE INDEX surveys_by_day ON surveys (day);
 
     CREATE INDEX tickets_report ON tickets (
-      day, service, number, state, issued_at, enqueued_at, called_at, started_at, finished_at,
-      counter, officer);
+      day, service, number, state, issued_at, enqueued_at, first_called_at, called_at,
+      started_at, finished_at, counter, officer);
     """
 }

@@ -15,7 +15,9 @@ import Testing
       f.app.attach(s, since: nil, now: f.now)
       s.clear()
     }
-    // Calling again finishes the current ticket and calls the next: two events, one batch.
+    // Calling again (a minute later: a repeat within seconds is the same call) finishes the
+    // current ticket and calls the next: two events, one batch.
+    f.now += 60_000
     _ = f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret")
     for s in screens {
       #expect(s.frames.count == 1)
