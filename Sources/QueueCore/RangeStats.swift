@@ -8,6 +8,9 @@ public struct ReportTicket: Sendable, Equatable {
   public var state: TicketState
   public var issuedAt: Millis
   public var enqueuedAt: Millis
+  /// The first call in its current service (the end of its wait there).
+  public var firstCalledAt: Millis?
+  /// The latest call: later than the first when a no-show was called back.
   public var calledAt: Millis?
   public var startedAt: Millis?
   public var finishedAt: Millis?
@@ -16,9 +19,10 @@ public struct ReportTicket: Sendable, Equatable {
 
   public init(
     day: String, service: String, issuedService: String, state: TicketState, issuedAt: Millis,
-    enqueuedAt: Millis, calledAt: Millis?, startedAt: Millis?, finishedAt: Millis?,
-    counter: Int?, officer: String?
+    enqueuedAt: Millis, firstCalledAt: Millis? = nil, calledAt: Millis?, startedAt: Millis?,
+    finishedAt: Millis?, counter: Int?, officer: String?
   ) {
+    self.firstCalledAt = firstCalledAt
     self.day = day
     self.service = service
     self.issuedService = issuedService
@@ -35,12 +39,18 @@ public struct ReportTicket: Sendable, Equatable {
   public init(_ t: TicketRecord) {
     self.init(
       day: t.day, service: t.service, issuedService: t.issuedService, state: t.state,
-      issuedAt: t.issuedAt, enqueuedAt: t.enqueuedAt, calledAt: t.calledAt,
+      issuedAt: t.issuedAt, enqueuedAt: t.enqueuedAt, firstCalledAt: t.firstCalledAt,
+      calledAt: t.calledAt,
       startedAt: t.startedAt, finishedAt: t.finishedAt, counter: t.counter, officer: t.officer)
   }
 
-  /// Called − joined its last queue.
-  var waitS: Int? { calledAt.map { seconds(from: enqueuedAt, to: $0) } }
+  /// First call in its current service − joined that queue (as `Stats` counts a day).
+  var waitS: Int? { (firstCalledAt ?? calledAt).map { seconds(from: enqueuedAt, to: $0) } }
+
+  var wasCalledBack: Bool {
+    guard let first = firstCalledAt, let last = calledAt else { return false }
+    return first != last
+  }
 
   /// Finished − started (or called, when never started), done tickets only.
   var serviceS: Int? {
@@ -48,6 +58,37 @@ public struct ReportTicket: Sendable, Equatable {
       return nil
     }
     return seconds(from: begin, to: end)
+  }
+}
+
+/// A service a ticket was called in and then transferred out of (`Leg`), as a report reads it.
+public struct ReportLeg: Sendable, Equatable {
+  public var service: String
+  public var counter: Int
+  public var enqueuedAt: Millis
+  public var firstCalledAt: Millis
+  public var calledAt: Millis
+  public var startedAt: Millis?
+  public var transferredAt: Millis
+
+  public init(
+    service: String, counter: Int, enqueuedAt: Millis, firstCalledAt: Millis, calledAt: Millis,
+    startedAt: Millis?, transferredAt: Millis
+  ) {
+    self.service = service
+    self.counter = counter
+    self.enqueuedAt = enqueuedAt
+    self.firstCalledAt = firstCalledAt
+    self.calledAt = calledAt
+    self.startedAt = startedAt
+    self.transferredAt = transferredAt
+  }
+
+  public init(_ l: Leg) {
+    self.init(
+      service: l.service, counter: l.counter, enqueuedAt: l.enqueuedAt,
+      firstCalledAt: l.firstCalledAt, calledAt: l.calledAt, startedAt: l.startedAt,
+      transferredAt: l.transferredAt)
   }
 }
 
@@ -112,8 +153,10 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     public var noshow = 0
     public var cancelled = 0
     public var expired = 0
-    /// Issued here and finished in another service.
+    /// Called here, then transferred to another service (as `Stats` counts a day).
     public var transferred = 0
+    /// No-shows called again (once per ticket and service).
+    public var calledBack = 0
     public var waitS = Summary([])
     public var serviceS = Summary([])
     /// Share of served tickets whose wait was ≤ the target; nil when none was served.
@@ -125,6 +168,7 @@ public struct RangeStats: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
       case id, name, issued, served, noshow, cancelled, expired, transferred
+      case calledBack = "called_back"
       case targetWaitS = "target_wait_s", waitS = "wait_s", serviceS = "service_s"
       case withinTarget = "within_target", arrivalsByHour = "arrivals_by_hour", ikm
       case ikmBand = "ikm_band", respondents
@@ -140,6 +184,7 @@ public struct RangeStats: Sendable, Equatable, Encodable {
       try c.encode(cancelled, forKey: .cancelled)
       try c.encode(expired, forKey: .expired)
       try c.encode(transferred, forKey: .transferred)
+      try c.encode(calledBack, forKey: .calledBack)
       try c.encode(targetWaitS, forKey: .targetWaitS)
       try c.encode(waitS, forKey: .waitS)
       try c.encode(serviceS, forKey: .serviceS)
@@ -156,12 +201,15 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     public var name: String
     public var served = 0
     public var noshow = 0
+    /// Served here, then transferred to another service.
+    public var transferred = 0
+    /// Done tickets and the part of transferred ones spent at this counter.
     public var serviceS = Summary([])
     public var respondents = 0
     public var ikm: Double?
 
     enum CodingKeys: String, CodingKey {
-      case id, name, served, noshow, serviceS = "service_s", respondents, ikm
+      case id, name, served, noshow, transferred, serviceS = "service_s", respondents, ikm
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -170,6 +218,7 @@ public struct RangeStats: Sendable, Equatable, Encodable {
       try c.encode(name, forKey: .name)
       try c.encode(served, forKey: .served)
       try c.encode(noshow, forKey: .noshow)
+      try c.encode(transferred, forKey: .transferred)
       try c.encode(serviceS, forKey: .serviceS)
       try c.encode(respondents, forKey: .respondents)
       try c.encode(ikm, forKey: .ikm)
@@ -252,12 +301,23 @@ public struct RangeStats: Sendable, Equatable, Encodable {
   /// Everything from the tickets and survey answers of the range (the caller selects them
   /// by day). `officers` names officers by id; ids not in it are listed under their id.
   public static func compute(
-    tickets: [ReportTicket], surveys: [ReportSurvey], officers: [Officer], config: HallConfig,
-    range: ReportRange
+    tickets: [ReportTicket], legs: [ReportLeg] = [], surveys: [ReportSurvey],
+    officers: [Officer], config: HallConfig, range: ReportRange
   ) -> RangeStats {
     var builder = Builder(config: config, range: range)
     for t in tickets { builder.add(t) }
+    for l in legs { builder.add(l) }
     return builder.finish(surveys: surveys, officers: officers)
+  }
+
+  /// The same from the hall's own records (their legs included).
+  public static func compute(
+    records: [TicketRecord], surveys: [ReportSurvey], officers: [Officer], config: HallConfig,
+    range: ReportRange
+  ) -> RangeStats {
+    compute(
+      tickets: records.map(ReportTicket.init), legs: records.flatMap(\.legs).map(ReportLeg.init),
+      surveys: surveys, officers: officers, config: config, range: range)
   }
 
   /// Takes tickets one at a time, so a year of them is never held as a list: only the
@@ -340,8 +400,8 @@ public struct RangeStats: Sendable, Equatable, Encodable {
       if dayOK { byDay[d].issued += 1 }
 
       let s = t.service == t.issuedService ? issuedIn : index(t.service)
-      if s != issuedIn { services[issuedIn].transferred += 1 }
       if let w = t.waitS { waits[s].append(w) }
+      if t.wasCalledBack { services[s].calledBack += 1 }
       switch t.state {
       case .done:
         served += 1
@@ -366,6 +426,18 @@ public struct RangeStats: Sendable, Equatable, Encodable {
       case .cancelled: services[s].cancelled += 1
       case .expired: services[s].expired += 1
       case .waiting, .called, .serving: break
+      }
+    }
+
+    /// A service the ticket left by transfer: its wait there, and the counter's time with it.
+    public mutating func add(_ l: ReportLeg) {
+      let s = index(l.service)
+      services[s].transferred += 1
+      waits[s].append(seconds(from: l.enqueuedAt, to: l.firstCalledAt))
+      if l.calledAt != l.firstCalledAt { services[s].calledBack += 1 }
+      if let ci = counterIndex[l.counter] {
+        counters[ci].transferred += 1
+        counterTimes[ci].append(seconds(from: l.startedAt ?? l.calledAt, to: l.transferredAt))
       }
     }
 

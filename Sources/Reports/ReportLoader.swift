@@ -13,9 +13,17 @@ public enum ReportLoader {
       builder.add(
         ReportTicket(
           day: r.day, service: r.service, issuedService: r.issuedService,
-          state: state, issuedAt: r.issuedAt, enqueuedAt: r.enqueuedAt, calledAt: r.calledAt,
+          state: state, issuedAt: r.issuedAt, enqueuedAt: r.enqueuedAt,
+          firstCalledAt: r.firstCalledAt, calledAt: r.calledAt,
           startedAt: r.startedAt, finishedAt: r.finishedAt, counter: r.counter,
           officer: r.officer))
+    }
+    for l in try store.reportLegs(from: range.from, to: range.to) {
+      builder.add(
+        ReportLeg(
+          service: l.service, counter: l.counter, enqueuedAt: l.enqueuedAt,
+          firstCalledAt: l.firstCalledAt, calledAt: l.calledAt, startedAt: l.startedAt,
+          transferredAt: l.transferredAt))
     }
     let surveys = try store.surveys(from: range.from, to: range.to).map {
       ReportSurvey(service: $0.service, counter: $0.counter, officer: $0.officer, scores: $0.scores)

@@ -57,6 +57,7 @@ public struct ReportTicketRow: Equatable, Sendable {
   public var state: String
   public var issuedAt: Int64
   public var enqueuedAt: Int64
+  public var firstCalledAt: Int64?
   public var calledAt: Int64?
   public var startedAt: Int64?
   public var finishedAt: Int64?

@@ -83,8 +83,8 @@ extension Store {
   ) throws(StorageError) {
     let s = try connection.prepare(
       """
-      SELECT day, service, number, state, issued_at, enqueued_at, called_at, started_at,
-        finished_at, counter, officer
+      SELECT day, service, number, state, issued_at, enqueued_at, first_called_at, called_at,
+        started_at, finished_at, counter, officer
       FROM tickets INDEXED BY tickets_report WHERE day BETWEEN ?1 AND ?2
       """)
     s.bind(1, from)
@@ -94,15 +94,34 @@ extension Store {
     var service = InternedColumn(1)
     var issuedService = InternedColumn(2, lettersOnly: true)
     var state = InternedColumn(3)
-    var officer = InternedColumn(10)
+    var officer = InternedColumn(11)
     while try s.step() {
       body(
         ReportTicketRow(
           day: day.read(s) ?? "", service: service.read(s) ?? "",
           issuedService: issuedService.read(s) ?? "", state: state.read(s) ?? "",
-          issuedAt: s.int64(4), enqueuedAt: s.int64(5), calledAt: s.optionalInt64(6),
-          startedAt: s.optionalInt64(7), finishedAt: s.optionalInt64(8),
-          counter: s.optionalInt(9), officer: officer.read(s)))
+          issuedAt: s.int64(4), enqueuedAt: s.int64(5), firstCalledAt: s.optionalInt64(6),
+          calledAt: s.optionalInt64(7), startedAt: s.optionalInt64(8),
+          finishedAt: s.optionalInt64(9), counter: s.optionalInt(10), officer: officer.read(s)))
+    }
+  }
+
+  /// Every leg (a service left by transfer) of the tickets of the days `from` to `to`.
+  public func reportLegs(from: String, to: String) throws(StorageError) -> [LegRow] {
+    let s = try connection.prepare(
+      """
+      SELECT l.service, l.counter, l.enqueued_at, l.first_called_at, l.called_at, l.started_at,
+        l.transferred_at
+      FROM tickets t INDEXED BY tickets_report JOIN ticket_legs l ON l.ticket_id = t.id
+      WHERE t.day BETWEEN ?1 AND ?2
+      """)
+    s.bind(1, from)
+    s.bind(2, to)
+    return try s.rows { r in
+      LegRow(
+        service: r.text(0), counter: r.int(1), enqueuedAt: r.int64(2),
+        firstCalledAt: r.int64(3), calledAt: r.int64(4), startedAt: r.optionalInt64(5),
+        transferredAt: r.int64(6))
     }
   }
 }

@@ -195,3 +195,40 @@ import Testing
     #expect(one.from == "2026-12-01" && one.to == "2026-12-01" && one.days == 1)
   }
 }
+
+/// A period of one day must read as the day's own statistics (`Stats.compute`), transfers
+/// and call-backs included.
+@Suite struct RangeMatchesDayStatsTests {
+  @Test(arguments: [UInt64(3), 17, 2026])
+  func oneDayRangeMatchesTheDaysStats(seed: UInt64) throws {
+    var rng = SeededRandom(state: seed)
+    var store = FakeStore()
+    let hall = makeHall(now: monday9)
+    var now = monday9
+    for _ in 0..<500 {
+      now += seconds(Int64.random(in: 0...70, using: &rng))
+      let command = RandomDayTests().randomCommand(&rng, hall: hall)
+      if let out = try? hall.handle(command, at: now) { store.apply(out) }
+    }
+    let records = Array(store.tickets.values)
+    let day = Stats.compute(tickets: records, config: hall.config)
+    let range = try ReportRange(from: "2026-11-30", to: "2026-11-30", today: "2026-11-30")
+    let period = RangeStats.compute(
+      records: records, surveys: [], officers: [], config: hall.config, range: range)
+    #expect(records.contains { !$0.legs.isEmpty }, "the day has transfers")
+    for (d, p) in zip(day.services, period.services) {
+      #expect(d.id == p.id)
+      let dayCounts: [Int] = [
+        d.issued, d.served, d.noshow, d.cancelled, d.expired, d.transferred, d.calledBack,
+      ]
+      let periodCounts: [Int] = [
+        p.issued, p.served, p.noshow, p.cancelled, p.expired, p.transferred, p.calledBack,
+      ]
+      #expect(dayCounts == periodCounts, "service \(d.id)")
+      #expect(d.waitS == p.waitS && d.serviceS == p.serviceS, "service \(d.id)")
+    }
+    for (d, p) in zip(day.counters, period.counters) {
+      #expect(d.served == p.served && d.transferred == p.transferred && d.serviceS == p.serviceS)
+    }
+  }
+}

@@ -47,7 +47,15 @@ func temporaryDatabase() -> String {
             state: state, issuedAt: issued, enqueuedAt: issued,
             calledAt: state == "cancelled" ? nil : issued + Int64(i) * 120_000,
             finishedAt: issued + Int64(i) * 120_000 + 300_000, counter: i % 2 + 1,
-            calls: 1, officer: i % 2 == 0 ? "sari" : "198506212010011001"))
+            calls: 1,
+            // B008 was called at counter 2 in B, then sent to A.
+            legs: i == 7
+              ? [
+                LegRow(
+                  service: "B", counter: 2, enqueuedAt: issued, firstCalledAt: issued + 60_000,
+                  calledAt: issued + 60_000, transferredAt: issued + 120_000)
+              ] : [],
+            officer: i % 2 == 0 ? "sari" : "198506212010011001"))
       }
     }
     for (k, scores) in [
