@@ -20,6 +20,8 @@ let package = Package(
       name: "CLibevent", pkgConfig: "libevent", providers: [.apt(["libevent-dev"])]),
     .systemLibrary(name: "CWslay", providers: [.apt(["libwslay-dev"])]),
     .systemLibrary(
+      name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+    .systemLibrary(
       name: "CLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
     // Wrappers over the C libraries.
@@ -28,6 +30,7 @@ let package = Package(
       dependencies: ["CLibevent", "HTTP"]),
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     .target(name: "Storage", dependencies: ["CSQLite"]),
+    .target(name: "QRCode", dependencies: ["CQRencode"]),
     // Officers' PINs: PBKDF2-HMAC-SHA256 from OpenSSL's libcrypto.
     .target(name: "PinHash", dependencies: ["CLibcrypto"]),
 
@@ -38,7 +41,8 @@ let package = Package(
     .target(
       name: "QueueCore",
       dependencies: ["HallWire", "PinHash", .product(name: "Yams", package: "Yams")]),
-    .target(name: "EscPos"),
+    .target(name: "Wording"),
+    .target(name: "EscPos", dependencies: ["Wording"]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
@@ -54,13 +58,13 @@ let package = Package(
     .target(
       name: "Officer",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal",
+        "Reactor", "HTTP", "WebSocket", "FeedClient", "Terminal", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(
       name: "TicketBox",
       dependencies: [
-        "HTTP", "Reactor", "WebSocket", "FeedClient", "EscPos",
+        "HTTP", "Reactor", "WebSocket", "FeedClient", "EscPos", "QRCode", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -97,10 +101,13 @@ let package = Package(
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
-    .testTarget(name: "EscPosTests", dependencies: ["EscPos"], exclude: ["Golden"]),
+    .testTarget(
+      name: "EscPosTests", dependencies: ["EscPos", "Wording", "QRCode"], exclude: ["Golden"]),
+    .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
+    .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
     .testTarget(name: "OfficerTests", dependencies: ["Officer", "Terminal"]),
-    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos"]),
+    .testTarget(name: "TicketBoxTests", dependencies: ["TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
     .testTarget(name: "DisplaysTests"),
   ]

@@ -26,8 +26,28 @@ function render() {
   else if (c.state === "closed") status = c.reason ? `Tutup · ${c.reason}` : "Tutup";
   else if (c.ticket && c.ticket.state === "serving") status = "Sedang melayani";
   else if (serving) status = "Silakan menuju loket ini";
-  $("status").textContent = status;
+  if ($("status").textContent !== status) {
+    $("status").textContent = status;
+    fitStatus();
+  }
 }
+
+/**
+ * A pause reason may be 200 characters: the status text shrinks in steps until the screen
+ * holds the name, the number and all of it, never below a size still read from a few metres.
+ */
+function fitStatus() {
+  const status = $("status");
+  const body = document.body;
+  const spills = () => body.scrollHeight > body.clientHeight + 1 || status.scrollWidth > status.clientWidth + 1;
+  let scale = 1;
+  status.style.setProperty("--fit", "1");
+  while (scale > 0.3 && spills()) {
+    scale -= 0.05;
+    status.style.setProperty("--fit", scale.toFixed(2));
+  }
+}
+addEventListener("resize", fitStatus);
 
 function flash() {
   document.body.classList.remove("fresh");

@@ -1,6 +1,7 @@
 // The supervisor's dashboard (`dashboard.html#token=ADMIN`): live counts and the day's report.
 import { connectFeed } from "./feed.js";
-import { HallState, TICKET_STATES, closedReason, waitText, wallClock } from "./hall-state.js";
+import { HallState, TICKET_STATES, closedReason, wallClock } from "./hall-state.js";
+import { etaText, measuredText } from "./eta.js";
 import { readToken, api } from "./api.js";
 import { startCharts } from "./dashboard-charts.js";
 
@@ -44,7 +45,8 @@ function render() {
         cell(String(s.waiting ?? 0), "n"),
         cell(String(s.issued ?? 0), "n"),
         cell(s.quota === null || s.quota === undefined ? "—" : String(s.quota), "n"),
-        cell(s.eta_s ? waitText(s.eta_s) : "—", "n"),
+        // A closed service has no estimate to give, whatever the server last computed.
+        cell(s.open !== false && typeof s.eta_s === "number" ? etaText(s.eta_s) : "—", "n"),
       ),
     ),
   );
@@ -62,8 +64,8 @@ function render() {
   if (!$("date").value && state.hall.date) $("date").value = String(state.hall.date).slice(0, 10);
 }
 
-const seconds = (s) => (s && typeof s.mean === "number" ? waitText(s.mean) : "—");
-const p90 = (s) => (s && typeof s.p90 === "number" ? waitText(s.p90) : "—");
+const seconds = (s) => (s && typeof s.mean === "number" ? measuredText(s.mean) : "—");
+const p90 = (s) => (s && typeof s.p90 === "number" ? measuredText(s.p90) : "—");
 
 async function loadReport() {
   $("report-error").textContent = "";
@@ -96,8 +98,17 @@ async function loadReport() {
       ),
     );
   } catch (e) {
-    $("report-error").textContent = e.status === 401 || e.status === 403 ? "Token admin diperlukan (#token=…)" : `Gagal: ${e.message}`;
+    $("report-error").textContent = reportError(e);
   }
+}
+
+/** "No token" and "wrong token" need different fixes: say which one it is. */
+function reportError(e) {
+  if (!token) return "Token admin belum diberikan: buka dasbor dengan #token=TOKEN_ADMIN.";
+  if (e.status === 401) return "Token admin salah: periksa token pada alamat dasbor.";
+  if (e.status === 403) return "Token ini bukan token admin.";
+  if (e.code === "network") return "Tidak tersambung ke server.";
+  return `Gagal: ${e.message}`;
 }
 
 /** The CSV needs the bearer token, which a plain link cannot carry: fetch, then save. */
@@ -106,6 +117,7 @@ async function downloadCSV() {
   const date = $("date").value;
   try {
     const r = await fetch(`/api/stats.csv?date=${encodeURIComponent(date)}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (r.status === 401 || r.status === 403) throw { status: r.status };
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     const url = URL.createObjectURL(await r.blob());
     const a = document.createElement("a");
@@ -116,7 +128,7 @@ async function downloadCSV() {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   } catch (e) {
-    $("report-error").textContent = `Gagal mengunduh: ${e.message}`;
+    $("report-error").textContent = e.status ? reportError(e) : `Gagal mengunduh: ${e.message}`;
   }
 }
 

@@ -1,20 +1,45 @@
 // The live feed (PROTOCOL.md, "WebSocket"): one socket to /ws, a snapshot then events,
-// reconnecting with capped exponential backoff and `since` so that no call is missed.
+// reconnecting with capped, jittered backoff and `since` so that no call is missed.
+//
+// A screen is online as soon as its socket is open: the server has answered the upgrade,
+// and a reconnect that missed nothing brings no message to wait for.
 //
 // Events replayed on a reconnect arrive in a burst right after the socket opens. They are
 // gathered for a moment and handed over together, marked `replay`, and only the last
 // `announceOnCatchUp` calls among them are marked `announce`: a screen shows every call it
 // missed but does not read out a backlog of stale ones.
 
-const MIN_DELAY_MS = 1000;
-const MAX_DELAY_MS = 30000;
+const MIN_DELAY_MS = 500;
+/** While the hall is open a restarted server must find its screens back within ~2 s. */
+export const OPEN_MAX_DELAY_MS = 1500;
+/** Closed (night, weekend): nobody looks, so retry gently. */
+export const CLOSED_MAX_DELAY_MS = 15000;
+/** A refused token will be refused again: retry rarely. */
+const BAD_TOKEN_DELAY_MS = 30000;
 const CATCH_UP_MS = 600;
 
-/** Backoff before reconnect attempt `attempt` (0-based): 1 s, 2 s, 4 s … capped at 30 s. */
-export function backoffDelay(attempt, random = Math.random) {
-  const base = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** attempt);
-  // Jitter keeps a hall full of screens from reconnecting in the same instant.
-  return Math.min(MAX_DELAY_MS, Math.round(base * (0.8 + 0.4 * random())));
+/**
+ * Backoff before reconnect attempt `attempt` (0-based): 0.5 s, 1 s, 2 s … capped at `max`,
+ * each drawn from the upper half of that span so a hall full of screens spreads out.
+ */
+export function backoffDelay(attempt, random = Math.random, max = OPEN_MAX_DELAY_MS) {
+  const base = Math.min(max, MIN_DELAY_MS * 2 ** Math.min(attempt, 20));
+  return Math.round(base * (0.5 + 0.5 * random()));
+}
+
+/**
+ * Whether a hall is open or about to open (then its screens must come back quickly): any
+ * service open, or one opening within a minute. A hall not yet known counts as open.
+ */
+export function hallIsOpen(hall, nowMs = Date.now()) {
+  const services = hall?.services;
+  if (!Array.isArray(services) || services.length === 0) return true;
+  return services.some((s) => {
+    if (s.open !== false) return true;
+    if (s.closed_reason && s.closed_reason !== "hours") return true;
+    const opens = Date.parse(s.opens_at ?? "");
+    return Number.isFinite(opens) && opens - nowMs < 60000;
+  });
 }
 
 /** Which of a batch of replayed messages to announce: the last `keep` calls. */
@@ -47,6 +72,7 @@ export function connectFeed({ onSnapshot, onEvent, onStatus, badge, token, annou
   let closed = false;
   let hadSnapshot = false;
   let online = false;
+  let hall = null;
 
   const setOnline = (value) => {
     if (online === value) return;
@@ -57,6 +83,7 @@ export function connectFeed({ onSnapshot, onEvent, onStatus, badge, token, annou
   if (badge) badge.hidden = false;
 
   const open = () => {
+    clearTimeout(retryTimer);
     retryTimer = null;
     let catchingUp = hadSnapshot;
     let batch = [];
@@ -74,6 +101,9 @@ export function connectFeed({ onSnapshot, onEvent, onStatus, badge, token, annou
     const ws = new WebSocket(feedURL(location, lastSeq, token));
     socket = ws;
     ws.onopen = () => {
+      if (socket !== ws) return;
+      attempt = 0;
+      setOnline(true);
       if (catchingUp) batchTimer = setTimeout(flush, CATCH_UP_MS);
     };
     ws.onmessage = (ev) => {
@@ -83,8 +113,6 @@ export function connectFeed({ onSnapshot, onEvent, onStatus, badge, token, annou
       } catch {
         return;
       }
-      attempt = 0;
-      setOnline(true);
       if (msg.type === "snapshot") {
         // A fresh snapshot replaces whatever a pending replay would have told.
         if (batchTimer) clearTimeout(batchTimer);
@@ -94,6 +122,7 @@ export function connectFeed({ onSnapshot, onEvent, onStatus, badge, token, annou
         const reconnect = hadSnapshot;
         hadSnapshot = true;
         lastSeq = msg.seq;
+        hall = msg.hall ?? hall;
         onSnapshot(msg, { reconnect });
         return;
       }
@@ -106,7 +135,7 @@ export function connectFeed({ onSnapshot, onEvent, onStatus, badge, token, annou
       }
       onEvent(msg, { replay: false, announce: true });
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (batchTimer) {
         clearTimeout(batchTimer);
         flush();
@@ -115,21 +144,37 @@ export function connectFeed({ onSnapshot, onEvent, onStatus, badge, token, annou
       socket = null;
       setOnline(false);
       if (closed) return;
-      retryTimer = setTimeout(open, backoffDelay(attempt));
+      const delay =
+        ev.code === 1008
+          ? BAD_TOKEN_DELAY_MS
+          : backoffDelay(attempt, Math.random, hallIsOpen(hall) ? OPEN_MAX_DELAY_MS : CLOSED_MAX_DELAY_MS);
+      retryTimer = setTimeout(open, delay);
       attempt++;
     };
     ws.onerror = () => ws.close();
   };
 
+  // The browser noticed its network is back: no reason to sit out the rest of a delay.
+  const retryNow = () => {
+    if (closed || socket !== null) return;
+    attempt = 0;
+    open();
+  };
+  addEventListener("online", retryNow);
+
   open();
   return {
     close() {
       closed = true;
+      removeEventListener("online", retryNow);
       if (retryTimer) clearTimeout(retryTimer);
       if (socket) socket.close(1000);
     },
     get lastSeq() {
       return lastSeq;
+    },
+    get online() {
+      return online;
     },
   };
 }

@@ -150,18 +150,6 @@ export function wallClock(nowMs, offsetMinutes) {
   };
 }
 
-/** "±9 menit" style wait from seconds; under a minute reads "< 1 menit". */
-export function waitText(seconds, lang = "id") {
-  if (seconds === null || seconds === undefined) return "";
-  const minutes = Math.round(seconds / 60);
-  if (lang === "en") return minutes < 1 ? "< 1 min" : `about ${minutes} min`;
-  if (minutes < 1) return "< 1 menit";
-  if (minutes < 60) return `±${minutes} menit`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `±${h} jam` : `±${h} jam ${m} menit`;
-}
-
 const DAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /**
@@ -223,3 +211,38 @@ export const TICKET_STATES = {
   cancelled: "Dibatalkan",
   expired: "Kedaluwarsa",
 };
+
+/**
+ * When a closed service opens, in the hall's words: "pukul 08.00" today, "besok pukul
+ * 08.00" on the next day, "Senin pukul 08.00" further on; null when it is not known.
+ * `opensAt` is RFC 3339 in the hall's offset; `today` the hall's service day (YYYY-MM-DD).
+ */
+export function opensText(opensAt, today = null) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(opensAt ?? "");
+  if (!m) return null;
+  const time = `pukul ${m[4]}.${m[5]}`;
+  const date = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const t = /^(\d{4})-(\d{2})-(\d{2})/.exec(today ?? "");
+  if (!t) return time;
+  const days = Math.round((date - Date.UTC(Number(t[1]), Number(t[2]) - 1, Number(t[3]))) / 86400000);
+  if (days <= 0) return time;
+  if (days === 1) return `besok ${time}`;
+  return `${DAYS[new Date(date).getUTCDay()]} ${time}`;
+}
+
+/**
+ * The hall TV's notice when no service is open: `{title, opens, perService}`, or null while
+ * any service is open. `opens` is the shared opening ("Layanan dibuka pukul 08.00"), or
+ * the earliest one when services open at different times; then `perService` is true and
+ * each service shows its own.
+ */
+export function hallClosedNotice(services, today = null) {
+  const list = [...services];
+  if (list.length === 0 || list.some((s) => s.open !== false)) return null;
+  const times = [...new Set(list.map((s) => s.opens_at).filter(Boolean))].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const first = times.length ? opensText(times[0], today) : null;
+  const perService = times.length > 1 || (times.length === 1 && list.some((s) => !s.opens_at));
+  let opens = null;
+  if (first) opens = perService ? `Layanan dibuka mulai ${first}` : `Layanan dibuka ${first}`;
+  return { title: "Layanan tutup", opens, perService };
+}

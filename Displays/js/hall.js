@@ -1,15 +1,32 @@
 // The hall TV: the call being made, the last calls, waiting counts, clock and ticker.
 import { connectFeed } from "./feed.js";
-import { HallState, wallClock } from "./hall-state.js";
+import { HallState, hallClosedNotice, opensText, wallClock } from "./hall-state.js";
 import { Announcer } from "./voice.js";
+import { api } from "./api.js";
 
 const DEFAULT_OFFSET_MIN = 7 * 60;
 const FRESH_MS = 8000;
 const SHOWN_CALLS = 8;
+/** Opening hours start and end without a feed event: the hall is read again this often. */
+const HALL_REFRESH_MS = 60000;
 
 const $ = (id) => document.getElementById(id);
 const state = new HallState();
-const announcer = new Announcer();
+/** The call being announced: the big number shows it while newer calls wait their turn. */
+let speaking = null;
+const announcer = new Announcer({
+  onStart(call) {
+    speaking = call;
+    renderCalls();
+    highlight();
+  },
+  onIdle() {
+    speaking = null;
+    renderCalls();
+  },
+});
+// What was said and when, read by the end-to-end tests (no audio device there to listen to).
+window.__announcements = announcer.log;
 let freshTimer = null;
 
 function el(tag, className, text) {
@@ -47,18 +64,30 @@ function renderTicker(ticker) {
 }
 
 function renderWaiting() {
+  const notice = hallClosedNotice(state.services.values(), state.hall?.date ?? null);
   const list = $("waiting");
   list.replaceChildren(
     ...[...state.services.values()].map((s) => {
       const li = el("li", s.open === false ? "closed" : "");
-      li.append(el("span", "id", s.id), el("span", "name", s.name ?? s.id), el("span", "count", String(s.waiting ?? 0)));
+      // Opening times per service, when they are not all the same one shown above.
+      const opens = s.open === false && (!notice || notice.perService) ? opensText(s.opens_at, state.hall?.date ?? null) : null;
+      li.append(
+        el("span", "id", s.id),
+        el("span", "name", s.name ?? s.id),
+        opens ? el("span", "count opens", `buka ${opens.replace("pukul ", "")}`) : el("span", "count", String(s.waiting ?? 0)),
+      );
       return li;
     }),
   );
+  $("now").classList.toggle("closed", notice !== null);
+  $("closed-title").textContent = notice?.title ?? "";
+  $("closed-opens").textContent = notice?.opens ?? "";
 }
 
 function renderCalls() {
-  const current = state.calls[0];
+  const current = speaking
+    ? { number: speaking.number, counterName: state.counterName(speaking.counter) }
+    : state.calls[0];
   $("now-number").textContent = current ? current.number : "—";
   $("now-counter").textContent = current ? current.counterName : "";
   $("now").classList.toggle("empty", !current);
@@ -91,10 +120,8 @@ function onSnapshot(msg, { reconnect }) {
   renderHall();
   const latest = state.calls[0];
   // A snapshot after a long outage: say only the newest call, and only if it is new.
-  if (reconnect && latest && callKey(latest) !== before) {
-    highlight();
-    announcer.announce(latest.number, latest.counter);
-  }
+  if (reconnect && latest && callKey(latest) !== before) say(latest);
+  scheduleOpening();
 }
 
 function onEvent(msg, { announce }) {
@@ -103,10 +130,33 @@ function onEvent(msg, { announce }) {
   renderWaiting();
   if (!call) return;
   renderCalls();
-  if (announce) {
-    highlight();
-    announcer.announce(call.number, call.counter);
+  if (announce) say(call);
+}
+
+/** Queues a call for the voice; without sound the newest call simply lights up. */
+function say(call) {
+  if (!announcer.announce(call.number, call.counter, { recall: call.recall })) highlight();
+}
+
+async function refreshHall() {
+  try {
+    state.load(await api("GET", "/api/hall"));
+    renderHall();
+    scheduleOpening();
+  } catch {
+    // The OFFLINE badge says it already; keep what is shown.
   }
+}
+
+let openingTimer = null;
+
+/** Reads the hall again just after the earliest opening, so the TV opens on time. */
+function scheduleOpening() {
+  clearTimeout(openingTimer);
+  const next = Math.min(...[...state.services.values()].map((s) => Date.parse(s.opens_at ?? "")).filter(Number.isFinite));
+  if (!Number.isFinite(next)) return;
+  const wait = next - Date.now() + 1000;
+  if (wait > 0 && wait < HALL_REFRESH_MS) openingTimer = setTimeout(refreshHall, wait);
 }
 
 function tick() {
@@ -141,4 +191,5 @@ function setUpSound() {
 
 tick();
 setUpSound();
+setInterval(refreshHall, HALL_REFRESH_MS);
 connectFeed({ onSnapshot, onEvent, badge: $("offline") });

@@ -1,7 +1,8 @@
 // The touch kiosk (`kiosk.html?box=K1#token=…`): one button per service; a tap issues a
 // ticket that the box prints, or that is shown with a QR code when the printer cannot.
 import { connectFeed } from "./feed.js";
-import { HallState, closedReason, kioskColumns, waitText, wallClock } from "./hall-state.js";
+import { HallState, closedReason, kioskColumns, wallClock } from "./hall-state.js";
+import { etaText, peopleAhead } from "./eta.js";
 import { encodeQR, qrPath } from "./qr.js";
 import { readToken, requestId, api } from "./api.js";
 
@@ -56,26 +57,63 @@ function render() {
     : "";
   const counters = [...state.counters.values()];
   const today = state.hall.date ?? null;
-  $("services").replaceChildren(
-    ...[...state.services.values()].map((s) => {
-      const b = el("button", "service");
-      b.type = "button";
-      b.dataset.service = s.id;
-      const reason = closedReason(s, counters, today);
-      b.disabled = reason !== null || busy;
-      b.classList.toggle("closed", reason !== null);
-      b.append(el("span", "letter", s.id), el("span", "name", s.name ?? s.id), el("span", "name-en", s.name_en ?? ""));
-      if (reason) {
-        b.append(el("span", "info", reason), el("span", "info-en", closedReason(s, counters, today, "en")));
-      } else {
-        b.append(el("span", "info", `${s.waiting ?? 0} menunggu${s.eta_s ? ` · ${waitText(s.eta_s)}` : ""}`));
-      }
-      b.addEventListener("click", () => take(s));
-      return b;
-    }),
-  );
+  const area = $("services");
+  const ids = [...state.services.keys()];
+  let changed = false;
+  for (const [sid, b] of buttons) {
+    if (!state.services.has(sid)) {
+      b.remove();
+      buttons.delete(sid);
+    }
+  }
+  ids.forEach((sid, i) => {
+    const s = state.services.get(sid);
+    let b = buttons.get(sid);
+    if (!b) {
+      b = newButton(sid);
+      changed = true;
+    }
+    if (area.children[i] !== b) area.insertBefore(b, area.children[i] ?? null);
+    const reason = closedReason(s, counters, today);
+    const disabled = reason !== null || busy;
+    if (b.disabled !== disabled) b.disabled = disabled;
+    b.classList.toggle("closed", reason !== null);
+    changed = setText(b, ".name", s.name ?? s.id) || changed;
+    changed = setText(b, ".name-en", s.name_en ?? "") || changed;
+    changed = setText(b, ".info", reason ?? `${s.waiting ?? 0} menunggu${s.eta_s && s.open !== false ? ` · ${etaText(s.eta_s)}` : ""}`) || changed;
+    const en = b.querySelector(".info-en");
+    en.hidden = reason === null;
+    changed = setText(b, ".info-en", reason ? closedReason(s, counters, today, "en") : "") || changed;
+  });
   layOut();
-  fitButtons();
+  // Refitting resets the text size first: only worth it when some text changed.
+  if (changed) fitButtons();
+}
+
+/**
+ * The buttons are made once and then only their text changes: a button rebuilt between a
+ * mouse's press and its release loses the click, and a busy hall sends events all the time.
+ */
+const buttons = new Map();
+
+function newButton(sid) {
+  const b = el("button", "service");
+  b.type = "button";
+  b.dataset.service = sid;
+  b.append(el("span", "letter", sid), el("span", "name"), el("span", "name-en"), el("span", "info"), el("span", "info-en"));
+  b.addEventListener("click", () => {
+    const s = state.services.get(sid);
+    if (s) take(s);
+  });
+  buttons.set(sid, b);
+  return b;
+}
+
+function setText(parent, selector, text) {
+  const e = parent.querySelector(selector);
+  if (e.textContent === text) return false;
+  e.textContent = text;
+  return true;
 }
 
 /** Shrinks the buttons' text in 5 % steps until no button's content spills out; returns the scale. */
@@ -181,9 +219,9 @@ function trackingURL(ticket) {
 function showTicket(ticket, service, problem) {
   $("result-service").textContent = `${service.name ?? service.id}${ticket.priority ? " · Prioritas" : ""}`;
   $("result-number").textContent = ticket.number;
-  const ahead = typeof ticket.position === "number" ? Math.max(0, ticket.position - 1) : null;
+  const ahead = peopleAhead(ticket.position);
   $("result-ahead").textContent = ahead === null ? "—" : `${ahead} orang`;
-  $("result-eta").textContent = ticket.eta_s === null || ticket.eta_s === undefined ? "—" : waitText(ticket.eta_s);
+  $("result-eta").textContent = ticket.eta_s === null || ticket.eta_s === undefined ? "—" : etaText(ticket.eta_s);
   const note = $("result-note");
   const qr = $("result-qr");
   if (problem) {

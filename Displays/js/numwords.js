@@ -90,16 +90,25 @@ function wordsFor(n, lang) {
  * before all languages (see `announcementClips`).
  */
 export function clipSequence(number, counterId, lang = "id") {
+  const { intro, ticket, go, counter } = callParts(number, counterId, lang);
+  return [intro, ...ticket, go, ...counter];
+}
+
+/**
+ * The pieces of `clipSequence`, for saying a call more briefly when calls queue up:
+ * `intro` ("nomor antrean"), `ticket` (letters and number), `go` ("silakan menuju loket")
+ * and `counter` (its number in words).
+ */
+export function callParts(number, counterId, lang = "id") {
   if (!PHRASES[lang]) throw new RangeError(`no voice for language: ${lang}`);
   const { letters, value } = parseTicketNumber(number);
   const clip = (name) => `${lang}/${name}.${CLIP_EXTENSION}`;
-  return [
-    clip(PHRASES[lang].intro),
-    ...[...letters].map((l) => clip(`letter_${l.toLowerCase()}`)),
-    ...wordsFor(value, lang).map(clip),
-    clip(PHRASES[lang].go),
-    ...wordsFor(Number(counterId), lang).map(clip),
-  ];
+  return {
+    intro: clip(PHRASES[lang].intro),
+    ticket: [...[...letters].map((l) => clip(`letter_${l.toLowerCase()}`)), ...wordsFor(value, lang).map(clip)],
+    go: clip(PHRASES[lang].go),
+    counter: wordsFor(Number(counterId), lang).map(clip),
+  };
 }
 
 export const CHIME = `chime.${CLIP_EXTENSION}`;

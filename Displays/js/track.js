@@ -1,6 +1,7 @@
 // The visitor's tracking page (`track.html?t=ID`), opened from the ticket's QR code.
 import { connectFeed } from "./feed.js";
-import { HallState, TICKET_STATES, waitText, wallClock } from "./hall-state.js";
+import { HallState, TICKET_STATES, wallClock } from "./hall-state.js";
+import { etaText, peopleAhead } from "./eta.js";
 import { Announcer } from "./voice.js";
 import { api } from "./api.js";
 import { offerTrackSurvey } from "./track-survey.js";
@@ -33,21 +34,39 @@ function render() {
   $("state").textContent = TICKET_STATES[ticket.state] ?? ticket.state;
   const waiting = ticket.state === "waiting";
   $("facts").hidden = !waiting;
-  $("ahead").textContent = typeof ticket.position === "number" ? `${Math.max(0, ticket.position - 1)} orang` : "—";
-  $("eta").textContent = ticket.eta_s === null || ticket.eta_s === undefined ? "—" : waitText(ticket.eta_s);
+  const ahead = peopleAhead(ticket.position);
+  $("ahead").textContent = ahead === null ? "—" : `${ahead} orang`;
+  const stranded = waiting && isStranded(service);
+  $("eta").textContent = stranded ? "—" : etaText(ticket.eta_s) || "—";
+  $("stranded").hidden = !stranded;
   $("cancel").hidden = !waiting;
   const called = ticket.state === "called" && ticket.counter !== null && ticket.counter !== undefined;
   $("called").hidden = !called;
   if (called) $("called-go").textContent = `Silakan menuju ${counterName(ticket.counter)}`;
   let note = "";
-  if (waiting && ticket.position === 1) note = "Anda berikutnya. Tetap di dekat loket.";
+  if (stranded) note = "Nomor Anda tetap berlaku. Silakan tanyakan kepada petugas.";
+  else if (waiting && ticket.position === 1) note = "Anda berikutnya. Tetap di dekat loket.";
   else if (waiting) note = "Halaman ini diperbarui sendiri. Anda akan diberi tahu saat dipanggil.";
   else if (ticket.state === "serving") note = `Sedang dilayani di ${counterName(ticket.counter)}.`;
   else if (!ACTIVE.has(ticket.state)) note = "Antrean ini sudah berakhir.";
   $("note").textContent = note;
   offerTrackSurvey(ticket, new URLSearchParams(location.search).get("k"), $("survey"));
+  // Once the ticket is over there is nothing left to be alerted about.
+  $("sound").hidden = !ACTIVE.has(ticket.state);
   const c = wallClock(Date.now(), state.offsetMinutes ?? 420);
   $("updated").textContent = `Diperbarui ${c.time}.${c.seconds} ${c.zone}`;
+}
+
+/**
+ * Whether no counter serves the ticket's service now (PROTOCOL 1.1, a forced close): the
+ * server says so with `closed_reason: "no_counter"`; the counters the feed keeps current
+ * say it too, between two fetches of the hall.
+ */
+function isStranded(service) {
+  if (!service) return false;
+  const serving = [...state.counters.values()].filter((c) => (c.services ?? []).includes(service.id));
+  if (serving.length > 0) return !serving.some((c) => c.state === "open" || c.state === "paused");
+  return service.open === false && service.closed_reason === "no_counter";
 }
 
 /** Vibrates and speaks once per call (a recall counts as a new call). */
@@ -148,7 +167,11 @@ if (!id) {
       }
       const mine = ticket?.service;
       if (ticket?.state === "waiting" && (msg.ticket?.service === mine || msg.from === mine)) refetchSoon();
-      else if (msg.type === "counter") render();
+      else if (msg.type === "counter") {
+        // A counter of this service opening or closing changes the estimate.
+        if (ticket?.state === "waiting" && (msg.counter?.services ?? []).includes(mine)) refetchSoon();
+        render();
+      }
     },
   });
 }

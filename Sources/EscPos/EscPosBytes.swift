@@ -22,4 +22,5 @@ public enum EscPosBytes {
   public static let CAPITAL_H: UInt8 = 0x48  // GS H: HRI position
   public static let SMALL_H: UInt8 = 0x68  // GS h: barcode height
   public static let SMALL_W: UInt8 = 0x77  // GS w: barcode module width
+  public static let SMALL_V: UInt8 = 0x76  // GS v 0: raster image
 }

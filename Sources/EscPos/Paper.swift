@@ -19,18 +19,26 @@ public enum Paper: Sendable, CaseIterable {
     }
   }
 
-  /// The largest character size the ticket number uses. Bigger would fit the width of a short
-  /// number but makes a ticket mostly number: 4× is 12 mm tall, 6× is 18 mm.
-  var largestNumberScale: Int {
+  /// Printable width in dots at 203 dpi.
+  public var dots: Int {
     switch self {
-    case .mm58: 4
-    case .mm80: 6
+    case .mm58: 384
+    case .mm80: 576
     }
   }
 
-  /// QR module size in dots: a ~60-byte tracking URL is a 37-module symbol, 222 dots on 58 mm
-  /// (of 384) and 296 on 80 mm (of 576).
-  var qrModuleSize: Int {
+  /// The QR code's largest module in dots: a tracking link with its key (~100 bytes) is a
+  /// 37-module symbol, 45 with its quiet zone: 270 of 384 dots on 58 mm at 6, 360 of 576 on
+  /// 80 mm at 8. Larger symbols get smaller modules, down to what still fits.
+  public var maxQRDotsPerModule: Int {
+    switch self {
+    case .mm58: 6
+    case .mm80: 8
+    }
+  }
+
+  /// `GS ( k` module size for printers that draw the code themselves.
+  var nativeQRModuleSize: Int {
     switch self {
     case .mm58: 6
     case .mm80: 8

@@ -10,7 +10,8 @@ public struct TicketContent: Sendable, Equatable {
   public var issuedAt: String
   /// People waiting before this ticket.
   public var ahead: Int
-  public var etaMinutes: Int?
+  /// The server's estimate (`eta_s`), said on paper by `Wait.estimate`.
+  public var etaSeconds: Int?
   /// ["Loket 1", "Loket 3"].
   public var counters: [String]
   /// The visitor's tracking page; no QR code without it.
@@ -20,7 +21,7 @@ public struct TicketContent: Sendable, Equatable {
 
   public init(
     hallName: String, serviceName: String, serviceNameEn: String, number: String,
-    issuedAt: String, ahead: Int, etaMinutes: Int?, counters: [String], trackURL: String?,
+    issuedAt: String, ahead: Int, etaSeconds: Int?, counters: [String], trackURL: String?,
     footer: String?, priority: Bool
   ) {
     self.hallName = hallName
@@ -29,7 +30,7 @@ public struct TicketContent: Sendable, Equatable {
     self.number = number
     self.issuedAt = issuedAt
     self.ahead = ahead
-    self.etaMinutes = etaMinutes
+    self.etaSeconds = etaSeconds
     self.counters = counters
     self.trackURL = trackURL
     self.footer = footer

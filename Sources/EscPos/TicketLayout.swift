@@ -1,10 +1,22 @@
+import Wording
+
+/// How the ticket's QR code reaches paper.
+public enum TicketQR: Sendable, Equatable {
+  /// A `GS v 0` raster of the code, drawn by the caller from `trackURL` to fit `Paper.dots`:
+  /// every printer with graphics prints it, where many cheap 58 mm printers ignore `GS ( k`
+  /// or print its bytes as text.
+  case raster(BitImage)
+  /// `GS ( k`: the printer draws the code itself (`--qr native`).
+  case native
+}
+
 /// The Antre queue ticket, centred on 58 mm or 80 mm paper: hall, service, the number as large as
 /// the paper allows, time, people ahead and wait, counters, a QR code of the tracking page.
 public enum TicketLayout {
   /// The printer bytes of one ticket, from `ESC @` to the partial cut. Throws only when the
-  /// tracking URL is too long for a QR code.
-  public static func render(_ content: TicketContent, paper: Paper) throws(EscPosError)
-    -> [UInt8]
+  /// tracking URL is too long for a native QR code or the raster is wider than the paper.
+  public static func render(_ content: TicketContent, paper: Paper, qr: TicketQR)
+    throws(EscPosError) -> [UInt8]
   {
     var out = EscPosEncoder().initialize().codePage(codePage).align(.center)
     // Styles change only between lines that differ, so a wrapped bold name is one ESC E pair.
@@ -28,8 +40,18 @@ public enum TicketLayout {
       case .blank:
         out = out.newline()
       case .qr(let url):
-        out = try out.qrCode(url, moduleSize: paper.qrModuleSize, errorCorrection: .medium)
-          .newline()
+        switch qr {
+        case .native:
+          out = try out.qrCode(url, moduleSize: paper.nativeQRModuleSize, errorCorrection: .medium)
+            .newline()
+        case .raster(let image):
+          guard image.width <= paper.dots else {
+            throw .parameterOutOfRange(
+              name: "QR image width", value: image.width, allowed: 1...paper.dots)
+          }
+          // Its own quiet zone spaces it from the lines around it.
+          out = out.rasterImage(try image.centred(in: paper.dots))
+        }
       }
     }
     try style(bold: false, scale: 1)
@@ -97,7 +119,8 @@ public enum TicketLayout {
     blocks += wrapped(content.serviceNameEn)
     blocks.append(.blank)
     blocks += wrapped("NOMOR ANTREAN")
-    let scale = largest(content.number, upTo: paper.largestNumberScale)
+    // The number as wide as the paper allows (8× is the largest character size there is).
+    let scale = largest(content.number, upTo: 8)
     blocks += wrapped(content.number, bold: true, scale: scale)
     if content.priority {
       let marker = "* PRIORITAS *"
@@ -107,8 +130,14 @@ public enum TicketLayout {
     blocks += wrapped(content.issuedAt)
     blocks.append(.rule)
     blocks += wrapped("Di depan Anda: \(content.ahead) orang")
-    if let eta = content.etaMinutes {
-      blocks += wrapped("Perkiraan tunggu: \u{00B1}\(eta) menit")
+    if let eta = content.etaSeconds {
+      // Label and wait on one line when they fit, else each on its own: never a wait
+      // broken in the middle ("kurang dari 1 / menit").
+      let wait = Wait.estimate(seconds: eta, .id)
+      let line = "Perkiraan tunggu: " + wait
+      blocks +=
+        TextWrap.columns(printable(line)) <= columns
+        ? wrapped(line) : wrapped("Perkiraan tunggu:") + wrapped(wait)
     }
     if !content.counters.isEmpty {
       // A counter's name stays on one line: "Loket" never ends a line without its number.

@@ -146,7 +146,7 @@ extension String {
 enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
-    "public_url", "origins", "ticker", "footer", "voice", "require_officer",
+    "public_url", "origins", "ticker", "footer", "voice", "backup", "require_officer",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -233,12 +233,35 @@ enum HallFileReader {
         voice.append(lang)
       }
     }
-    var config = HallConfig(
+    var hall = HallConfig(
       name: name, zone: zone, adminToken: adminToken, priorityWeight: weight,
       services: services, counters: counters, kiosks: kiosks, publicURL: publicURL,
       origins: origins, ticker: ticker, footer: footer, voice: voice)
-    config.requireOfficer = try f["require_officer"]?.bool() ?? false
-    return config
+    hall.backup = try f["backup"].map { v throws(HallConfigError) in try backup(v) }
+    hall.requireOfficer = try f["require_officer"]?.bool() ?? false
+    return hall
+  }
+
+  /// `backup: {dir: /media/usb/antre, at: "21:00", keep: 14}`
+  static func backup(_ v: Value) throws(HallConfigError) -> BackupConfig {
+    let f = try v.mapping(allowed: ["dir", "at", "keep"])
+    let dirValue = try f.required("dir")
+    let dir = try dirValue.nonEmptyString()
+    guard dir.hasPrefix("/") else { throw dirValue.fail("\"\(dir)\" must be an absolute path") }
+    var at = 21 * 60
+    if let a = f["at"] {
+      let text = try a.string()
+      guard let m = minute(Substring(text)), m < 24 * 60 else {
+        throw a.fail("\"\(text)\" is not a time of day like \"21:00\"")
+      }
+      at = m
+    }
+    var keep = 14
+    if let k = f["keep"] {
+      keep = try k.int()
+      guard (1...1000).contains(keep) else { throw k.fail("must be 1–1000") }
+    }
+    return BackupConfig(directory: dir, minuteOfDay: at, keep: keep)
   }
 
   static func token(_ v: Value) throws(HallConfigError) -> String {

@@ -23,6 +23,8 @@ public struct HallConfig: Sendable, Equatable {
   public var voice: [String]
   /// A counter calls only with an officer signed in (`require_officer`).
   public var requireOfficer: Bool = false
+  /// The daily backup (`backup:`); nil: none.
+  public var backup: BackupConfig?
 
   public init(
     name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,
@@ -139,3 +141,18 @@ public struct OpeningHours: Sendable, Equatable {
 }
 
 func clockText(_ minute: Int) -> String { pad2(minute / 60) + ":" + pad2(minute % 60) }
+
+/// `backup: {dir, at, keep}`: a copy of the database every day at `at` (hall time) in `dir`,
+/// keeping the newest `keep`.
+public struct BackupConfig: Sendable, Equatable {
+  public var directory: String
+  /// Minutes after local midnight.
+  public var minuteOfDay: Int
+  public var keep: Int
+
+  public init(directory: String, minuteOfDay: Int, keep: Int) {
+    self.directory = directory
+    self.minuteOfDay = minuteOfDay
+    self.keep = keep
+  }
+}

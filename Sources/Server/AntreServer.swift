@@ -44,10 +44,13 @@ public final class AntreServer {
   private var commitTimer: Timer?
   private var timers: [Timer] = []
   private var signals: SignalWatcher?
+  private var backups: BackupSchedule?
   private(set) var stopping = false
   /// Tokens generated at this start, to print once.
   public private(set) var generatedTokens: TokenTable?
   public let tokens: TokenTable
+  /// Held while the server runs: `antre restore` and a second server are refused.
+  private let databaseLock: DatabaseLock
 
   public init(options: ServerOptions, logger: Logger) throws(ServerError) {
     self.options = options
@@ -55,6 +58,7 @@ public final class AntreServer {
     let config = try Self.loadConfig(options.configPath)
     let store: Store
     do {
+      databaseLock = try DatabaseLock(databasePath: options.databasePath)
       store = try Store(path: options.databasePath)
       (tokens, generatedTokens) = try TokenTable.load(config: config, store: store)
     } catch {
@@ -138,6 +142,14 @@ public final class AntreServer {
     lag.schedule(after: 1)
     timers = [ping, rollover, lag]
     signals = SignalWatcher(loop: loop) { [unowned self] _ in self.shutdown() }
+    if let backup = app.config.backup {
+      let schedule = BackupSchedule(
+        config: backup, zone: app.config.zone, databasePath: options.databasePath, loop: loop,
+        logger: logger)
+      schedule.start(now: wallClockMillis())
+      backups = schedule
+      app.backupReport = { [unowned schedule] in schedule.report }
+    }
     // Expire what an earlier day left waiting before anyone sees the hall.
     app.rolloverIfNeeded(now: wallClockMillis())
     app.commit()

@@ -30,6 +30,8 @@ final class HallApp {
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
   /// trigger plus a short urgent timer so a busy loop can't starve it).
   var onBatchOpened: () -> Void = {}
+  /// The daily backup's state, for `/healthz` and `/metrics`; nil without `backup:`.
+  var backupReport: () -> BackupReport? = { nil }
   /// Open HTTP connections, as the listener counts them (for `/metrics`).
   var httpConnections: () -> Int = { 0 }
 

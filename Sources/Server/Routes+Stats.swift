@@ -8,7 +8,8 @@ extension HallApp {
     let waiting = hall.waitingCounts().counts.map { ($0.service, $0.waiting) }
     return .text(
       metrics.render(
-        waiting: waiting, connections: feed.connectionCounts, httpConnections: httpConnections()),
+        waiting: waiting, connections: feed.connectionCounts, httpConnections: httpConnections())
+        + (backupReport()?.metricsText ?? ""),
       contentType: "text/plain; version=0.0.4")
   }
 }

@@ -61,7 +61,10 @@ extension HallApp {
     monotonic: Double, respond: @escaping (HTTPResponse) -> Void
   ) throws(HTTPError) {
     switch endpoint {
-    case .health: respond(.jsonBytes(Array(#"{"status":"ok"}"#.utf8)))
+    case .health:
+      respond(
+        .jsonBytes(backupReport()?.healthJSON(zone: config.zone) ?? Array(#"{"status":"ok"}"#.utf8))
+      )
     case .metrics: respond(metricsResponse())
     case .hall: respond(.jsonBytes(hall.hallView(at: now, boxes: boxes()).jsonBytes))
     case .ticket: respond(try ticket(id: params["id"] ?? "", now: now))

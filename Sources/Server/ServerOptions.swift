@@ -47,16 +47,25 @@ public struct ServerLimits: Sendable {
   public init() {}
 }
 
-/// Finds `Displays/` and `Assets/`: the current directory when run from a checkout, else the
-/// checkout the binary was built in (`.build/<config>/antre`).
+/// Finds `Displays/` and `Assets/`: the current directory when run from a checkout, the
+/// package's `/usr/share/antre` when installed as `/usr/bin/antre` (`<prefix>/share/antre`
+/// for `<prefix>/bin/antre`), else the checkout the binary was built in
+/// (`.build/<config>/antre`).
 public func defaultResourceRoot(executablePath: String) -> String {
   let fm = FileManager.default
   let cwd = fm.currentDirectoryPath
   if fm.fileExists(atPath: cwd + "/Displays") && fm.fileExists(atPath: cwd + "/Assets") {
     return cwd
   }
-  var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+  // Found through PATH, argv[0] is a bare name: ask the kernel where the binary is.
+  let executable =
+    executablePath.contains("/")
+    ? executablePath
+    : (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? executablePath
+  var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
     .deletingLastPathComponent()
+  let installed = url.deletingLastPathComponent().appendingPathComponent("share/antre").path
+  if fm.fileExists(atPath: installed + "/Displays") { return installed }
   for _ in 0..<5 {
     if fm.fileExists(atPath: url.appendingPathComponent("Displays").path) { return url.path }
     url = url.deletingLastPathComponent()

@@ -4,11 +4,27 @@ import CSQLite
 final class Connection {
   let handle: OpaquePointer
 
-  /// Opens (creating if needed) the file at `path` with `sqlite3_open_v2`.
-  init(path: String) throws(StorageError) {
+  /// How a connection opens its file.
+  enum Mode {
+    /// Read and write, creating the file if it is missing (the store, a backup's copy).
+    case create
+    /// Read and write an existing file only (a restore's target).
+    case existing
+    /// Read only: checking or copying a file never changes it.
+    case readOnly
+  }
+
+  /// Opens the file at `path` with `sqlite3_open_v2`.
+  init(path: String, mode: Mode = .create) throws(StorageError) {
     var handle: OpaquePointer?
     // NOMUTEX: the owner is one thread (the event loop), so SQLite's own locking is waste.
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    let access =
+      switch mode {
+      case .create: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+      case .existing: SQLITE_OPEN_READWRITE
+      case .readOnly: SQLITE_OPEN_READONLY
+      }
+    let flags = access | SQLITE_OPEN_NOMUTEX
     let code = sqlite3_open_v2(path, &handle, flags, nil)
     guard let handle else {
       throw .openFailed("\(path): out of memory (code \(code))")

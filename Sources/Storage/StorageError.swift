@@ -17,6 +17,8 @@ public enum StorageError: Error, Equatable, Sendable {
   case io(String)
   /// The file is not a database or its pages are damaged.
   case corrupt(String)
+  /// The file is a database, but not one of Antre's (a restore of the wrong file).
+  case notAntre(String)
   /// Any other SQLite failure (an SQL error or a misuse inside Storage itself).
   case failed(String)
 
@@ -34,6 +36,7 @@ public enum StorageError: Error, Equatable, Sendable {
     case .busy(let text): "database is busy: \(text)"
     case .io(let text): "database I/O error: \(text)"
     case .corrupt(let text): "database is corrupt: \(text)"
+    case .notAntre(let text): "not an Antre database: \(text)"
     case .failed(let text): "database error: \(text)"
     }
   }

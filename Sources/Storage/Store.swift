@@ -10,19 +10,33 @@ public final class Store {
   private let statements: Statements
 
   /// Opens the database at `path`, creating it if needed, and brings its schema up to date.
+  /// A file written by a newer Antre is refused before anything in it changes.
   /// - Parameter busyTimeoutMilliseconds: how long a write waits for another process
   ///   (a report reading the file, say) before failing with `.busy`.
-  public init(path: String, busyTimeoutMilliseconds: Int = 1000) throws(StorageError) {
+  public convenience init(path: String, busyTimeoutMilliseconds: Int = 1000) throws(StorageError) {
+    try self.init(
+      path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, migrations: Migrations.all)
+  }
+
+  /// `migrations` is `Migrations.all` except in tests of a future migration.
+  init(path: String, busyTimeoutMilliseconds: Int = 1000, migrations: [String])
+    throws(StorageError)
+  {
     let connection = try Connection(path: path)
     connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
     do {
+      // Read first, so a newer file is refused before the journal mode is touched.
+      try Schema.refuseNewer(Schema.version(of: connection), known: migrations.count)
       try Self.configure(connection, path: path)
     } catch {
       // SQLite reads the file first when setting the journal mode, so a damaged file shows here.
-      if case .corrupt(let message) = error { throw .corrupt("\(path): \(message)") }
-      throw .openFailed("\(path): \(error.message)")
+      switch error {
+      case .corrupt(let message): throw .corrupt("\(path): \(message)")
+      case .migrationFailed: throw error
+      default: throw .openFailed("\(path): \(error.message)")
+      }
     }
-    try Self.migrate(connection)
+    try Self.migrate(connection, migrations)
     self.connection = connection
     self.statements = try Statements(connection)
   }
@@ -41,21 +55,22 @@ public final class Store {
       """)
   }
 
-  private static func migrate(_ connection: Connection) throws(StorageError) {
+  /// Runs each migration the file has not run yet, once: its number is kept in
+  /// `PRAGMA user_version` in the same transaction as its changes.
+  private static func migrate(_ connection: Connection, _ migrations: [String])
+    throws(StorageError)
+  {
     let version: Int
     do {
-      version = try connection.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
+      version = try Schema.version(of: connection)
     } catch {
       throw .migrationFailed("cannot read user_version: \(error.message)")
     }
-    guard version <= Migrations.all.count else {
-      throw .migrationFailed(
-        "schema version \(version) is newer than this program's \(Migrations.all.count)")
-    }
-    for index in version..<Migrations.all.count {
+    try Schema.refuseNewer(version, known: migrations.count)
+    for index in version..<migrations.count {
       do {
         try connection.execute("BEGIN IMMEDIATE")
-        try connection.execute(Migrations.all[index])
+        try connection.execute(migrations[index])
         try connection.execute("PRAGMA user_version = \(index + 1)")
         try connection.execute("COMMIT")
       } catch {
@@ -67,7 +82,7 @@ public final class Store {
 
   /// The schema version the file is at (`PRAGMA user_version`).
   public func schemaVersion() throws(StorageError) -> Int {
-    try connection.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
+    try Schema.version(of: connection)
   }
 
   // MARK: - Transactions

@@ -1,4 +1,5 @@
 import Reactor
+import Wording
 
 /// Writes one ticket to a path opened for it (a device or a file), without blocking the loop:
 /// a full device buffer (EAGAIN) is retried every 50 ms until `timeout`.
@@ -11,20 +12,28 @@ final class DescriptorWriter {
   private let deadline: Double
   private var timer: Timer?
   private var completion: ((Result<Void, TicketBoxError>) -> Void)?
+  private let language: Language
 
   /// Opens `path` and starts writing; `completion` runs once, maybe before this returns.
   @discardableResult
   static func write(
     _ bytes: [UInt8], to path: String, append: Bool, name: String, loop: EventLoop,
-    timeout: Double = 30, completion: @escaping (Result<Void, TicketBoxError>) -> Void
+    language: Language, timeout: Double = 30,
+    completion: @escaping (Result<Void, TicketBoxError>) -> Void
   ) -> DescriptorWriter? {
     switch SystemCalls.openForWriting(path, append: append) {
     case .failure(let error):
-      completion(.failure(.printerFailed("cannot open \(name): \(error.message)")))
+      completion(
+        .failure(
+          .printerFailed(
+            language.pick(
+              "tidak dapat membuka \(name): \(error.message)",
+              "cannot open \(name): \(error.message)"))))
       return nil
     case .success(let fd):
       let writer = DescriptorWriter(
-        loop: loop, fd: fd, bytes: bytes, name: name, timeout: timeout, completion: completion)
+        loop: loop, fd: fd, bytes: bytes, name: name, timeout: timeout, language: language,
+        completion: completion)
       writer.step()
       return writer
     }
@@ -32,8 +41,9 @@ final class DescriptorWriter {
 
   private init(
     loop: EventLoop, fd: Int32, bytes: [UInt8], name: String, timeout: Double,
-    completion: @escaping (Result<Void, TicketBoxError>) -> Void
+    language: Language, completion: @escaping (Result<Void, TicketBoxError>) -> Void
   ) {
+    self.language = language
     self.loop = loop
     self.fd = fd
     self.bytes = bytes
@@ -52,8 +62,10 @@ final class DescriptorWriter {
           return finish(
             .failure(
               .printerFailed(
-                "\(name) took \(written) of \(bytes.count) bytes and then nothing for 30 s (paper out or cover open?)"
-              )))
+                language.pick(
+                  "\(name) menerima \(written) dari \(bytes.count) byte lalu berhenti selama 30 detik (kertas habis atau tutup terbuka?)",
+                  "\(name) took \(written) of \(bytes.count) bytes and then nothing for 30 s (paper out or cover open?)"
+                ))))
         }
         let timer = self.timer ?? Timer(loop: loop) { [weak self] in self?.step() }
         self.timer = timer
@@ -63,7 +75,9 @@ final class DescriptorWriter {
         return finish(
           .failure(
             .printerFailed(
-              "\(name) failed after \(written) of \(bytes.count) bytes: \(message)")))
+              language.pick(
+                "\(name) gagal setelah \(written) dari \(bytes.count) byte: \(message)",
+                "\(name) failed after \(written) of \(bytes.count) bytes: \(message)"))))
       }
     }
     finish(.success(()))

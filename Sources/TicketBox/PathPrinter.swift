@@ -1,5 +1,6 @@
 import EscPos
 import Reactor
+import Wording
 
 /// A printer reached through a path, opened for each ticket:
 /// - a device node (`/dev/usb/lp0`): the kernel's `usblp` reports no paper status through
@@ -10,6 +11,7 @@ import Reactor
 public final class PathPrinter: Printer {
   public var onStatus: (PrinterStatus) -> Void = { _ in }
   public let name: String
+  public var language = Language.id
   private let loop: EventLoop
   private let path: String
   private let append: Bool
@@ -35,7 +37,9 @@ public final class PathPrinter: Printer {
   public func print(
     _ bytes: [UInt8], completion: @escaping (Result<Void, TicketBoxError>) -> Void
   ) {
-    writer = DescriptorWriter.write(bytes, to: path, append: append, name: name, loop: loop) {
+    writer = DescriptorWriter.write(
+      bytes, to: path, append: append, name: name, loop: loop, language: language
+    ) {
       [weak self] result in
       self?.writer = nil
       switch result {

@@ -1,6 +1,7 @@
 import HTTP
 import EscPos
 import Reactor
+import Wording
 
 /// A receipt printer the box sends tickets to. One ticket at a time: `print` is not called
 /// again before its completion ran.
@@ -36,11 +37,21 @@ public enum PrinterAddress: Equatable, Sendable {
     }
   }
 
-  public func makePrinter(loop: EventLoop) -> any Printer {
+  /// The printer, giving its failures in `language`.
+  public func makePrinter(loop: EventLoop, language: Language = .id) -> any Printer {
     switch self {
-    case .device(let path): PathPrinter.device(loop: loop, path: path)
-    case .tcp(let host, let port): TCPPrinter(loop: loop, host: host, port: port)
-    case .file(let path): PathPrinter.file(loop: loop, path: path)
+    case .device(let path):
+      let printer = PathPrinter.device(loop: loop, path: path)
+      printer.language = language
+      return printer
+    case .tcp(let host, let port):
+      let printer = TCPPrinter(loop: loop, host: host, port: port)
+      printer.language = language
+      return printer
+    case .file(let path):
+      let printer = PathPrinter.file(loop: loop, path: path)
+      printer.language = language
+      return printer
     }
   }
 }

@@ -1,5 +1,6 @@
 import EscPos
 import Reactor
+import Wording
 
 /// A network receipt printer on raw TCP (port 9100). The box keeps one connection open,
 /// reconnecting with capped backoff, and asks the printer's real-time status (`DLE EOT` 1, 2
@@ -12,6 +13,8 @@ public final class TCPPrinter: Printer {
   public var writeTimeout = 30.0
   public var minimumDelay = 1.0
   public var maximumDelay = 30.0
+  /// The language of the reasons it gives for a failed ticket.
+  public var language = Language.id
 
   private enum State {
     case idle
@@ -134,7 +137,11 @@ public final class TCPPrinter: Printer {
     c.write(job.bytes)
     let deadline = Timer(loop: loop) { [weak self] in
       guard let self else { return }
-      self.lost("the printer took no bytes for \(Int(self.writeTimeout)) s")
+      let seconds = Int(self.writeTimeout)
+      self.lost(
+        self.language.pick(
+          "printer tidak menerima data selama \(seconds) detik",
+          "the printer took no bytes for \(seconds) s"))
     }
     deadline.schedule(after: writeTimeout)
     writeDeadline = deadline
@@ -180,19 +187,27 @@ public final class TCPPrinter: Printer {
 
   private func describe(_ reason: Connection.CloseReason) -> String {
     switch reason {
-    case .eof: "the printer closed the connection"
-    case .error(let text): "connection lost: \(text)"
-    case .timeout: "the connection timed out"
-    case .closedLocally: "connection closed"
+    case .eof: language.pick("printer menutup sambungan", "the printer closed the connection")
+    case .error(let text): language.pick("sambungan terputus: \(text)", "connection lost: \(text)")
+    case .timeout: language.pick("sambungan habis waktu", "the connection timed out")
+    case .closedLocally: language.pick("sambungan ditutup", "connection closed")
     }
   }
 
   private func describe(_ error: Connection.ConnectError) -> String {
     switch error {
-    case .unresolvable(let h): "cannot resolve \(h)"
-    case .refused: "connection refused (is the printer on and on this network?)"
-    case .timeout: "no answer within 5 s (is the printer on and on this network?)"
-    case .failed(_, _, let reason): "cannot connect: \(reason)"
+    case .unresolvable(let h):
+      language.pick("alamat \(h) tidak ditemukan", "cannot resolve \(h)")
+    case .refused:
+      language.pick(
+        "sambungan ditolak (apakah printer menyala dan ada di jaringan ini?)",
+        "connection refused (is the printer on and on this network?)")
+    case .timeout:
+      language.pick(
+        "tidak ada jawaban dalam 5 detik (apakah printer menyala dan ada di jaringan ini?)",
+        "no answer within 5 s (is the printer on and on this network?)")
+    case .failed(_, _, let reason):
+      language.pick("tidak dapat tersambung: \(reason)", "cannot connect: \(reason)")
     }
   }
 }

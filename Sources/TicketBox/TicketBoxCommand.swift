@@ -2,6 +2,7 @@ import ArgumentParser
 import EscPos
 import FoundationEssentials
 import Reactor
+import Wording
 
 /// `antre ticketbox`: the printer-attached ticket box (PROTOCOL.md, "Running").
 public struct TicketBoxCommand: ParsableCommand {
@@ -29,19 +30,36 @@ public struct TicketBoxCommand: ParsableCommand {
   @Option(help: "Paper width in millimetres: 58 or 80.")
   var width = 80
 
+  @Option(
+    help:
+      "How to print the QR code: raster (an image every printer prints) or native (GS ( k, for printers that draw QR codes themselves)."
+  )
+  var qr = "raster"
+
+  @Option(help: "Language of the box's messages: id (Bahasa Indonesia) or en.")
+  var lang = "id"
+
   public init() {}
 
   public func validate() throws {
+    let language = Language(rawValue: lang) ?? .id
+    guard Language(rawValue: lang) != nil else {
+      throw ValidationError("--lang harus id atau en / --lang must be id or en")
+    }
     guard Paper(millimetres: width) != nil else {
-      throw ValidationError("--width must be 58 or 80")
+      throw ValidationError(language.pick("--width harus 58 atau 80", "--width must be 58 or 80"))
+    }
+    guard TicketBoxDriver.QRMode(rawValue: qr) != nil else {
+      throw ValidationError(
+        language.pick("--qr harus raster atau native", "--qr must be raster or native"))
     }
     do {
       _ = try PrinterAddress(printer)
     } catch {
-      throw ValidationError(error.description)
+      throw ValidationError(error.message(language))
     }
     guard server.hasPrefix("http://") || server.hasPrefix("ws://") else {
-      throw ValidationError(TicketBoxError.badServerURL(server).description)
+      throw ValidationError(TicketBoxError.badServerURL(server).message(language))
     }
   }
 
@@ -50,9 +68,11 @@ public struct TicketBoxCommand: ParsableCommand {
     do {
       options = .init(
         server: server, token: token, printer: try PrinterAddress(printer),
-        paper: Paper(millimetres: width) ?? .mm80)
+        paper: Paper(millimetres: width) ?? .mm80,
+        qr: TicketBoxDriver.QRMode(rawValue: qr) ?? .raster,
+        language: Language(rawValue: lang) ?? .id)
     } catch {
-      throw ValidationError(error.description)
+      throw ValidationError(error.message(Language(rawValue: lang) ?? .id))
     }
     let box = self.box
     let driver: TicketBoxDriver
@@ -62,7 +82,7 @@ public struct TicketBoxCommand: ParsableCommand {
         log: { standardOutput("[\(box)] \($0)") },
         warn: { standardError("[\(box)] \($0)") })
     } catch {
-      standardError("antre ticketbox: \(error)")
+      standardError("antre ticketbox: \(error.message(options.language))")
       throw ExitCode(error.exitCode)
     }
     driver.run()

@@ -1,4 +1,5 @@
 import EscPos
+import Wording
 
 /// The ticket box's decisions, without I/O: inputs (a line typed, a server message, the
 /// printer's answer) go in, actions (send, print, retry later, say something, exit) come
@@ -38,6 +39,9 @@ public struct TicketBoxCore {
     case warn(String)
     /// Progress worth a log line (standard output).
     case note(String)
+    /// A press the box turned down because its printer cannot print, with the printer's
+    /// status and why, for the visitor's buzzer or light (standard output).
+    case refuse(PrinterStatus, String)
     case exit
   }
 
@@ -51,6 +55,7 @@ public struct TicketBoxCore {
   public private(set) var isConnected = false
   public private(set) var printerStatus: PrinterStatus?
   private let serverURL: String
+  public let language: Language
   private let makeRequestID: () -> String
   private var requests: [Request] = []
   private var queue: [(key: PrintTask.Key, ticket: BoxTicket)] = []
@@ -69,10 +74,11 @@ public struct TicketBoxCore {
   ///   - serverURL: the `--server` base, for tracking links when the hall has no `public_url`.
   ///   - makeRequestID: a fresh id per button press, unique across restarts of the box.
   public init(
-    serverURL: String, minimumRetryDelay: Double = 1, maximumRetryDelay: Double = 30,
-    makeRequestID: @escaping () -> String
+    serverURL: String, language: Language = .id, minimumRetryDelay: Double = 1,
+    maximumRetryDelay: Double = 30, makeRequestID: @escaping () -> String
   ) {
     self.serverURL = serverURL
+    self.language = language
     self.makeRequestID = makeRequestID
     self.minimumRetryDelay = minimumRetryDelay
     self.maximumRetryDelay = maximumRetryDelay
@@ -94,16 +100,24 @@ public struct TicketBoxCore {
       for r in requests {
         actions.append(.send(.issue(request: r.id, service: r.service, priority: false)))
       }
-    case .disconnected(let reason):
+    case .disconnected(let raw):
+      let reason = FeedReason.text(raw, language)
       // Said every time, also when never connected: a wrong token or URL must be visible.
       actions.append(
-        .warn("server: \(isConnected ? "disconnected" : "cannot connect") (\(reason)); retrying"))
+        .warn(
+          isConnected
+            ? say(
+              "server: terputus (\(reason)); mencoba lagi",
+              "server: disconnected (\(reason)); retrying")
+            : say(
+              "server: tidak dapat tersambung (\(reason)); mencoba lagi",
+              "server: cannot connect (\(reason)); retrying")))
       isConnected = false
     case .received(let text):
       do {
         actions += receive(try ServerMessage(parsing: text))
       } catch {
-        actions.append(.warn("server: \(error)"))
+        actions.append(.warn("server: " + error.message(language)))
       }
     case .line(let text):
       actions += press(text)
@@ -115,7 +129,8 @@ public struct TicketBoxCore {
       retryDelay = minimumRetryDelay
       let number = queue.first { $0.key == key }?.ticket.number ?? "?"
       dequeue(key)
-      actions.append(.note("printed \(number) (\(key))"))
+      actions.append(
+        .note(say("tercetak \(number) (\(describe(key)))", "printed \(number) (\(describe(key)))")))
       if case .job(let job) = key {
         printedJobs.insert(job)
         actions += acknowledge(job)
@@ -125,8 +140,12 @@ public struct TicketBoxCore {
       printing = nil
       waitingForRetry = true
       let number = queue.first { $0.key == key }?.ticket.number ?? "\(key)"
+      let seconds = retryDelay.formatted
       actions.append(
-        .warn("printer: \(reason); ticket \(number) not printed, retrying in \(retryDelay) s"))
+        .warn(
+          say(
+            "printer: \(reason); tiket \(number) belum tercetak, dicoba lagi dalam \(seconds) detik",
+            "printer: \(reason); ticket \(number) not printed, retrying in \(seconds) s")))
       actions.append(.retryPrint(after: retryDelay))
       retryDelay = min(maximumRetryDelay, retryDelay * 2)
       // The failed ticket stays at the head of the queue.
@@ -141,7 +160,11 @@ public struct TicketBoxCore {
         actions.append(.warn("printer: \(describe(status))"))
       }
       if status == .paperOut, !queue.isEmpty {
-        actions.append(.warn("printer: holding \(queue.count) ticket(s) until paper is loaded"))
+        actions.append(
+          .warn(
+            say(
+              "printer: \(queue.count) tiket ditahan sampai kertas diisi",
+              "printer: holding \(queue.count) ticket(s) until paper is loaded")))
       }
       if isConnected { actions.append(.send(.printer(status))) }
     }
@@ -166,12 +189,26 @@ public struct TicketBoxCore {
       guard let i = requests.firstIndex(where: { $0.id == request }) else { return [] }
       requests.remove(at: i)
       queue.append((.request(request), ticket))
-      return [.note("issued \(ticket.number) (request \(request))")]
+      return [
+        .note(
+          say(
+            "terbit \(ticket.number) (permintaan \(request))",
+            "issued \(ticket.number) (request \(request))"))
+      ]
     case .error(let request, let code, let message):
-      guard let request else { return [.warn("server refused a message: \(message) (\(code))")] }
+      // The server's message is Indonesian; in English the code says what happened.
+      let reason = language == .id ? "\(message) (\(code))" : code
+      guard let request else {
+        return [
+          .warn(say("server menolak pesan: \(reason)", "the server refused a message: \(reason)"))
+        ]
+      }
       guard let i = requests.firstIndex(where: { $0.id == request }) else { return [] }
       let service = requests.remove(at: i).service
-      return [.warn("no ticket for \(service): \(message) (\(code))")]
+      return [
+        .warn(
+          say("tidak ada tiket untuk \(service): \(reason)", "no ticket for \(service): \(reason)"))
+      ]
     case .print(let job, let ticket):
       if printedJobs.contains(job) {
         // Printed here already; the server missed our acknowledgement.
@@ -181,7 +218,9 @@ public struct TicketBoxCore {
         return []
       }
       queue.append((.job(job), ticket))
-      return [.note("print job \(job): \(ticket.number)")]
+      return [
+        .note(say("tugas cetak \(job): \(ticket.number)", "print job \(job): \(ticket.number)"))
+      ]
     case .other:
       return []
     }
@@ -190,23 +229,46 @@ public struct TicketBoxCore {
   private mutating func press(_ text: String) -> [Action] {
     let service = text.trimmingWhitespace().uppercased()
     guard !service.isEmpty else {
-      return [.warn("empty line: type a service id (\(serviceList ?? "such as A")) and Enter")]
+      return [
+        .warn(
+          say(
+            "baris kosong: ketik kode layanan (\(serviceList ?? "misalnya A")) lalu Enter",
+            "empty line: type a service id (\(serviceList ?? "such as A")) and Enter"))
+      ]
     }
     guard service.count <= 2, service.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) })
     else {
+      let typed = text.trimmingWhitespace()
       return [
         .warn(
-          "`\(text.trimmingWhitespace())` is not a service id (\(serviceList ?? "1–2 letters, such as A"))"
-        )
+          say(
+            "`\(typed)` bukan kode layanan (\(serviceList ?? "1–2 huruf, misalnya A"))",
+            "`\(typed)` is not a service id (\(serviceList ?? "1–2 letters, such as A"))"))
       ]
     }
     if let hall, !hall.services.contains(where: { $0.id == service }) {
-      return [.warn("no service \(service) in \(hall.name) (\(serviceList ?? ""))")]
+      let list = serviceList ?? ""
+      return [
+        .warn(
+          say(
+            "tidak ada layanan \(service) di \(hall.name) (\(list))",
+            "no service \(service) in \(hall.name) (\(list))"))
+      ]
+    }
+    // A printer that cannot print would take the visitor's place in the queue and give them
+    // nothing: refuse the press instead, and say so where a buzzer or light can act on it.
+    if let status = printerStatus, status == .paperOut || status == .offline {
+      return [.refuse(status, refusal(status))]
     }
     let request = Request(id: makeRequestID(), service: service)
     requests.append(request)
     guard isConnected else {
-      return [.note("not connected: \(service) waits (request \(request.id))")]
+      return [
+        .note(
+          say(
+            "belum tersambung: \(service) menunggu (permintaan \(request.id))",
+            "not connected: \(service) waits (request \(request.id))"))
+      ]
     }
     return [.send(.issue(request: request.id, service: service, priority: false))]
   }
@@ -251,11 +313,40 @@ public struct TicketBoxCore {
 
   private func describe(_ status: PrinterStatus) -> String {
     switch status {
-    case .ok: "ready again"
-    case .paperLow: "paper is running low: load a new roll soon"
-    case .paperOut: "out of paper: load a new roll"
-    case .offline: "offline: check that it is on, connected and its cover closed"
+    case .ok: say("siap lagi", "ready again")
+    case .paperLow:
+      say(
+        "kertas hampir habis: segera pasang gulungan baru",
+        "paper is running low: load a new roll soon")
+    case .paperOut: say("kertas habis: pasang gulungan baru", "out of paper: load a new roll")
+    case .offline:
+      say(
+        "tidak siap: periksa apakah menyala, tersambung, dan tutupnya tertutup",
+        "offline: check that it is on, connected and its cover closed")
     }
+  }
+
+  private func refusal(_ status: PrinterStatus) -> String {
+    status == .paperOut
+      ? say(
+        "kertas printer habis; tiket tidak diterbitkan. Silakan pindai QR di layar kios atau hubungi petugas.",
+        "the printer is out of paper; no ticket was issued. Scan the QR code on the kiosk screen or ask staff."
+      )
+      : say(
+        "printer tidak siap; tiket tidak diterbitkan. Silakan pindai QR di layar kios atau hubungi petugas.",
+        "the printer is offline; no ticket was issued. Scan the QR code on the kiosk screen or ask staff."
+      )
+  }
+
+  private func describe(_ key: PrintTask.Key) -> String {
+    switch key {
+    case .job(let j): say("tugas \(j)", "job \(j)")
+    case .request(let r): say("permintaan \(r)", "request \(r)")
+    }
+  }
+
+  private func say(_ indonesian: String, _ english: String) -> String {
+    language.pick(indonesian, english)
   }
 }
 
@@ -291,5 +382,12 @@ extension String {
       let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
     else { return "" }
     return String(scalars[first...last])
+  }
+}
+
+extension Double {
+  /// 1, 2, 0.5: seconds as people write them.
+  var formatted: String {
+    self == rounded() ? String(Int(self)) : String(self)
   }
 }

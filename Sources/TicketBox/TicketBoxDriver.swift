@@ -1,7 +1,9 @@
 import EscPos
 import FeedClient
 import FoundationEssentials
+import QRCode
 import Reactor
+import Wording
 
 /// Runs `TicketBoxCore` on a loop: the feed, standard input and the printer feed it inputs,
 /// and its actions go out to them.
@@ -11,13 +13,28 @@ public final class TicketBoxDriver {
     public var token: String
     public var printer: PrinterAddress
     public var paper: Paper
+    public var qr: QRMode
+    public var language: Language
 
-    public init(server: String, token: String, printer: PrinterAddress, paper: Paper) {
+    public init(
+      server: String, token: String, printer: PrinterAddress, paper: Paper,
+      qr: QRMode = .raster, language: Language = .id
+    ) {
       self.server = server
       self.token = token
       self.printer = printer
       self.paper = paper
+      self.qr = qr
+      self.language = language
     }
+  }
+
+  /// `--qr`: how the ticket's QR code is printed.
+  public enum QRMode: String, Sendable, CaseIterable {
+    /// A `GS v 0` image drawn by libqrencode: what every printer with graphics prints.
+    case raster
+    /// `GS ( k`, for printers that draw QR codes themselves.
+    case native
   }
 
   public let loop: EventLoop
@@ -42,9 +59,11 @@ public final class TicketBoxDriver {
     self.warn = warn
     let base =
       options.server.hasPrefix("ws://") ? "http://" + options.server.dropFirst(5) : options.server
-    core = TicketBoxCore(serverURL: String(base)) { UUID().uuidString.lowercased() }
+    core = TicketBoxCore(serverURL: String(base), language: options.language) {
+      UUID().uuidString.lowercased()
+    }
     feed = FeedClient(loop: loop, url: url, token: options.token)
-    printer = options.printer.makePrinter(loop: loop)
+    printer = options.printer.makePrinter(loop: loop, language: options.language)
     input = LineReader(loop: loop)
   }
 
@@ -54,7 +73,8 @@ public final class TicketBoxDriver {
       guard let self else { return }
       switch status {
       case .open:
-        self.log("connected to \(self.options.server)")
+        self.log(
+          self.say("tersambung ke \(self.options.server)", "connected to \(self.options.server)"))
         self.handle(.connected)
       case .disconnected(let reason):
         // A fresh snapshot on every connection: the box wants today's hall, not a replay.
@@ -69,10 +89,20 @@ public final class TicketBoxDriver {
     input.onLine = { [weak self] line in self?.handle(.line(line)) }
     input.onEnd = { [weak self] in self?.handle(.inputEnded) }
     signals = SignalWatcher(loop: loop) { [weak self] signal in
-      self?.warn("stopping on \(signal)")
+      let name =
+        switch signal {
+        case .interrupt: "SIGINT"
+        case .terminate: "SIGTERM"
+        case .hangup: "SIGHUP"
+        case .windowChanged: "SIGWINCH"
+        }
+      self?.warn(self?.say("berhenti karena \(name)", "stopping on \(name)") ?? "")
       self?.shutdown()
     }
-    log("ticket box: server \(options.server), printer \(printer.name)")
+    log(
+      say(
+        "kotak tiket: server \(options.server), printer \(printer.name)",
+        "ticket box: server \(options.server), printer \(printer.name)"))
     printer.start()
     feed.start()
     input.start()
@@ -88,26 +118,19 @@ public final class TicketBoxDriver {
     case .send(let message):
       if !feed.send(text: message.json) {
         // The feed closed under us; `.disconnected` follows and resends what matters.
-        warn("server: could not send \(message.json)")
+        warn(
+          say("server: gagal mengirim \(message.json)", "server: could not send \(message.json)"))
       }
     case .print(let task):
-      let bytes: [UInt8]
-      do {
-        bytes = try TicketLayout.render(task.content, paper: options.paper)
-      } catch {
-        // Only a tracking URL too long for a QR code gets here: print without the code.
-        var content = task.content
-        content.trackURL = nil
-        bytes = (try? TicketLayout.render(content, paper: options.paper)) ?? []
-        warn("ticket \(task.content.number): \(error); printed without QR code")
-      }
+      let bytes = ticketBytes(task.content)
       let key = task.key
       printer.print(bytes) { [weak self] result in
         // Completion may come from inside `print`: let the current action list finish first.
         self?.loop.soon { [weak self] in
           switch result {
           case .success: self?.handle(.printed(key))
-          case .failure(let error): self?.handle(.printFailed(key, reason: "\(error)"))
+          case .failure(let error):
+            self?.handle(.printFailed(key, reason: error.message(self?.options.language ?? .id)))
           }
         }
       }
@@ -119,9 +142,47 @@ public final class TicketBoxDriver {
       warn(text)
     case .note(let text):
       log(text)
+    case .refuse(let status, let text):
+      // One line a buzzer or light script can match on: the word and the printer's status
+      // are fixed, the rest is for people.
+      log(say("DITOLAK", "REFUSED") + " \(status.rawValue): \(text)")
     case .exit:
       shutdown()
     }
+  }
+
+  /// The ticket's printer bytes, with its QR code as `--qr` asks; without the code (and a
+  /// warning) when the link is too long for one that fits the paper.
+  private func ticketBytes(_ content: TicketContent) -> [UInt8] {
+    if let qr = qrCode(for: content),
+      let bytes = try? TicketLayout.render(content, paper: options.paper, qr: qr)
+    {
+      return bytes
+    }
+    var bare = content
+    bare.trackURL = nil
+    warn(
+      say(
+        "tiket \(content.number): tautan terlalu panjang untuk kode QR; dicetak tanpa kode QR",
+        "ticket \(content.number): the link is too long for a QR code; printed without one"))
+    // Without a link the layout has nothing it could refuse.
+    return (try? TicketLayout.render(bare, paper: options.paper, qr: .native)) ?? []
+  }
+
+  /// A raster drawn by libqrencode to fit the paper, or `GS ( k` with `--qr native` (and for
+  /// a ticket without a link, where it is never used); nil when no raster fits.
+  private func qrCode(for content: TicketContent) -> TicketQR? {
+    guard options.qr == .raster, let url = content.trackURL else { return .native }
+    let paper = options.paper
+    guard let code = try? QRCode(url, correction: .medium),
+      let raster = code.raster(fitting: paper.dots, maxDotsPerModule: paper.maxQRDotsPerModule),
+      let image = try? BitImage(width: raster.width, height: raster.height, bits: raster.bits)
+    else { return nil }
+    return .raster(image)
+  }
+
+  private func say(_ indonesian: String, _ english: String) -> String {
+    options.language.pick(indonesian, english)
   }
 
   private func shutdown() {

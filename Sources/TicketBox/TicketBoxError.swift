@@ -1,3 +1,5 @@
+import Wording
+
 /// What goes wrong in a ticket box. The box has no wire of its own to answer on: each case
 /// maps to the process's exit status (for the command line) or to a line on standard error.
 public enum TicketBoxError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -10,12 +12,23 @@ public enum TicketBoxError: Error, Equatable, Sendable, CustomStringConvertible 
   /// The printer took none or only part of a ticket.
   case printerFailed(String)
 
-  public var description: String {
+  public var description: String { message(.en) }
+
+  /// The whole message in `language`.
+  public func message(_ language: Language) -> String {
     switch self {
-    case .badServerURL(let s): "not a server URL: `\(s)` (expected http://HOST:PORT)"
+    case .badServerURL(let s):
+      language.pick(
+        "bukan URL server: `\(s)` (seharusnya http://HOST:PORT)",
+        "not a server URL: `\(s)` (expected http://HOST:PORT)")
     case .badPrinter(let s):
-      "not a printer: `\(s)` (expected a device path like /dev/usb/lp0, tcp://HOST:9100 or file:PATH)"
-    case .malformedMessage(let s): "malformed message from the server: \(s)"
+      language.pick(
+        "bukan printer: `\(s)` (seharusnya path perangkat seperti /dev/usb/lp0, tcp://HOST:9100 atau file:PATH)",
+        "not a printer: `\(s)` (expected a device path like /dev/usb/lp0, tcp://HOST:9100 or file:PATH)"
+      )
+    case .malformedMessage(let s):
+      language.pick(
+        "pesan server tidak sesuai format: \(s)", "malformed message from the server: \(s)")
     case .printerFailed(let s): s
     }
   }

@@ -12,11 +12,14 @@ public struct BoxTicket: Decodable, Equatable, Sendable {
   /// 1 = next; present while waiting.
   public var position: Int?
   public var etaS: Int?
+  /// PROTOCOL 1.1's ticket key, for the tracking link; absent from older servers.
+  public var key: String?
 
   public init(
     id: String, number: String, service: String, priority: Bool = false, issuedAt: String,
-    position: Int? = nil, etaS: Int? = nil
+    position: Int? = nil, etaS: Int? = nil, key: String? = nil
   ) {
+    self.key = key
     self.id = id
     self.number = number
     self.service = service
@@ -27,7 +30,7 @@ public struct BoxTicket: Decodable, Equatable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, number, service, priority, position
+    case id, number, service, priority, position, key
     case issuedAt = "issued_at"
     case etaS = "eta_s"
   }
@@ -41,6 +44,7 @@ public struct BoxTicket: Decodable, Equatable, Sendable {
     issuedAt = try c.decode(String.self, forKey: .issuedAt)
     position = try c.decodeIfPresent(Int.self, forKey: .position)
     etaS = try c.decodeIfPresent(Int.self, forKey: .etaS)
+    key = try c.decodeIfPresent(String.self, forKey: .key)
   }
 }
 

@@ -11,6 +11,7 @@ struct Antre: ParsableCommand {
       Serve.self, Tokens.self, Login.self, Next.self, Recall.self, Start.self, Done.self,
       NoShow.self,
       Transfer.self, Pause.self, Resume.self, Open.self, Close.self, Status.self, Console.self,
-      TicketBoxCommand.self, Report.self, Officers.self, SignIn.self, SignOut.self,
+      TicketBoxCommand.self, BackupCommand.self, RestoreCommand.self, Report.self, Officers.self,
+      SignIn.self, SignOut.self,
     ])
 }

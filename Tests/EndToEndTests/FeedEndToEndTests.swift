@@ -96,13 +96,13 @@ import Testing
 
 /// Polls `/metrics` until the feed holds `count` connections of `role`.
 func waitForConnections(_ server: ServerProcess, role: String, count: Int) async throws {
-  let deadline = Date().addingTimeInterval(5)
+  let deadline = Date().addingTimeInterval(20)
   while Date() < deadline {
     let metrics = String(decoding: try await server.request("GET", "/metrics").body, as: UTF8.self)
     if metrics.contains("antre_connections{role=\"\(role)\"} \(count)\n") { return }
     try await Task.sleep(for: .milliseconds(20))
   }
-  Issue.record("no \(count) \(role) connection(s) after 5 s")
+  Issue.record("no \(count) \(role) connection(s) after 20 s")
 }
 
 func issuedCount(_ server: ServerProcess, _ service: String) async throws -> Int {

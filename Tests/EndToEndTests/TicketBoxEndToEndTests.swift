@@ -23,9 +23,9 @@ import Testing
 
     // End of input: the box finishes and exits cleanly, having printed that one ticket.
     box.closeInput()
-    #expect(box.waitForExit(timeout: 10) == 0, "\(box.logs)")
+    #expect(box.waitForExit(timeout: 30) == 0, "\(box.logs)")
     #expect(printer.count("NOMOR ANTREAN") == 1)
-    #expect(printer.count("/track.html?t=") == 1)
+    #expect(printer.count("Pindai untuk memantau antrean") == 1)
   }
 
   @Test func aLineForAnUnknownServiceIssuesNothingAndSaysWhy() async throws {
@@ -36,8 +36,8 @@ import Testing
     #expect(try await eventually { try await server.boxConnected() })
     box.send(line: "Z")
     box.closeInput()
-    #expect(box.waitForExit(timeout: 10) == 0)
-    #expect(box.logs.contains("no service Z"), "\(box.logs)")
+    #expect(box.waitForExit(timeout: 30) == 0)
+    #expect(box.logs.contains("tidak ada layanan Z"), "\(box.logs)")
     #expect(printer.count("NOMOR ANTREAN") == 0)
   }
 
@@ -65,7 +65,7 @@ import Testing
       server: server.baseURL, printer: printer.address, directory: server.directory, name: "box2")
     #expect(try await eventually { printer.count(number) == 2 }, "\(second.logs)")
     second.closeInput()
-    #expect(second.waitForExit(timeout: 10) == 0, "\(second.logs)")
+    #expect(second.waitForExit(timeout: 30) == 0, "\(second.logs)")
 
     // A third box gets any job still unacknowledged before a new one: only the new one prints.
     let third = try TicketBoxProcess(
@@ -78,7 +78,7 @@ import Testing
     #expect(printer.count(number) == 2)
     #expect(printer.count("NOMOR ANTREAN") == 3)
     third.closeInput()
-    #expect(third.waitForExit(timeout: 10) == 0)
+    #expect(third.waitForExit(timeout: 30) == 0)
   }
 
   @Test func aPaperOutPrinterShowsInTheHall() async throws {
@@ -88,12 +88,105 @@ import Testing
       server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
     #expect(
       try await eventually { try await server.boxPrinter() == "paper_out" }, "\(box.logs)")
-    #expect(box.logs.contains("out of paper"))
+    #expect(box.logs.contains("kertas habis"))
     box.closeInput()
-    #expect(box.waitForExit(timeout: 10) == 0)
+    #expect(box.waitForExit(timeout: 30) == 0)
   }
 
-  @Test func anUnreachablePrinterIsOfflineInTheHallAndTheTicketWaits() async throws {
+  @Test func aPaperOutBoxRefusesPressesAndIssuesNothing() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory, status: "paper_out")
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box",
+      extra: ["--lang", "en"])
+    #expect(
+      try await eventually { try await server.boxPrinter() == "paper_out" }, "\(box.logs)")
+    box.send(line: "A")
+    box.send(line: "B")
+    #expect(
+      try await eventually { box.logs.components(separatedBy: "REFUSED paper_out: ").count == 3 },
+      "\(box.logs)")
+    #expect(box.logs.contains("no ticket was issued"))
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 30) == 0, "\(box.logs)")
+    let hall = try await server.request("GET", "/api/hall").object
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.map { $0["issued"] as? Int } == services.map { _ in 0 })
+    #expect(printer.bytes.isEmpty)
+  }
+
+  @Test func oncePaperIsLoadedAgainAPressIssuesAndPrints() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory, status: "paper_out")
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    #expect(
+      try await eventually { try await server.boxPrinter() == "paper_out" }, "\(box.logs)")
+    box.send(line: "A")
+    #expect(try await eventually { box.logs.contains("DITOLAK paper_out: ") }, "\(box.logs)")
+    try printer.setStatus("ok")
+    // The box asks every 5 s.
+    #expect(try await eventually(timeout: 15) { try await server.boxPrinter() == "ok" })
+    box.send(line: "A")
+    #expect(try await eventually { printer.count("NOMOR ANTREAN") == 1 }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 30) == 0, "\(box.logs)")
+    // One ticket in all: the refused press left nothing behind.
+    let hall = try await server.request("GET", "/api/hall").object
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.first { $0["id"] as? String == "A" }?["issued"] as? Int == 1)
+    #expect(printer.count("A001") == 1 && printer.count("A002") == 0)
+  }
+
+  @Test func aPrintedTicketRenderedFromItsBytesDecodesToItsTrackingLink() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory)
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    box.send(line: "A")
+    #expect(try await eventually { printer.count("NOMOR ANTREAN") == 1 }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 30) == 0, "\(box.logs)")
+
+    let bytes = [UInt8](printer.bytes)
+    #expect(!bytes.contains(sequence: [0x1D, 0x28, 0x6B]), "GS ( k in a raster ticket")
+    #expect(bytes.contains(sequence: [0x1D, 0x76, 0x30, 0]))
+    let tickets = try renderTickets(bytes, widthDots: 384, directory: server.directory)
+    #expect(tickets.count == 1)
+    let ticket = try #require(tickets.first)
+    #expect(ticket.unknownCommands == 0)
+    #expect(ticket.text.contains("NOMOR ANTREAN"))
+    let links = try zbarDecode(ticket.png)
+    #expect(links.count == 1, "\(links)")
+    let link = try #require(links.first)
+    let prefix = server.baseURL + "/track.html?t="
+    #expect(link.hasPrefix(prefix), "\(link)")
+    // The id in the link is the ticket's: the tracking page will find it.
+    let id = String(link.dropFirst(prefix.count).prefix { $0 != "&" })
+    let tracked = try await server.request("GET", "/api/tickets/\(id)")
+    #expect(tracked.status == 200)
+    #expect(tracked.object["number"] as? String == "A001")
+  }
+
+  @Test func withQrNativeTheTicketCarriesGsParenKAndStillDecodes() async throws {
+    let server = try ServerProcess()
+    let printer = try FakePrinter(directory: server.directory)
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box",
+      extra: ["--qr", "native"])
+    box.send(line: "B")
+    #expect(try await eventually { printer.count("NOMOR ANTREAN") == 1 }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 30) == 0, "\(box.logs)")
+    let bytes = [UInt8](printer.bytes)
+    #expect(bytes.contains(sequence: [0x1D, 0x28, 0x6B]))
+    #expect(!bytes.contains(sequence: [0x1D, 0x76, 0x30]))
+    let ticket = try #require(
+      renderTickets(bytes, widthDots: 384, directory: server.directory).first)
+    #expect(try zbarDecode(ticket.png).first?.hasPrefix(server.baseURL + "/track.html?t=") == true)
+  }
+
+  @Test func anUnreachablePrinterIsOfflineInTheHallAndPressesAreRefused() async throws {
     let server = try ServerProcess()
     let unused = try Relay(to: 9)  // a free port; closed at once so nothing listens there
     let port = unused.port
@@ -103,13 +196,92 @@ import Testing
       name: "box")
     #expect(try await eventually { try await server.boxPrinter() == "offline" }, "\(box.logs)")
     #expect(try await eventually { try await server.boxConnected() })
+    // An offline printer would give the visitor nothing: the press is refused.
     box.send(line: "A")
-    #expect(try await eventually { box.logs.contains("not printed, retrying") }, "\(box.logs)")
-    #expect(box.logs.contains("connection refused"))
+    #expect(try await eventually { box.logs.contains("DITOLAK offline: ") }, "\(box.logs)")
+    box.closeInput()
+    #expect(box.waitForExit(timeout: 30) == 0, "\(box.logs)")
+    let hall = try await server.request("GET", "/api/hall").object
+    let services = hall["services"] as? [[String: Any]] ?? []
+    #expect(services.first { $0["id"] as? String == "A" }?["issued"] as? Int == 0)
   }
 }
 
 // MARK: - Helpers
+
+extension Array where Element == UInt8 {
+  func contains(sequence: [UInt8]) -> Bool {
+    guard count >= sequence.count else { return false }
+    return (0...(count - sequence.count)).contains {
+      self[$0..<$0 + sequence.count].elementsEqual(sequence)
+    }
+  }
+}
+
+/// A ticket as paper shows it: emupos's rendering of the printer bytes (Support/render_ticket.py).
+struct RenderedTicket {
+  var png: URL
+  var text: String
+  var unknownCommands: Int
+}
+
+/// A Python with emupos: 3.13 or later from pyenv (where .ci/run installs it), else `python3`.
+func emuposPython() -> String {
+  if let explicit = ProcessInfo.processInfo.environment["ANTRE_EMUPOS_PYTHON"] { return explicit }
+  let versions = FileManager.default.homeDirectoryForCurrentUser
+    .appendingPathComponent(".pyenv/versions")
+  let found = ((try? FileManager.default.contentsOfDirectory(atPath: versions.path)) ?? [])
+    .filter { $0.hasPrefix("3.13") || $0.hasPrefix("3.14") }.sorted().last
+  return found.map { versions.appendingPathComponent("\($0)/bin/python").path } ?? "python3"
+}
+
+/// Each ticket in `bytes` rendered to a PNG (one per cut), with its text.
+func renderTickets(_ bytes: [UInt8], widthDots: Int, directory: URL) throws -> [RenderedTicket] {
+  let source = directory.appendingPathComponent("render-\(UUID().uuidString).bin")
+  try Data(bytes).write(to: source)
+  let prefix = directory.appendingPathComponent("ticket-\(UUID().uuidString)").path
+  let script = ServerProcess.packageRoot
+    .appendingPathComponent("Tests/EndToEndTests/Support/render_ticket.py").path
+  let output = try runProgram(
+    emuposPython(),
+    [script, "--in", source.path, "--out-prefix", prefix, "--width-dots", String(widthDots)])
+  var tickets: [RenderedTicket] = []
+  var unknown = 0
+  for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+    if line.hasPrefix(prefix) {
+      tickets.append(
+        RenderedTicket(png: URL(fileURLWithPath: String(line)), text: "", unknownCommands: 0))
+    } else if line.hasPrefix("unknown ") {
+      unknown = Int(line.dropFirst(8)) ?? -1
+    } else if !tickets.isEmpty {
+      tickets[tickets.count - 1].text += line + "\n"
+    }
+  }
+  for i in tickets.indices { tickets[i].unknownCommands = unknown }
+  return tickets
+}
+
+/// What zbarimg reads in an image: one line per QR code found.
+func zbarDecode(_ image: URL) throws -> [String] {
+  try runProgram(
+    "/usr/bin/zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
+  )
+  .split(separator: "\n").map(String.init)
+}
+
+/// Runs a program to its end and returns its standard output.
+func runProgram(_ program: String, _ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+  process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
+  let out = Pipe()
+  process.standardOutput = out
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  let data = out.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self)
+}
 
 /// Polls `condition` every 50 ms until it holds or `timeout` seconds pass.
 func eventually(
@@ -143,12 +315,19 @@ final class FakePrinter {
   let output: URL
   private(set) var port = 0
 
+  /// The file the printer reads its status from: write `ok` or `paper_out` to change it.
+  let statusFile: URL
+
   init(directory: URL, status: String = "ok") throws {
     output = directory.appendingPathComponent("printed-\(UUID().uuidString).bin")
+    statusFile = directory.appendingPathComponent("printer-status-\(UUID().uuidString)")
     let script = ServerProcess.packageRoot
       .appendingPathComponent("Tests/EndToEndTests/Support/fake_printer.py").path
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, "--out", output.path, "--status", status]
+    process.arguments = [
+      "python3", script, "--out", output.path, "--status", status, "--status-file",
+      statusFile.path,
+    ]
     let stdout = Pipe()
     process.standardOutput = stdout
     try process.run()
@@ -164,6 +343,11 @@ final class FakePrinter {
   }
 
   var address: String { "tcp://127.0.0.1:\(port)" }
+
+  /// Takes the paper out (`paper_out`) or loads it (`ok`) from the next status request on.
+  func setStatus(_ status: String) throws {
+    try Data(status.utf8).write(to: statusFile)
+  }
 
   var bytes: Data { (try? Data(contentsOf: output)) ?? Data() }
 
@@ -200,15 +384,18 @@ final class TicketBoxProcess {
   let input = Pipe()
   let logURL: URL
 
-  init(server: String, printer: String, directory: URL, name: String) throws {
+  init(
+    server: String, printer: String, directory: URL, name: String, extra: [String] = []
+  ) throws {
     logURL = directory.appendingPathComponent("\(name).log")
     FileManager.default.createFile(atPath: logURL.path, contents: nil)
     let log = try FileHandle(forWritingTo: logURL)
     process.executableURL = ServerProcess.antreBinary
-    process.arguments = [
-      "ticketbox", "--server", server, "--box", "K1", "--token", "k1-secret", "--printer",
-      printer, "--width", "58",
-    ]
+    process.arguments =
+      [
+        "ticketbox", "--server", server, "--box", "K1", "--token", "k1-secret", "--printer",
+        printer, "--width", "58",
+      ] + extra
     process.standardInput = input
     process.standardOutput = log
     process.standardError = log

@@ -123,3 +123,26 @@ import Testing
       0x1B, 0x40, 0x1B, 0x61, 1, 0x1D, 0x21, 0x11, 0x41, 0x31, 0x0A, 0x1D, 0x21, 0, 29, 86, 1,
     ])
 }
+
+@Test func aRasterImageIsGsV0WithBytesPerRowRowsAndItsBits() throws {
+  let image = try BitImage(width: 10, height: 2, bits: [0xFF, 0xC0, 0x80, 0x40])
+  let bytes = EscPosEncoder().rasterImage(image).bytes
+  #expect(bytes == [0x1D, 0x76, 0x30, 0, 2, 0, 2, 0, 0xFF, 0xC0, 0x80, 0x40])
+}
+
+@Test func aTallImageGoesInBandsThatJoinWithoutAGap() throws {
+  let rows = EscPosEncoder.rasterBandRows + 10
+  let image = try BitImage(width: 8, height: rows, bits: (0..<rows).map { UInt8($0 & 0xFF) })
+  let bytes = EscPosEncoder().rasterImage(image).bytes
+  let first = EscPosEncoder.rasterBandRows
+  #expect(Array(bytes[0..<8]) == [0x1D, 0x76, 0x30, 0, 1, 0, UInt8(first), 0])
+  #expect(Array(bytes[8 + first..<16 + first]) == [0x1D, 0x76, 0x30, 0, 1, 0, 10, 0])
+  #expect(bytes.count == 16 + rows)
+}
+
+@Test func anImageIsCentredByShiftingItsDots() throws {
+  let image = try BitImage(width: 4, height: 1, bits: [0xF0])
+  let centred = try image.centred(in: 16)
+  #expect(centred.bits == [0x03, 0xC0])
+  #expect(throws: EscPosError.self) { try BitImage(width: 9, height: 1, bits: [0]) }
+}

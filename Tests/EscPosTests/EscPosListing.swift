@@ -19,6 +19,8 @@ struct EscPosListing {
   private(set) var entries: [String] = []
   private(set) var lines: [PrintedLine] = []
   private(set) var qrPayloads: [String] = []
+  /// `GS v 0` images, consecutive bands of one width joined into one picture.
+  private(set) var rasters: [(width: Int, height: Int, bits: [UInt8])] = []
 
   var listing: String { entries.joined(separator: "\n") + "\n" }
 
@@ -26,6 +28,7 @@ struct EscPosListing {
     var index = 0
     var widthScale = 1
     var pending: [UInt8] = []
+    var lastEntryWasRaster = false
 
     func need(_ count: Int) throws -> [UInt8] {
       guard index + count <= bytes.count else {
@@ -43,10 +46,13 @@ struct EscPosListing {
       let byte = bytes[index]
       if byte >= 0x20 && byte != 0x7F {
         pending.append(byte)
+        lastEntryWasRaster = false
         index += 1
         continue
       }
       flushText()
+      let followsRaster = lastEntryWasRaster
+      lastEntryWasRaster = false
       let start = index
       index += 1
       switch byte {
@@ -85,6 +91,25 @@ struct EscPosListing {
           case 65, 66: entries.append("GS V \(m) \(try need(1)[0])")
           default: throw Unreadable(offset: start, reason: "GS V \(m)")
           }
+        case 0x76:
+          let p = try need(6)
+          guard p[0] == 0x30, p[1] == 0 else {
+            throw Unreadable(offset: start, reason: "GS v \(p[0]) \(p[1])")
+          }
+          let row = Int(p[2]) | Int(p[3]) << 8
+          let rows = Int(p[4]) | Int(p[5]) << 8
+          let data = try need(row * rows)
+          // FNV-1a: the listing shows which image without its bytes; the .bin holds them.
+          var hash: UInt32 = 2_166_136_261
+          for b in data { hash = (hash ^ UInt32(b)) &* 16_777_619 }
+          entries.append("GS v 0 0 x=\(row) y=\(rows) fnv=\(String(hash, radix: 16))")
+          if let last = rasters.last, last.width == row * 8, followsRaster {
+            rasters[rasters.count - 1] = (last.width, last.height + rows, last.bits + data)
+          } else {
+            rasters.append((row * 8, rows, data))
+          }
+          lastEntryWasRaster = true
+          continue
         case 0x48: entries.append("GS H \(try need(1)[0])")
         case 0x68: entries.append("GS h \(try need(1)[0])")
         case 0x77: entries.append("GS w \(try need(1)[0])")

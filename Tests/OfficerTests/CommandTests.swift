@@ -55,7 +55,7 @@ private func run(
   #expect(status == 0 && out.lines == [body])
 }
 
-@Test func serverErrorsGoToStderrWithTheServersMessageAndExitOne() throws {
+@Test func serverErrorsGoToStderrInTheOfficersLanguageAndExitOne() throws {
   let fake = FakeTransport()
   fake.reply(
     "/api/counters/3/done", status: 409,
@@ -64,7 +64,7 @@ private func run(
   #expect(status == 1 && out.lines.isEmpty)
   #expect(
     out.errors == [
-      "Loket 3 tidak sedang melayani nomor apa pun: counter 3 has no ticket. Panggil nomor berikutnya dengan `antre next`."
+      "Loket 3 tidak sedang memanggil atau melayani nomor apa pun. Panggil nomor berikutnya dengan `antre next`."
     ])
 }
 
@@ -175,4 +175,25 @@ private func run(
         -h, --help              Show help information.
 
       """)
+}
+
+@Test func usageErrorsAreInTheChosenLanguage() {
+  func message(_ arguments: [String]) -> String {
+    do {
+      _ = try Next.parse(arguments)
+      return "parsed"
+    } catch {
+      return Next.message(for: error)
+    }
+  }
+  #expect(
+    message(["--service", "ABC"])
+      == "--service berisi kode layanan satu atau dua huruf, misalnya B.")
+  #expect(
+    message(["--service", "ABC", "--lang", "en"])
+      == "--service takes a service id of one or two letters, such as B.")
+  #expect(
+    message(["--service", "A", "--number", "A1"])
+      == "Berikan --service atau --number, jangan keduanya.")
+  #expect(message(["--number", "12"]) == "--number berisi nomor antrean, misalnya A012.")
 }

@@ -68,7 +68,7 @@ private func makeDriver(
   let fake = FakeTransport()
   fake.reply(
     "/api/counters/3/call", status: 409,
-    Fixture.error("conflict", "Counter 3 is paused; resume it before calling."))
+    Fixture.error("conflict", "Loket 3 sedang istirahat; lanjutkan dulu sebelum memanggil."))
   var written = ""
   let driver = makeDriver(fake, language: .id) { written += $0 }
   driver.start()
@@ -78,7 +78,7 @@ private func makeDriver(
   let screen = driver.model.render(width: 80, height: 24)
   #expect(
     screen[20...21].joined(separator: " ")
-      == "! Tidak dapat dilakukan sekarang: Counter 3 is paused; resume it before calling. Jika loket sedang istirahat atau tutup, tekan P dulu."
+      == "! Tidak dapat dilakukan sekarang: Loket 3 sedang istirahat; lanjutkan dulu sebelum memanggil."
   )
   #expect(screen.allSatisfy { $0.terminalWidth <= 80 })
 }

@@ -203,3 +203,67 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   }
   #expect(model.recentCalls.map(\.number) == ["C007"])
 }
+
+@Test func recentCallsAreInTimeOrderAndARecallMovesUpAtTheTimeOfTheRecall() throws {
+  var model = ConsoleModel(counter: 3, language: .id, now: start)
+  // A snapshot listing oldest first still shows newest first.
+  let snapshot =
+    #"{"type":"snapshot","seq":40,"hall":\#(Fixture.hall),"recent_calls":[{"number":"C006","counter":1,"at":"2026-11-28T09:05:00+07:00"},{"number":"C007","counter":1,"at":"2026-11-28T09:10:00+07:00"}]}"#
+  _ = model.update(.event(try HallEvent.decode(snapshot)))
+  #expect(model.recentCalls.map(\.number) == ["C007", "C006"])
+  let called = """
+    {"type":"called","seq":41,"ticket":\(Fixture.ticket("A013", state: "called", calledAt: "2026-11-28T09:19:00+07:00")),\
+    "counter":{"id":3,"name":"Loket 3"},"recall":false,"waiting":{"A":2}}
+    """
+  _ = model.update(.event(try HallEvent.decode(called)))
+  // C006 called again at 09:19:14: its ticket still says it was first called at 09:05.
+  let recalled = """
+    {"type":"called","seq":42,"ticket":\(Fixture.ticket("C006", state: "called", calls: 2, counter: 1, calledAt: "2026-11-28T09:05:00+07:00")),\
+    "counter":{"id":1,"name":"Loket 1"},"recall":true,"waiting":{"C":7}}
+    """
+  _ = model.update(.event(try HallEvent.decode(recalled)))
+  #expect(model.recentCalls.map(\.number) == ["C006", "A013", "C007"])
+  #expect(model.recentCalls.first?.at == "2026-11-28T09:19:14+07:00")
+  let screen = model.render(width: 80, height: 24)
+  let listed = screen.filter { $0.contains("→ Loket") }
+  #expect(
+    listed == [
+      "  C006   → Loket 1  09:19", "  A013   → Loket 3  09:19", "  C007   → Loket 1  09:10",
+    ])
+}
+
+@Test func aConnectionErrorLineClearsWhenTheFeedReconnectsAndOtherErrorsStay() throws {
+  var model = try console()
+  _ = model.update(
+    .result(
+      .recall, .failure(.unreachable(url: "http://hall:8080/api/counters/3/recall", reason: ""))))
+  #expect(model.notice?.isError == true)
+  _ = model.update(.feedDisconnected(reason: "eof"))
+  _ = model.update(.feedConnected)
+  #expect(model.notice == nil)
+  #expect(!model.render(width: 80, height: 24).contains { $0.hasPrefix("! ") })
+  _ = model.update(
+    .result(.call(service: nil, number: nil), .failure(.conflict(message: "Loket 3 tutup."))))
+  _ = model.update(.feedConnected)
+  #expect(model.notice?.text == "Tidak dapat dilakukan sekarang: Loket 3 tutup.")
+}
+
+@Test func aPauseMadeElsewhereShowsItsReason() throws {
+  var model = try console()
+  let paused =
+    #"{"type":"counter","seq":41,"counter":{"id":3,"name":"Loket 3","services":["A","B"],"state":"paused","reason":"rapat","ticket":null}}"#
+  _ = model.update(.event(try HallEvent.decode(paused)))
+  #expect(model.render(width: 80, height: 24).contains("Status loket: istirahat — rapat"))
+}
+
+@Test func aRecallTimeIsWrittenInTheHallsOwnOffset() {
+  let instant = Timestamp.parse("2026-12-31T23:30:05Z")!
+  #expect(
+    ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02+07:00")
+      == "2027-01-01T06:30:05+07:00")
+  #expect(
+    ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02-03:30")
+      == "2026-12-31T20:00:05-03:30")
+  #expect(ConsoleModel.stamp(instant, offsetOf: "2026-11-28T09:15:02Z") == "2026-12-31T23:30:05Z")
+  #expect(ConsoleModel.stamp(instant, offsetOf: nil) == nil)
+}

@@ -100,22 +100,31 @@ private let en = Messages(language: .en)
       .hasPrefix("Cannot connect to the server http://10.0.0.5:8080: Connection refused."))
   #expect(
     id.error(.unauthorized(message: "unknown token"), counter: 3)
-      == "Token ditolak: unknown token. Periksa --token atau ANTRE_TOKEN, atau masuk lagi dengan `antre login`."
+      == "Token ditolak: server tidak mengenal token ini. Periksa --token atau ANTRE_TOKEN, atau masuk lagi dengan `antre login`."
   )
   #expect(
     en.error(.forbidden(message: "token is for counter 1"), counter: 3)
-      == "This token is not valid for Loket 3: token is for counter 1. Use your own counter's token, or check --counter."
+      == "This token is not valid for Loket 3. Use your own counter's token, or check --counter."
   )
   #expect(
-    id.error(.conflict(message: "counter 3 is paused"), counter: 3)
-      == "Tidak dapat dilakukan sekarang: counter 3 is paused. Jika loket sedang istirahat atau tutup, jalankan `antre resume` atau `antre open` dulu."
+    id.error(
+      .conflict(message: "Loket 3 sedang istirahat; lanjutkan dulu sebelum memanggil."), counter: 3)
+      == "Tidak dapat dilakukan sekarang: Loket 3 sedang istirahat; lanjutkan dulu sebelum memanggil."
   )
   #expect(
     en.error(.noCurrentTicket(message: "no ticket"), counter: 3)
-      == "Loket 3 has no current ticket: no ticket. Call the next one with `antre next`.")
+      == "Loket 3 has no ticket called or being served. Call the next one with `antre next`.")
   #expect(
-    id.error(.unknownService(message: "no service Z"), counter: 3)
-      == "Layanan tidak dikenal: no service Z. Lihat kode layanan dengan `antre status`.")
+    id.error(.unknownService(message: "Layanan \"Z\" tidak ada."), counter: 3)
+      == "Layanan tidak dikenal: Layanan \"Z\" tidak ada. Lihat kode layanan dengan `antre status`."
+  )
+  #expect(
+    en.error(.unknownService(message: "no service Z"), counter: 3)
+      == "Unknown service: no service Z. See the service codes with `antre status`.")
+  #expect(
+    id.error(.conflict(message: ""), counter: 3)
+      == "Tidak dapat dilakukan sekarang. Jika loket sedang istirahat atau tutup, jalankan `antre resume` atau `antre open` dulu."
+  )
   #expect(
     en.error(.missingSetting(.token), counter: nil)
       == "No token. Pass --token T, set ANTRE_TOKEN, or run `antre login`.")
@@ -145,4 +154,33 @@ private let en = Messages(language: .en)
   #expect(Timestamp.parse("2026-11-28T02:15:02.500Z")!.timeIntervalSince(b!) == 0.5)
   #expect(Timestamp.parse("yesterday") == nil)
   #expect(Timestamp.clock("2026-11-28T09:15:02+07:00") == "09:15")
+}
+
+@Test func statusShowsWhyThisCounterIsPaused() throws {
+  var hall = try decode(HallInfo.self, Fixture.hall)
+  let paused = CounterInfo(
+    id: 3, name: "Loket 3", services: ["A", "B"], state: "paused", reason: "Salat zuhur")
+  hall.counters[1] = paused
+  #expect(
+    id.status(hall: hall, counter: 3, now: nil)[0]
+      == "Loket 3 — istirahat: Salat zuhur — tidak ada nomor")
+  #expect(
+    en.status(hall: hall, counter: 3, now: nil)[0] == "Loket 3 — on break: Salat zuhur — no ticket")
+  let decoded = try decode(
+    CounterInfo.self,
+    #"{"id":3,"name":"Loket 3","services":["A"],"state":"paused","reason":"rapat","ticket":null}"#)
+  #expect(decoded.reason == "rapat")
+}
+
+@Test func statusSaysEachOpenServicesWaitAsPaperAndPagesDo() throws {
+  let hall = try decode(HallInfo.self, Fixture.hall)
+  let lines = id.status(hall: hall, counter: 3, now: nil)
+  #expect(lines.contains { $0.hasPrefix("Layanan") && $0.hasSuffix("Menunggu  Perkiraan tunggu") })
+  #expect(lines.contains { $0.hasPrefix("A  Kependudukan") && $0.hasSuffix(" 3  \u{00B1}9 menit") })
+  #expect(lines.contains { $0.hasPrefix("B  Perizinan") && $0.hasSuffix(" 1  \u{00B1}1 menit") })
+  // Closed: no estimate at all.
+  #expect(lines.contains { $0.hasPrefix("C  Pajak Kendaraan (tutup)") && $0.hasSuffix(" 7") })
+  let english = en.status(hall: hall, counter: 3, now: nil)
+  #expect(english.contains { $0.hasPrefix("A  Kependudukan") && $0.hasSuffix(" 3  about 9 min") })
+  #expect(lines.allSatisfy { $0.count <= 80 })
 }

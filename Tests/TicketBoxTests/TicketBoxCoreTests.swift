@@ -40,7 +40,7 @@ import Testing
   }
   #expect(
     core.handle(.line("C")).warnings == [
-      "no service C in Mal Pelayanan Publik Banyuwangi (A Kependudukan, B Perizinan)"
+      "tidak ada layanan C di Mal Pelayanan Publik Banyuwangi (A Kependudukan, B Perizinan)"
     ])
   #expect(core.pendingRequests.isEmpty)
 }
@@ -60,7 +60,7 @@ import Testing
   let actions = core.handle(
     .received(
       #"{"type":"error","request":"r1","error":{"code":"quota_reached","message":"Kuota habis"}}"#))
-  #expect(actions.warnings == ["no ticket for B: Kuota habis (quota_reached)"])
+  #expect(actions.warnings == ["tidak ada tiket untuk B: Kuota habis (quota_reached)"])
   #expect(core.pendingRequests.isEmpty)
 }
 
@@ -137,7 +137,7 @@ import Testing
   #expect(core.handle(.printerStatus(.ok)).sent.isEmpty)
   let out = core.handle(.printerStatus(.paperOut))
   #expect(out.sent == [.printer(.paperOut)])
-  #expect(out.warnings == ["printer: out of paper: load a new roll"])
+  #expect(out.warnings == ["printer: kertas habis: pasang gulungan baru"])
 }
 
 @Test func printerStatusIsReportedAgainOnReconnect() {
@@ -168,4 +168,90 @@ import Testing
       == #"{"type":"issue","request":"r\"1","service":"A","priority":false}"#)
   #expect(BoxMessage.printed(job: "J12").json == #"{"type":"printed","job":"J12"}"#)
   #expect(BoxMessage.printer(.paperOut).json == #"{"type":"printer","status":"paper_out"}"#)
+}
+
+@Test(arguments: [PrinterStatus.paperOut, .offline])
+func aPrinterThatCannotPrintRefusesPressesAndIssuesNothing(status: PrinterStatus) {
+  var core = connectedCore()
+  _ = core.handle(.printerStatus(status))
+  let actions = core.handle(.line("A"))
+  #expect(actions.sent.isEmpty)
+  #expect(core.pendingRequests.isEmpty)
+  guard case .refuse(let refused, let text) = actions.first, actions.count == 1 else {
+    Issue.record("not refused: \(actions)")
+    return
+  }
+  #expect(refused == status)
+  #expect(text.contains("tiket tidak diterbitkan"))
+  // Paper back: presses issue again.
+  _ = core.handle(.printerStatus(.ok))
+  #expect(core.handle(.line("A")).sent == [.issue(request: "r1", service: "A", priority: false)])
+}
+
+@Test func aLowPaperPrinterStillIssues() {
+  var core = connectedCore()
+  _ = core.handle(.printerStatus(.paperLow))
+  #expect(core.handle(.line("A")).sent.count == 1)
+}
+
+@Test func inEnglishEveryMessageIsEnglish() {
+  var core = TicketBoxCore(serverURL: "http://h:1", language: .en) { "r1" }
+  _ = core.handle(.connected)
+  _ = core.handle(.received(snapshotJSON))
+  #expect(
+    core.handle(.line("C")).warnings == [
+      "no service C in Mal Pelayanan Publik Banyuwangi (A Kependudukan, B Perizinan)"
+    ])
+  _ = core.handle(.line("B"))
+  let refused = core.handle(
+    .received(
+      #"{"type":"error","request":"r1","error":{"code":"quota_reached","message":"Kuota habis"}}"#))
+  #expect(refused.warnings == ["no ticket for B: quota_reached"])
+  #expect(
+    core.handle(.printerStatus(.paperOut)).warnings == ["printer: out of paper: load a new roll"])
+  guard case .refuse(_, let text) = core.handle(.line("A")).first else {
+    Issue.record("not refused")
+    return
+  }
+  #expect(
+    text
+      == "the printer is out of paper; no ticket was issued. Scan the QR code on the kiosk screen or ask staff."
+  )
+}
+
+@Test func inIndonesianNoEnglishWordSlipsIn() {
+  var core = connectedCore()
+  var said: [String] = []
+  said += core.handle(.line("")).warnings
+  said += core.handle(.line("xyz1")).warnings
+  said += core.handle(.disconnected(reason: "eof")).warnings
+  _ = core.handle(.connected)
+  _ = core.handle(.received(printJob("J1")))
+  said += core.handle(.printFailed(.job("J1"), reason: "eof")).warnings
+  said += core.handle(.printerStatus(.offline)).warnings
+  for english in ["the ", "not ", "printed", "retrying", "line", "ticket ", "type "] {
+    for line in said { #expect(!line.contains(english), "\(line)") }
+  }
+}
+
+@Test func aRefusedTokenAndOtherFeedDropsAreSaidInTheBoxsLanguage() {
+  var core = connectedCore()
+  #expect(
+    core.handle(.disconnected(reason: "closed by server (1008: bad token)")).warnings == [
+      "server: terputus (server menolak token kios ini; periksa --token dan --box); mencoba lagi"
+    ])
+  #expect(
+    core.handle(.disconnected(reason: #"refused(host: "10.0.0.2", port: 8080)"#)).warnings == [
+      "server: tidak dapat tersambung (sambungan ditolak; apakah server berjalan di alamat itu?); mencoba lagi"
+    ])
+  #expect(
+    FeedReason.text("no word from the server for 45 s", .en) == "no word from the server for 45 s")
+  #expect(
+    FeedReason.text("no word from the server for 45 s", .id)
+      == "server tidak menjawab selama 45 detik")
+  #expect(
+    FeedReason.text("closed by server (1001: shutting down)", .id) == "server sedang berhenti")
+  #expect(
+    FeedReason.text("server refused the upgrade: 503 Service Unavailable", .id)
+      == "server menolak sambungan feed (HTTP 503)")
 }

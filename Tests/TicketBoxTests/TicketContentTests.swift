@@ -17,7 +17,7 @@ import Testing
       == TicketContent(
         hallName: "Mal Pelayanan Publik Banyuwangi", serviceName: "Kependudukan",
         serviceNameEn: "Civil registry", number: "A013", issuedAt: "Sabtu, 28 Nov 2026 09:15",
-        ahead: 2, etaMinutes: 9, counters: ["Loket 1"],
+        ahead: 2, etaSeconds: 540, counters: ["Loket 1"],
         trackURL: "https://antre.example.id/track.html?t=t0ken", footer: "Terima kasih",
         priority: false))
 }
@@ -30,7 +30,7 @@ import Testing
   #expect(content.trackURL == "http://10.0.0.2:8080/track.html?t=abc")
   #expect(content.ahead == 0)
   #expect(content.serviceName == "B")
-  #expect(content.etaMinutes == nil)
+  #expect(content.etaSeconds == nil)
 }
 
 @Test func whenEveryCounterIsClosedAllAreListed() {
@@ -58,4 +58,37 @@ import Testing
   #expect(try ServerMessage(parsing: #"{"type":"called","seq":3}"#) == .other(type: "called"))
   #expect(throws: TicketBoxError.self) { try ServerMessage(parsing: #"{"type":"print","job":1}"#) }
   #expect(throws: TicketBoxError.self) { try ServerMessage(parsing: "nope") }
+}
+
+@Test func theTrackingLinkCarriesTheTicketsKeyWhenTheServerSendsOne() {
+  let hall = BoxHall(name: "H", services: [], counters: [], publicURL: "https://antre.example.id")
+  let ticket = BoxTicket(
+    id: "abc", number: "B001", service: "B", issuedAt: "2026-11-28T09:15:02+07:00",
+    key: "k3y_-Z9")
+  #expect(
+    TicketContent(ticket: ticket, hall: hall, serverURL: "").trackURL
+      == "https://antre.example.id/track.html?t=abc&k=k3y_-Z9")
+}
+
+@Test func aPriorityTicketSaysPositionLessOneAhead() throws {
+  let json =
+    #"{"id":"p","number":"A020","service":"A","priority":true,"issued_at":"2026-11-28T09:15:02+07:00","position":1,"eta_s":30,"key":"KK"}"#
+  guard
+    case .print(_, let ticket) = try ServerMessage(
+      parsing: #"{"type":"print","job":"J","ticket":\#(json)}"#),
+    case .snapshot(let hall) = try ServerMessage(parsing: snapshotJSON)
+  else {
+    Issue.record("not parsed")
+    return
+  }
+  let content = TicketContent(ticket: ticket, hall: hall, serverURL: "")
+  #expect(content.ahead == 0)
+  #expect(content.priority)
+  #expect(content.trackURL == "https://antre.example.id/track.html?t=p&k=KK")
+  let lines = TicketLayout.renderText(content, paper: .mm58)
+  #expect(lines.contains("Di depan Anda: 0 orang"))
+  #expect(lines.contains("       Perkiraan tunggu:\n      kurang dari 1 menit\n"))
+  #expect(
+    TicketLayout.renderText(content, paper: .mm80).contains("Perkiraan tunggu: kurang dari 1 menit")
+  )
 }

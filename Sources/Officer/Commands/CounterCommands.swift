@@ -26,16 +26,24 @@ public struct Next: OfficerCommand {
 
   public mutating func validate() throws {
     if service != nil && number != nil {
-      throw ValidationError("Give --service or --number, not both.")
+      throw ValidationError(
+        options.lang.pick(
+          "Berikan --service atau --number, jangan keduanya.",
+          "Give --service or --number, not both."))
     }
     if let id = service {
-      service = try ServiceID.validated(id, option: "--service")
+      service = try ServiceID.validated(id, option: "--service", language: options.lang)
     }
     if let n = number {
       let upper = n.uppercased()
       guard upper.first?.isLetter == true, upper.last?.isNumber == true,
         upper.allSatisfy({ ($0.isLetter || $0.isNumber) && $0.isASCII })
-      else { throw ValidationError("--number takes a ticket number such as A012.") }
+      else {
+        throw ValidationError(
+          options.lang.pick(
+            "--number berisi nomor antrean, misalnya A012.",
+            "--number takes a ticket number such as A012."))
+      }
       number = upper
     }
   }
@@ -86,7 +94,7 @@ public struct Transfer: OfficerCommand {
   public init() {}
 
   public mutating func validate() throws {
-    service = try ServiceID.validated(service, option: "SERVICE")
+    service = try ServiceID.validated(service, option: "SERVICE", language: options.lang)
   }
 
   public var request: OfficerRequest { .transfer(service: service) }
@@ -146,10 +154,15 @@ public struct Status: OfficerCommand {
 
 enum ServiceID {
   /// PROTOCOL: a service id is 1–2 capital letters; lower case is accepted and raised.
-  static func validated(_ text: String, option: String) throws -> String {
+  static func validated(_ text: String, option: String, language: Language) throws -> String {
     let upper = text.uppercased()
     guard (1...2).contains(upper.count), upper.allSatisfy({ $0.isASCII && $0.isUppercase })
-    else { throw ValidationError("\(option) takes a service id of one or two letters, such as B.") }
+    else {
+      throw ValidationError(
+        language.pick(
+          "\(option) berisi kode layanan satu atau dua huruf, misalnya B.",
+          "\(option) takes a service id of one or two letters, such as B."))
+    }
     return upper
   }
 }

@@ -88,8 +88,9 @@ extension ConsoleModel {
   private func stateLine() -> String {
     guard let counter else { return t("Status loket: belum diketahui", "Counter status: unknown") }
     var line = t("Status loket: ", "Counter status: ") + messages.counterState(counter.state)
-    if counter.state == "paused", let pauseReason, !pauseReason.isEmpty {
-      line += " — " + pauseReason
+    // The server's reason covers a pause made before this console started, or elsewhere.
+    if counter.state == "paused", let reason = pauseReason ?? counter.reason, !reason.isEmpty {
+      line += " — " + reason
     }
     return line
   }

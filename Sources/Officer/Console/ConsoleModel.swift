@@ -15,6 +15,8 @@ public struct ConsoleModel: Sendable {
   public struct Notice: Equatable, Sendable {
     public var text: String
     public var isError: Bool
+    /// The server could not be reached: stale once the feed is connected again.
+    public var isConnectionError = false
   }
 
   public let counterID: Int
@@ -61,6 +63,8 @@ public struct ConsoleModel: Sendable {
       return apply(event) ? [.redraw] : []
     case .feedConnected:
       connection = .connected
+      // "Cannot connect to the server" is no longer true; other refusals stay.
+      if notice?.isConnectionError == true { notice = nil }
       return [.redraw]
     case .feedDisconnected:
       connection = .disconnected
@@ -72,7 +76,14 @@ public struct ConsoleModel: Sendable {
       switch result {
       case .success(let outcome): apply(outcome, of: request)
       case .failure(let error):
-        notice = Notice(text: messages.consoleError(error, counter: counterID), isError: true)
+        var isConnectionError = false
+        switch error {
+        case .unreachable, .timeout: isConnectionError = true
+        default: break
+        }
+        notice = Notice(
+          text: messages.consoleError(error, counter: counterID), isError: true,
+          isConnectionError: isConnectionError)
       }
       return [.redraw]
     }
@@ -159,17 +170,18 @@ public struct ConsoleModel: Sendable {
       hallName = hall.name
       services = hall.services
       counter = hall.counter(counterID) ?? counter
-      recentCalls = Array(calls.prefix(Self.maxRecentCalls))
+      recentCalls = Self.newestFirst(calls)
       if counter?.state != "paused" { pauseReason = nil }
     case .issued(_, _, let waiting):
       setWaiting(waiting)
-    case .called(_, let ticket, let counterID, _, _, let waiting):
+    case .called(_, let ticket, let counterID, _, let recall, let waiting):
       setWaiting(waiting)
-      // A recall moves the number back to the top rather than listing it twice.
+      // A recall moves the number back to the top rather than listing it twice, at the time
+      // of the recall: the ticket's `called_at` stays that of its first call.
+      let at = recall ? Self.stamp(now, offsetOf: ticket.calledAt) : ticket.calledAt
       recentCalls.removeAll { $0.number == ticket.number }
-      recentCalls.insert(
-        RecentCall(number: ticket.number, counter: counterID, at: ticket.calledAt), at: 0)
-      recentCalls = Array(recentCalls.prefix(Self.maxRecentCalls))
+      recentCalls.insert(RecentCall(number: ticket.number, counter: counterID, at: at), at: 0)
+      recentCalls = Self.newestFirst(recentCalls)
       if counterID == self.counterID { counter?.ticket = ticket }
     case .finished(_, let ticket, let waiting), .transferred(_, let ticket, _, let waiting):
       setWaiting(waiting)
@@ -182,6 +194,60 @@ public struct ConsoleModel: Sendable {
       return false
     }
     return true
+  }
+
+  /// Calls in time order, newest first (the order the server keeps), at most
+  /// `maxRecentCalls`; a call without a time keeps its place after the timed ones.
+  static func newestFirst(_ calls: [RecentCall]) -> [RecentCall] {
+    let timed = calls.enumerated().map {
+      ($0.offset, $0.element, $0.element.at.flatMap(Timestamp.parse))
+    }
+    let sorted = timed.sorted { a, b in
+      switch (a.2, b.2) {
+      case (let x?, let y?): x != y ? x > y : a.0 < b.0
+      case (.some, nil): true
+      case (nil, .some): false
+      case (nil, nil): a.0 < b.0
+      }
+    }
+    return Array(sorted.map(\.1).prefix(maxRecentCalls))
+  }
+
+  /// `date` as RFC 3339 in the UTC offset `like` is written in (the hall's), or nil when
+  /// `like` has none to copy.
+  static func stamp(_ date: Date, offsetOf like: String?) -> String? {
+    guard let like, let reference = Timestamp.parse(like) else { return nil }
+    let b = Array(like.utf8)
+    guard b.count >= 20 else { return nil }
+    // The offset is what `like`'s wall clock adds to UTC.
+    let wall = Int(
+      (Timestamp.parse(String(decoding: b[0..<19], as: UTF8.self) + "Z") ?? reference)
+        .timeIntervalSince1970)
+    let offset = wall - Int(reference.timeIntervalSince1970)
+    let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+    let days = local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400)
+    let secondOfDay = local - days * 86_400
+    let (y, m, d) = Self.civil(days)
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    let sign = offset < 0 ? "-" : "+"
+    let o = abs(offset)
+    return
+      "\(y)-\(two(m))-\(two(d))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))"
+      + (offset == 0 && (b.last == UInt8(ascii: "Z") || b.last == UInt8(ascii: "z"))
+        ? "Z" : "\(sign)\(two(o / 3600)):\(two(o % 3600 / 60))")
+  }
+
+  /// The inverse of `Timestamp.daysFromCivil`.
+  private static func civil(_ z0: Int) -> (Int, Int, Int) {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
   private mutating func setWaiting(_ waiting: [String: Int]) {

@@ -1,3 +1,5 @@
+import Wording
+
 /// The language of the officer tools' messages: Bahasa Indonesia unless asked otherwise.
 public enum Language: String, Sendable, CaseIterable {
   case id, en
@@ -5,4 +7,7 @@ public enum Language: String, Sendable, CaseIterable {
   func pick(_ indonesian: String, _ english: String) -> String {
     self == .id ? indonesian : english
   }
+
+  /// The same choice for the shared wording (waits said as on paper and pages).
+  var wording: Wording.Language { self == .id ? .id : .en }
 }

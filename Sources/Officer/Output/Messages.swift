@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Terminal
+import Wording
 
 /// Every line the officer tools print, in the officer's language. Pure: it only reads
 /// decoded answers, so each message is tested with canned JSON.
@@ -122,6 +123,9 @@ public struct Messages: Sendable {
     var lines: [String] = []
     if let me = hall.counter(id) {
       var head = "\(me.name) — \(counterState(me.state))"
+      if me.state == "paused", let reason = me.reason?.trailingSpacesRemoved, !reason.isEmpty {
+        head += ": \(reason)"
+      }
       if let ticket = me.ticket {
         head += " — \(ticket.number) \(ticketState(ticket.state))"
         if let seconds = Self.elapsed(since: ticket, now: now) {
@@ -156,15 +160,22 @@ public struct Messages: Sendable {
     lines.append("")
 
     let countWidth = 9
-    let serviceWidth = max(10, min(40, width - countWidth))
+    // "  kurang dari 1 menit": the longest estimate there is, with its gap.
+    let etaWidth = 21
+    let serviceWidth = max(10, min(40, width - countWidth - etaWidth))
     lines.append(
       t("Layanan", "Service").fitted(toWidth: serviceWidth)
-        + t("Menunggu", "Waiting").rightAligned(toWidth: countWidth))
+        + t("Menunggu", "Waiting").rightAligned(toWidth: countWidth)
+        + "  " + t("Perkiraan tunggu", "Estimated wait"))
     for service in hall.services {
       let closed = service.open ? "" : t(" (tutup)", " (closed)")
+      // The wait a ticket taken now would have, said as on paper and pages; none for a
+      // closed service or one no counter serves.
+      let eta = service.etaS.map { "  " + Wait.estimate(seconds: $0, language.wording) }
       lines.append(
         "\(service.id)  \(service.name)\(closed)".fitted(toWidth: serviceWidth)
-          + String(service.waiting).rightAligned(toWidth: countWidth))
+          + String(service.waiting).rightAligned(toWidth: countWidth)
+          + (service.open ? eta ?? "" : ""))
     }
     lines.append(
       t("Jumlah", "Total").fitted(toWidth: serviceWidth)
@@ -193,17 +204,17 @@ public struct Messages: Sendable {
         "Invalid server address: \(text). Example: http://192.168.1.10:8080")
     case .badRequest(let message):
       return t(
-        "Server menolak permintaan\(with(message)).",
+        "Server menolak permintaan ini. Periksa perintah dan nilainya.",
         "The server refused the request\(with(message)).")
     case .unauthorized(let message):
       return t(
-        "Token ditolak\(with(message)). Periksa --token atau ANTRE_TOKEN, atau masuk lagi dengan `antre login`.",
-        "Token rejected\(with(message)). Check --token or ANTRE_TOKEN, or log in again with `antre login`."
+        "Token ditolak: server tidak mengenal token ini. Periksa --token atau ANTRE_TOKEN, atau masuk lagi dengan `antre login`.",
+        "Token rejected: the server does not know this token. Check --token or ANTRE_TOKEN, or log in again with `antre login`."
       )
     case .forbidden(let message):
       return t(
-        "Token ini tidak berlaku untuk \(loket)\(with(message)). Gunakan token loket Anda sendiri, atau periksa --counter.",
-        "This token is not valid for \(loket)\(with(message)). Use your own counter's token, or check --counter."
+        "Token ini tidak berlaku untuk \(loket). Gunakan token loket Anda sendiri, atau periksa --counter.",
+        "This token is not valid for \(loket). Use your own counter's token, or check --counter."
       )
     case .unknownService(let message):
       return t(
@@ -211,30 +222,37 @@ public struct Messages: Sendable {
         "Unknown service\(with(message)). See the service codes with `antre status`.")
     case .unknownCounter(let message):
       return t(
-        "Loket tidak dikenal\(with(message)). Periksa --counter atau ANTRE_COUNTER.",
-        "Unknown counter\(with(message)). Check --counter or ANTRE_COUNTER.")
+        "\(counter.map { "Loket \($0)" } ?? "Loket ini") tidak ada di aula ini. Periksa --counter atau ANTRE_COUNTER.",
+        "\(counter.map { "Loket \($0)" } ?? "This counter") is not in this hall. Check --counter or ANTRE_COUNTER."
+      )
     case .notFound(let message):
       return t(
-        "Tidak ditemukan\(with(message)). Periksa nomor antreannya.",
-        "Not found\(with(message)). Check the ticket number.")
-    case .noCurrentTicket(let message):
+        "Nomor antrean itu tidak ditemukan hari ini\(ours(message)). Periksa nomornya.",
+        "No such ticket today\(ours(message)). Check the number.")
+    case .noCurrentTicket:
       return t(
-        "\(loket) tidak sedang melayani nomor apa pun\(with(message)). Panggil nomor berikutnya dengan `antre next`.",
-        "\(loket) has no current ticket\(with(message)). Call the next one with `antre next`.")
+        "\(loket) tidak sedang memanggil atau melayani nomor apa pun. Panggil nomor berikutnya dengan `antre next`.",
+        "\(loket) has no ticket called or being served. Call the next one with `antre next`.")
     case .conflict(let message):
       return t(
-        "Tidak dapat dilakukan sekarang\(with(message)). Jika loket sedang istirahat atau tutup, jalankan `antre resume` atau `antre open` dulu.",
-        "Not possible now\(with(message)). If the counter is paused or closed, run `antre resume` or `antre open` first."
+        // The server says why (paused, closed, wrong state) in the officer's language; a
+        // generic hint after it would repeat it or be wrong.
+        message.isEmpty
+          ? "Tidak dapat dilakukan sekarang. Jika loket sedang istirahat atau tutup, jalankan `antre resume` atau `antre open` dulu."
+          : "Tidak dapat dilakukan sekarang\(with(message)).",
+        message.isEmpty
+          ? "Not possible now. If the counter is paused or closed, run `antre resume` or `antre open` first."
+          : "Not possible now\(with(message))."
       )
     case .rateLimited(let message):
       return t(
-        "Terlalu banyak permintaan\(with(message)). Tunggu sebentar, lalu coba lagi.",
-        "Too many requests\(with(message)). Wait a moment, then try again.")
+        "Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.",
+        "Too many requests. Wait a moment, then try again.")
     case .wouldStrand(let services, _):
       return wouldStrand(services: services, loket: loket)
     case .server(let status, let code, let message):
       return t(
-        "Server menjawab \(status) \(code)\(with(message)).",
+        "Server menjawab \(status) \(code)\(status == 409 ? with(message) : ours(message)).",
         "The server answered \(status) \(code)\(with(message)).")
     case .unexpectedResponse(let status, let detail):
       return t(
@@ -259,13 +277,32 @@ public struct Messages: Sendable {
         "Invalid \(name): '\(value)'. A counter number is a whole number, such as 3.")
     case .configFile(let path, let reason):
       return t(
-        "Berkas konfigurasi \(path) tidak dapat dipakai: \(reason). Jalankan `antre login` lagi.",
+        "Berkas konfigurasi \(path) tidak dapat dipakai: \(configReason(reason)). Jalankan `antre login` lagi.",
         "The config file \(path) cannot be used: \(reason). Run `antre login` again.")
     }
   }
 
-  /// The server's message after a colon. It is a sentence of its own, whose full stop would
-  /// double ours.
+  /// The server's message where our sentence alone says too little, in English only: the
+  /// server words domain refusals (409s, `unknown_service`) in the asked language but its
+  /// HTTP-level ones (tokens, bad JSON, unknown routes) in English, so an Indonesian line
+  /// never quotes those.
+  private func ours(_ message: String) -> String {
+    language == .en ? with(message) : ""
+  }
+
+  /// `ConfigFile`'s reasons in the officer's language; the system's own text stays as it is.
+  private func configReason(_ reason: String) -> String {
+    switch reason {
+    case "too large": "terlalu besar"
+    case "not the JSON `antre login` writes": "bukan JSON yang ditulis `antre login`"
+    case "HOME is not set": "HOME belum diatur"
+    default: reason
+    }
+  }
+
+  /// The server's message after a colon: for refusals the server words in the language
+  /// asked for (`Accept-Language`). It is a sentence of its own, whose full stop
+  /// would double ours.
   private func with(_ message: String) -> String {
     var text = message.trailingSpacesRemoved
     while text.last == "." { text.removeLast() }
@@ -280,26 +317,31 @@ public struct Messages: Sendable {
       return t(
         "Tidak dapat terhubung ke server \(url). Periksa jaringan, lalu coba lagi.",
         "Cannot connect to the server \(url). Check the network, then try again.")
-    case .noCurrentTicket(let message):
+    case .noCurrentTicket:
       return t(
-        "Loket \(counter) tidak sedang melayani nomor apa pun\(with(message)). Tekan Spasi untuk memanggil.",
-        "Loket \(counter) has no current ticket\(with(message)). Press Space to call one.")
+        "Loket \(counter) tidak sedang memanggil atau melayani nomor apa pun. Tekan Spasi untuk memanggil.",
+        "Loket \(counter) has no ticket called or being served. Press Space to call one.")
     case .conflict(let message):
       return t(
-        "Tidak dapat dilakukan sekarang\(with(message)). Jika loket sedang istirahat atau tutup, tekan P dulu.",
-        "Not possible now\(with(message)). If the counter is paused or closed, press P first.")
+        message.isEmpty
+          ? "Tidak dapat dilakukan sekarang. Jika loket sedang istirahat atau tutup, tekan P dulu."
+          : "Tidak dapat dilakukan sekarang\(with(message)).",
+        message.isEmpty
+          ? "Not possible now. If the counter is paused or closed, press P first."
+          : "Not possible now\(with(message)).")
     case .unknownService(let message):
       return t(
         "Layanan tidak dikenal\(with(message)). Tekan T lagi dan pilih kode dari daftar.",
         "Unknown service\(with(message)). Press T again and pick a code from the list.")
     case .unauthorized(let message):
       return t(
-        "Token ditolak\(with(message)). Keluar (Q) dan jalankan lagi dengan token yang benar.",
-        "Token rejected\(with(message)). Quit (Q) and start again with the right token.")
+        "Token ditolak: server tidak mengenal token ini. Keluar (Q) dan jalankan lagi dengan token yang benar.",
+        "Token rejected: the server does not know this token. Quit (Q) and start again with the right token."
+      )
     case .forbidden(let message):
       return t(
-        "Token ini tidak berlaku untuk Loket \(counter)\(with(message)). Keluar (Q) dan periksa --counter dan --token.",
-        "This token is not valid for Loket \(counter)\(with(message)). Quit (Q) and check --counter and --token."
+        "Token ini tidak berlaku untuk Loket \(counter). Keluar (Q) dan periksa --counter dan --token.",
+        "This token is not valid for Loket \(counter). Quit (Q) and check --counter and --token."
       )
     default:
       return self.error(error, counter: counter)
@@ -319,6 +361,15 @@ public struct Messages: Sendable {
         "Terminal tidak dapat disiapkan (\(call), errno \(code)).",
         "Cannot set up the terminal (\(call), errno \(code)).")
     }
+  }
+
+  /// `antre login` for a counter the hall does not have.
+  public func noSuchCounter(_ counter: Int, hall: HallInfo) -> String {
+    let names = hall.counters.map { String($0.id) }.joined(separator: ", ")
+    return t(
+      "Loket \(counter) tidak ada di \(hall.name) (loket yang ada: \(names)). Periksa --counter; tidak ada yang disimpan.",
+      "Loket \(counter) is not in \(hall.name) (its counters: \(names)). Check --counter; nothing was saved."
+    )
   }
 
   /// After `antre login`.

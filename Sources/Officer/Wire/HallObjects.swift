@@ -63,10 +63,14 @@ public struct CounterInfo: Codable, Equatable, Sendable {
   public var services: [String]
   public var state: String
   public var ticket: TicketInfo?
+  /// Why it is paused (the server's addition to PROTOCOL's Counter).
+  public var reason: String?
 
   public init(
-    id: Int, name: String, services: [String], state: String, ticket: TicketInfo? = nil
+    id: Int, name: String, services: [String], state: String, ticket: TicketInfo? = nil,
+    reason: String? = nil
   ) {
+    self.reason = reason
     self.id = id
     self.name = name
     self.services = services
@@ -74,7 +78,7 @@ public struct CounterInfo: Codable, Equatable, Sendable {
     self.ticket = ticket
   }
 
-  enum CodingKeys: String, CodingKey { case id, name, services, state, ticket }
+  enum CodingKeys: String, CodingKey { case id, name, services, state, ticket, reason }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -83,6 +87,7 @@ public struct CounterInfo: Codable, Equatable, Sendable {
     services = try c.decodeIfPresent([String].self, forKey: .services) ?? []
     state = try c.decode(String.self, forKey: .state)
     ticket = try c.decodeIfPresent(TicketInfo.self, forKey: .ticket)
+    reason = try c.decodeIfPresent(String.self, forKey: .reason)
   }
 }
 
@@ -92,15 +97,21 @@ public struct ServiceInfo: Codable, Equatable, Sendable {
   public var name: String
   public var open: Bool
   public var waiting: Int
+  /// The wait a ticket issued now would have; null while no counter serves the service.
+  public var etaS: Int?
 
-  public init(id: String, name: String, open: Bool = true, waiting: Int = 0) {
+  public init(id: String, name: String, open: Bool = true, waiting: Int = 0, etaS: Int? = nil) {
     self.id = id
     self.name = name
     self.open = open
     self.waiting = waiting
+    self.etaS = etaS
   }
 
-  enum CodingKeys: String, CodingKey { case id, name, open, waiting }
+  enum CodingKeys: String, CodingKey {
+    case id, name, open, waiting
+    case etaS = "eta_s"
+  }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -108,6 +119,7 @@ public struct ServiceInfo: Codable, Equatable, Sendable {
     name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
     open = try c.decodeIfPresent(Bool.self, forKey: .open) ?? true
     waiting = try c.decodeIfPresent(Int.self, forKey: .waiting) ?? 0
+    etaS = try c.decodeIfPresent(Int.self, forKey: .etaS)
   }
 }
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { HallState, kioskColumns, offsetMinutes, utcOffsetMinutes, wallClock, waitText, closedReason } from "../../../Displays/js/hall-state.js";
-import { backoffDelay, callsToAnnounce, feedURL } from "../../../Displays/js/feed.js";
+import { HallState, kioskColumns, offsetMinutes, utcOffsetMinutes, wallClock, closedReason, opensText, hallClosedNotice } from "../../../Displays/js/hall-state.js";
+import { backoffDelay, callsToAnnounce, feedURL, hallIsOpen, OPEN_MAX_DELAY_MS, CLOSED_MAX_DELAY_MS } from "../../../Displays/js/feed.js";
 
 const ticket = (over) => ({
   id: "t1", number: "A012", service: "A", state: "waiting", priority: false,
@@ -87,11 +87,25 @@ test("the wall clock is the hall's, in Indonesian", () => {
   assert.equal(wallClock(Date.parse("2026-11-28T20:00:00Z"), 480).date, "Minggu, 29 November 2026");
 });
 
-test("waits read in minutes", () => {
-  assert.equal(waitText(540), "±9 menit");
-  assert.equal(waitText(20), "< 1 menit");
-  assert.equal(waitText(5400), "±1 jam 30 menit");
-  assert.equal(waitText(540, "en"), "about 9 min");
+test("a closed service tells when it opens: today, tomorrow or on a weekday", () => {
+  assert.equal(opensText("2026-12-01T08:00:00+07:00", "2026-12-01"), "pukul 08.00");
+  assert.equal(opensText("2026-12-02T07:30:00+07:00", "2026-12-01"), "besok pukul 07.30");
+  assert.equal(opensText("2026-12-07T08:00:00+07:00", "2026-12-01"), "Senin pukul 08.00");
+  assert.equal(opensText(null, "2026-12-01"), null);
+});
+
+test("the hall TV says the hall is closed only when no service is open", () => {
+  const at8 = "2026-12-01T08:00:00+07:00";
+  const closed = (over) => ({ open: false, closed_reason: "hours", opens_at: at8, ...over });
+  assert.deepEqual(hallClosedNotice([closed(), closed()], "2026-12-01"), {
+    title: "Layanan tutup", opens: "Layanan dibuka pukul 08.00", perService: false,
+  });
+  const differ = hallClosedNotice([closed(), closed({ opens_at: "2026-12-01T07:30:00+07:00" })], "2026-12-01");
+  assert.equal(differ.opens, "Layanan dibuka mulai pukul 07.30");
+  assert.equal(differ.perService, true);
+  assert.equal(hallClosedNotice([closed(), { open: true }], "2026-12-01"), null);
+  assert.equal(hallClosedNotice([], "2026-12-01"), null);
+  assert.equal(hallClosedNotice([closed({ opens_at: null })], "2026-12-01").opens, null);
 });
 
 test("closed services say why, from the server's closed_reason and opens_at", () => {
@@ -150,12 +164,24 @@ test("a recall's call time is the event's", () => {
   assert.equal(call.at, "2026-11-28T09:13:00+08:00");
 });
 
-test("reconnect backoff doubles from 1 s and stops at 30 s", () => {
-  const mid = () => 0.5;
-  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 10].map((a) => backoffDelay(a, mid)), [1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
-  assert.equal(backoffDelay(0, () => 0), 800);
-  assert.equal(backoffDelay(9, () => 1), 30000);
-  assert.equal(backoffDelay(0, () => 1), 1200);
+test("reconnect backoff doubles from 0.5 s and stays under 1.5 s while the hall is open", () => {
+  const top = () => 1;
+  assert.deepEqual([0, 1, 2, 3, 10, 1000].map((a) => backoffDelay(a, top)), [500, 1000, 1500, 1500, 1500, 1500]);
+  // Jitter: each delay is drawn from the upper half of its span.
+  assert.equal(backoffDelay(0, () => 0), 250);
+  assert.equal(backoffDelay(5, () => 0), 750);
+  assert.equal(OPEN_MAX_DELAY_MS, 1500);
+  assert.equal(backoffDelay(10, top, CLOSED_MAX_DELAY_MS), 15000);
+});
+
+test("a hall counts as open while any service is, or opens within a minute", () => {
+  const now = Date.parse("2026-12-01T07:59:30+07:00");
+  const closed = (opens) => ({ open: false, closed_reason: "hours", opens_at: opens });
+  assert.equal(hallIsOpen(null, now), true);
+  assert.equal(hallIsOpen({ services: [{ open: true }] }, now), true);
+  assert.equal(hallIsOpen({ services: [closed("2026-12-01T08:00:00+07:00")] }, now), true);
+  assert.equal(hallIsOpen({ services: [closed("2026-12-01T09:00:00+07:00")] }, now), false);
+  assert.equal(hallIsOpen({ services: [{ open: false, closed_reason: "no_counter" }] }, now), true);
 });
 
 test("after a reconnect only the last calls of a replay are announced", () => {

@@ -114,13 +114,16 @@ actor BrowserDriver {
     }
   }
 
-  /// Opens a tab at the given viewport size and waits for its load event.
-  func open(_ url: String, width: Int, height: Int, mobile: Bool = false) async throws
-    -> BrowserPage
-  {
-    let result = try await request(
-      "open",
-      ["url": .string(url), "width": .int(width), "height": .int(height), "mobile": .bool(mobile)])
+  /// Opens a tab at the given viewport size and waits for its load event. `initScript` runs
+  /// in the page before any of its own scripts (to watch what the page does).
+  func open(
+    _ url: String, width: Int, height: Int, mobile: Bool = false, initScript: String? = nil
+  ) async throws -> BrowserPage {
+    var fields: [String: BrowserValue] = [
+      "url": .string(url), "width": .int(width), "height": .int(height), "mobile": .bool(mobile),
+    ]
+    if let initScript { fields["init"] = .string(initScript) }
+    let result = try await request("open", fields)
     guard let page = (result.value as? [String: Any])?["page"] as? String else {
       throw BrowserError.failed("open: no page id")
     }
@@ -195,9 +198,11 @@ struct BrowserPage: Sendable {
       .string ?? ""
   }
 
-  /// A real mouse click at the element's centre.
-  func click(_ selector: String) async throws {
-    try await driver.request("click", ["page": .string(id), "selector": .string(selector)])
+  /// A real mouse click at the element's centre; `holdMs` apart from press to release, as a
+  /// hand holds a button down.
+  func click(_ selector: String, holdMs: Int = 0) async throws {
+    try await driver.request(
+      "click", ["page": .string(id), "selector": .string(selector), "hold": .int(holdMs)])
   }
 
   func screenshot(to path: String) async throws {

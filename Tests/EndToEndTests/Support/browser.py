@@ -7,11 +7,13 @@ Reads one JSON request per line on stdin and answers one JSON line per request o
 `{"id": N, "ok": true, "result": …}` or `{"id": N, "ok": false, "error": "…"}`. Requests
 run concurrently, so tests sharing the browser do not wait for each other's polls:
 
-  {"id":1, "cmd":"open", "url":"http://…", "width":1920, "height":1080, "mobile":false}
+  {"id":1, "cmd":"open", "url":"http://…", "width":1920, "height":1080, "mobile":false,
+   "init":"JS run before the page's own scripts (optional)"}
       → {"page": "P"} once the page's load event has fired
   {"id":2, "cmd":"eval", "page":"P", "expr":"document.title"}        → the value
   {"id":3, "cmd":"wait", "page":"P", "expr":"…", "timeout":5}        → the first truthy value
-  {"id":4, "cmd":"click", "page":"P", "selector":"button.service"}   → a real mouse click
+  {"id":4, "cmd":"click", "page":"P", "selector":"button.service", "hold":120}
+      → a real mouse click, released `hold` ms after the press (default at once)
   {"id":5, "cmd":"screenshot", "page":"P", "path":"/tmp/x.png"}      → the path
   {"id":6, "cmd":"errors", "page":"P"}                                → uncaught errors so far
   {"id":7, "cmd":"close", "page":"P"}
@@ -82,7 +84,7 @@ class Browser:
             raise RuntimeError(f"no page {sid}")
         return self.pages[sid]
 
-    async def open(self, url, width, height, mobile, scale):
+    async def open(self, url, width, height, mobile, scale, init=None):
         target = (await self.send("Target.createTarget", {"url": "about:blank"}))["targetId"]
         sid = (await self.send("Target.attachToTarget", {"targetId": target, "flatten": True}))[
             "sessionId"
@@ -98,6 +100,8 @@ class Browser:
         )
         if mobile:
             await self.send("Emulation.setTouchEmulationEnabled", {"enabled": True}, session=sid)
+        if init:
+            await self.send("Page.addScriptToEvaluateOnNewDocument", {"source": init}, session=sid)
         page.loaded.clear()
         nav = await self.send("Page.navigate", {"url": url}, session=sid)
         if nav.get("errorText"):
@@ -137,7 +141,7 @@ class Browser:
                 )
             await asyncio.sleep(0.05)
 
-    async def click(self, sid, selector):
+    async def click(self, sid, selector, hold=0):
         box = await self.eval(
             sid,
             "(() => { const e = document.querySelector(%s); if (!e) return null;"
@@ -147,6 +151,8 @@ class Browser:
         if not box:
             raise RuntimeError(f"no element {selector}")
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            if kind == "mouseReleased" and hold > 0:
+                await asyncio.sleep(hold / 1000)
             await self.send(
                 "Input.dispatchMouseEvent",
                 {"type": kind, "x": box["x"], "y": box["y"], "button": "left", "clickCount": 1},
@@ -172,14 +178,14 @@ class Browser:
         if cmd == "open":
             return await self.open(
                 req["url"], int(req.get("width", 1280)), int(req.get("height", 800)),
-                bool(req.get("mobile", False)), float(req.get("scale", 1)),
+                bool(req.get("mobile", False)), float(req.get("scale", 1)), req.get("init"),
             )
         if cmd == "eval":
             return await self.eval(req["page"], req["expr"])
         if cmd == "wait":
             return await self.wait(req["page"], req["expr"], float(req.get("timeout", 5)))
         if cmd == "click":
-            return await self.click(req["page"], req["selector"])
+            return await self.click(req["page"], req["selector"], int(req.get("hold", 0)))
         if cmd == "screenshot":
             return await self.screenshot(req["page"], req["path"])
         if cmd == "errors":
