@@ -22,6 +22,8 @@ let package = Package(
     .systemLibrary(
       name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
     .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(
+      name: "CLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
     // Wrappers over the C libraries.
     .target(
@@ -31,13 +33,16 @@ let package = Package(
     .target(name: "Storage", dependencies: ["CSQLite"]),
     .target(name: "QRCode", dependencies: ["CQRencode"]),
     .target(name: "Postgres", dependencies: ["CLibpq", "Reactor"]),
+    // Officers' PINs: PBKDF2-HMAC-SHA256 from OpenSSL's libcrypto.
+    .target(name: "PinHash", dependencies: ["CLibcrypto"]),
 
     // Pure modules: no I/O.
     .target(name: "HTTP"),
     // The hall's objects and messages as they travel, civil time and RFC 3339: declared once.
     .target(name: "HallWire"),
     .target(
-      name: "QueueCore", dependencies: ["HallWire", .product(name: "Yams", package: "Yams")]),
+      name: "QueueCore",
+      dependencies: ["HallWire", "PinHash", .product(name: "Yams", package: "Yams")]),
     .target(name: "Wording"),
     .target(name: "EscPos", dependencies: ["HallWire", "Wording"]),
     .target(name: "Terminal"),
@@ -46,7 +51,8 @@ let package = Package(
     .target(
       name: "Server",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage", "Central",
+        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage", "Central", "PinHash",
+        "Reports",
         .product(name: "Logging", package: "swift-log"),
       ]),
     // Regional aggregation: the hall's shipper and `antre central`.
@@ -56,6 +62,8 @@ let package = Package(
         "Postgres", "Storage", "HallWire", "QueueCore", "Reactor", "HTTP",
         .product(name: "Logging", package: "swift-log"),
       ]),
+    // Reports over a period (issue 12): read from the store, rendered as text, CSV or HTML.
+    .target(name: "Reports", dependencies: ["HallWire", "QueueCore", "Storage"]),
     .target(name: "FeedClient", dependencies: ["HTTP", "Reactor", "WebSocket"]),
     .target(
       name: "Officer",
@@ -72,7 +80,7 @@ let package = Package(
     .executableTarget(
       name: "antre",
       dependencies: [
-        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Central",
+        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Central", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -87,6 +95,10 @@ let package = Package(
       name: "bare-responder", path: "Benchmarks/BareResponder",
       linkerSettings: [.linkedLibrary("event")]),
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
+    // Times a report over a year of history (issue 12): `report-bench DB HALL FROM TO`.
+    .executableTarget(
+      name: "report-bench", dependencies: ["QueueCore", "Reports", "Storage"],
+      path: "Benchmarks/ReportBench"),
     // The durable yardstick of the ticket rows: libevent + SQLite, group commit, nothing else.
     .executableTarget(
       name: "bare-issuer", path: "Benchmarks/BareIssuer",
@@ -101,8 +113,9 @@ let package = Package(
       path: "Benchmarks/CentralBench", exclude: ["region-year.sh", "region-year.sql"]),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
-    .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore"]),
+    .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "PinHash"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
+    .testTarget(name: "ReportsTests", dependencies: ["HallWire", "Reports", "QueueCore", "Storage"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),

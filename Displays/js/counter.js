@@ -17,6 +17,7 @@ function render() {
   }
   document.title = c.name;
   $("name").textContent = c.name;
+  $("officer").textContent = c.officer?.name ? `Petugas: ${c.officer.name}` : "";
   document.body.dataset.state = c.state;
   const serving = c.ticket && (c.ticket.state === "called" || c.ticket.state === "serving");
   $("number").textContent = serving ? c.ticket.number : "—";

@@ -3,6 +3,7 @@ import { connectFeed } from "./feed.js";
 import { HallState, TICKET_STATES, closedReason, wallClock } from "./hall-state.js";
 import { etaText, measuredText } from "./eta.js";
 import { readToken, api } from "./api.js";
+import { startCharts } from "./dashboard-charts.js";
 
 const token = readToken("admin");
 const state = new HallState();
@@ -54,6 +55,7 @@ function render() {
       row(
         cell(c.name),
         pill(c.state, `${STATE_LABEL[c.state] ?? c.state}${c.reason ? ` · ${c.reason}` : ""}`),
+        cell(c.officer?.name ?? "—"),
         cell(c.ticket ? `${c.ticket.number} · ${TICKET_STATES[c.ticket.state] ?? c.ticket.state}` : "—"),
         cell((c.services ?? []).join(", ")),
       ),
@@ -142,17 +144,22 @@ $("report").addEventListener("submit", (e) => {
 });
 $("csv").addEventListener("click", downloadCSV);
 tick();
+const charts = startCharts({ token, state, $ });
 let firstSnapshot = true;
 connectFeed({
   badge: $("offline"),
   onSnapshot(msg) {
     state.snapshot(msg);
     render();
-    if (firstSnapshot) loadReport();
+    if (firstSnapshot) {
+      loadReport();
+      charts.refresh();
+    }
     firstSnapshot = false;
   },
   onEvent(msg) {
     state.apply(msg);
     render();
+    charts.onEvent(msg);
   },
 });

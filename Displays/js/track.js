@@ -4,6 +4,7 @@ import { HallState, TICKET_STATES, wallClock } from "./hall-state.js";
 import { etaText, peopleAhead } from "./eta.js";
 import { Announcer } from "./voice.js";
 import { api } from "./api.js";
+import { offerTrackSurvey } from "./track-survey.js";
 
 const id = new URLSearchParams(location.search).get("t");
 const state = new HallState();
@@ -49,6 +50,7 @@ function render() {
   else if (ticket.state === "serving") note = `Sedang dilayani di ${counterName(ticket.counter)}.`;
   else if (!ACTIVE.has(ticket.state)) note = "Antrean ini sudah berakhir.";
   $("note").textContent = note;
+  offerTrackSurvey(ticket, new URLSearchParams(location.search).get("k"), $("survey"));
   // Once the ticket is over there is nothing left to be alerted about.
   $("sound").hidden = !ACTIVE.has(ticket.state);
   const c = wallClock(Date.now(), state.offsetMinutes ?? 420);

@@ -28,6 +28,13 @@ public enum Command: Sendable, Equatable {
   case printed(job: String)
   /// Starts the service day of `now` if it changed: see `Hall.handle`.
   case rollover
+  // Officers and the survey (issue 12): `pin` and `salt` come from the caller's randomness.
+  case addOfficer(id: String, name: String, pin: String, salt: [UInt8])
+  case resetPIN(officer: String, pin: String, salt: [UInt8])
+  case removeOfficer(id: String)
+  case signIn(counter: Int, officer: String, pin: String)
+  case signOut(counter: Int)
+  case answerSurvey(ticketID: String, SurveyAnswer)
 }
 
 public enum CallTarget: Sendable, Equatable {
@@ -56,6 +63,8 @@ public enum Reply: Sendable, Equatable {
   case nobodyWaiting
   /// `printed` and `rollover`.
   case acknowledged
+  case officer(Officer)
+  case surveyed(SurveyRecord)
 }
 
 /// Rows to write. Each record appears once, in its final state for this command.
@@ -68,6 +77,8 @@ public struct Changes: Sendable, Equatable {
   public var printedJobs: [PrintJob] = []
   /// The seq of the last event, to persist with the rows (nil: no event).
   public var lastSeq: Int64?
+  public var officers: [OfficerRecord] = []
+  public var surveys: [SurveyRecord] = []
   /// The service day just started (rollover), to persist so that a clock set back later
   /// never reopens an earlier day (nil: the day did not change).
   public var serviceDay: String?
@@ -76,7 +87,7 @@ public struct Changes: Sendable, Equatable {
 
   public var isEmpty: Bool {
     tickets.isEmpty && counters.isEmpty && sequences.isEmpty && newPrintJobs.isEmpty
-      && printedJobs.isEmpty && serviceDay == nil
+      && printedJobs.isEmpty && serviceDay == nil && officers.isEmpty && surveys.isEmpty
   }
 }
 
@@ -101,6 +112,10 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
     case quotaReached = "quota_reached"
     case noCurrentTicket = "no_current_ticket"
     case conflict
+    case badPin = "bad_pin"
+    case rateLimited = "rate_limited"
+    case noOfficer = "no_officer"
+    case alreadyAnswered = "already_answered"
     /// Closing the counter would leave `services` with waiting visitors and no counter.
     case wouldStrand = "would_strand"
   }
@@ -126,6 +141,9 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
     case .badRequest: 400
     case .notFound, .unknownService, .unknownCounter: 404
     case .serviceClosed, .quotaReached, .noCurrentTicket, .conflict, .wouldStrand: 409
+    case .noOfficer, .alreadyAnswered: 409
+    case .badPin: 401
+    case .rateLimited: 429
     }
   }
 

@@ -33,6 +33,7 @@ extension Hall {
           .conflict, "Counter \(id) is closed; open it before calling.",
           id: "Loket \(id) tutup; buka dulu sebelum memanggil.")
     }
+    if config.requireOfficer && record.officer == nil { throw OfficerRefusal.noOfficer(id) }
     let current = current(id)
     if let current, isRepeatedPress(of: target, current: current, at: now) {
       return .ticket(view(current, at: now), created: false)
@@ -90,6 +91,7 @@ extension Hall {
     t.startedAt = nil
     t.finishedAt = nil
     t.counter = id
+    t.officer = record.officer
     // `announce` below emits the next event.
     t.announced = Announcement(at: now, counter: id, seq: lastSeq + 1)
     put(t)

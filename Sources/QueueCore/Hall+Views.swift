@@ -17,11 +17,12 @@ extension Hall {
 
   public func view(_ t: TicketRecord, at now: Millis) -> Ticket {
     guard t.state == .waiting, let position = position(of: t, at: now) else {
-      return Ticket(record: t, zone: zone)
+      return Ticket(record: t, zone: zone, officer: officerRef(t.officer))
     }
     // No counter can call it (closed with force): no estimate is honest.
     let etaS = isStaffed(t.service) ? eta(position: position, in: t.service) : nil
-    return Ticket(record: t, zone: zone, position: position, etaS: etaS)
+    return Ticket(
+      record: t, zone: zone, position: position, etaS: etaS, officer: officerRef(t.officer))
   }
 
   /// A counter of the hall file, as the wire shows it.
@@ -39,7 +40,7 @@ extension Hall {
     let record = counters[id]!
     return Counter(
       id: id, name: cfg.name, services: cfg.services, state: record.state, reason: record.reason,
-      ticket: current(id).map { view($0, at: now) })
+      ticket: current(id).map { view($0, at: now) }, officer: officerRef(record.officer))
   }
 
   func serviceView(_ svc: ServiceConfig, at now: Millis) -> Service {

@@ -40,6 +40,10 @@ public final class Hall {
   var tx = Transaction()
   /// Effective counters per service, cleared by any change to queues or counters.
   var capacityCache: [String: Double] = [:]
+  var officers: [String: OfficerRecord] = [:]
+  var failures = PinFailures()
+  /// Today's tickets whose survey is answered.
+  var surveyed: Set<String> = []
 
   public init(
     config: HallConfig, restoring state: HallState?, now: Millis,
@@ -93,6 +97,8 @@ public final class Hall {
       }
       counters[c.id] = record
     }
+    for o in state.officers { officers[o.id] = o }
+    surveyed = Set(state.surveyedTickets)
     pendingJobs = state.pendingPrintJobs.filter { $0.printedAt == nil }.sorted {
       ($0.createdAt, $0.job) < ($1.createdAt, $1.job)
     }
@@ -161,6 +167,14 @@ public final class Hall {
     case .open(let counter): return try open(counter: counter, now: now)
     case .close(let counter, let force): return try close(counter: counter, force: force, now: now)
     case .printed(let job): return try printed(job: job, now: now)
+    case .addOfficer(let id, let name, let pin, let salt):
+      return try addOfficer(id: id, name: name, pin: pin, salt: salt)
+    case .resetPIN(let id, let pin, let salt): return try resetPIN(officer: id, pin: pin, salt: salt)
+    case .removeOfficer(let id): return try removeOfficer(id: id, now: now)
+    case .signIn(let counter, let officer, let pin):
+      return try signIn(counter: counter, officer: officer, pin: pin, now: now)
+    case .signOut(let counter): return try signOut(counter: counter, now: now)
+    case .answerSurvey(let id, let answer): return try answerSurvey(ticketID: id, answer, now: now)
     }
   }
 
@@ -214,11 +228,19 @@ struct Transaction {
   var sequences: [DaySequence] = []
   var newJobs: [PrintJob] = []
   var printedJobs: [PrintJob] = []
+  var officers: [OfficerRecord] = []
+  var surveys: [SurveyRecord] = []
   var serviceDay: String?
+
+  mutating func recordOfficer(_ o: OfficerRecord) {
+    officers.removeAll { $0.id == o.id }
+    officers.append(o)
+  }
 
   var isEmpty: Bool {
     events.isEmpty && ticketOrder.isEmpty && counterOrder.isEmpty && sequences.isEmpty
-      && newJobs.isEmpty && printedJobs.isEmpty && serviceDay == nil
+      && newJobs.isEmpty && printedJobs.isEmpty && serviceDay == nil && officers.isEmpty
+      && surveys.isEmpty
   }
 
   mutating func record(_ t: TicketRecord) {
@@ -239,6 +261,8 @@ struct Transaction {
     }.reversed()
     changes.newPrintJobs = newJobs
     changes.printedJobs = printedJobs
+    changes.officers = officers
+    changes.surveys = surveys
     changes.lastSeq = events.isEmpty ? nil : lastSeq
     changes.serviceDay = serviceDay
     let outcome = Outcome(reply: reply, events: events, changes: changes)

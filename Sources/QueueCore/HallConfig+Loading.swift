@@ -81,6 +81,15 @@ struct Value {
     return s
   }
 
+  func bool() throws(HallConfigError) -> Bool {
+    guard case .scalar(let s) = node else { throw fail("must be true or false") }
+    switch s.string {
+    case "true", "True", "TRUE", "yes": return true
+    case "false", "False", "FALSE", "no": return false
+    default: throw fail("\(describe) is not true or false")
+    }
+  }
+
   func int() throws(HallConfigError) -> Int {
     guard case .scalar(let s) = node, let n = Int(s.string) else {
       throw fail("\(describe) is not a whole number")
@@ -138,6 +147,7 @@ enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
     "public_url", "origins", "ticker", "footer", "voice", "backup", "central",
+    "require_officer",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -230,6 +240,7 @@ enum HallFileReader {
       origins: origins, ticker: ticker, footer: footer, voice: voice)
     hall.backup = try f["backup"].map { v throws(HallConfigError) in try backup(v) }
     hall.central = try f["central"].map { v throws(HallConfigError) in try central(v) }
+    hall.requireOfficer = try f["require_officer"]?.bool() ?? false
     return hall
   }
 

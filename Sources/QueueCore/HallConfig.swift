@@ -21,6 +21,8 @@ public struct HallConfig: Sendable, Equatable {
   public var footer: String?
   /// Announcement languages, in order (`id`, `en`).
   public var voice: [String]
+  /// A counter calls only with an officer signed in (`require_officer`).
+  public var requireOfficer: Bool = false
   /// The daily backup (`backup:`); nil: none.
   public var backup: BackupConfig?
   /// Where the hall ships its event log (PROTOCOL 1.1 "Regional aggregation"); nil: nowhere.

@@ -28,6 +28,8 @@ public struct TicketRecord: Sendable, Equatable {
   public var request: String?
   /// The ticket box that printed it.
   public var box: String?
+  /// The officer signed in at the counter that last called it.
+  public var officer: String?
   /// Its latest announcement (call, recall or call-back), for the hall's recent calls,
   /// kept through transfers so a restart shows what screens showed.
   public var announced: Announcement?
@@ -39,7 +41,7 @@ public struct TicketRecord: Sendable, Equatable {
     state: TicketState, issuedAt: Millis, enqueuedAt: Millis, calledAt: Millis? = nil,
     startedAt: Millis? = nil, finishedAt: Millis? = nil, counter: Int? = nil, calls: Int = 0,
     request: String? = nil, box: String? = nil, firstCalledAt: Millis? = nil,
-    announced: Announcement? = nil, legs: [Leg] = []
+    announced: Announcement? = nil, legs: [Leg] = [], officer: String? = nil
   ) {
     self.id = id
     self.day = day
@@ -57,6 +59,7 @@ public struct TicketRecord: Sendable, Equatable {
     self.calls = calls
     self.request = request
     self.box = box
+    self.officer = officer
     self.firstCalledAt = firstCalledAt
     self.announced = announced
     self.legs = legs
@@ -137,10 +140,14 @@ public struct CounterRecord: Sendable, Equatable {
   public var ticketID: String?
   /// When it entered its state.
   public var since: Millis
+  /// The officer signed in here.
+  public var officer: String?
 
   public init(
-    id: Int, state: CounterState, reason: String? = nil, ticketID: String? = nil, since: Millis
+    id: Int, state: CounterState, reason: String? = nil, ticketID: String? = nil, since: Millis,
+    officer: String? = nil
   ) {
+    self.officer = officer
     self.id = id
     self.state = state
     self.reason = reason
@@ -198,11 +205,17 @@ public struct HallState: Sendable, Equatable {
   /// The latest service day the hall has started: a clock set back never reopens an
   /// earlier one.
   public var serviceDay: String?
+  public var officers: [OfficerRecord]
+  /// Ids of today's tickets whose survey is answered.
+  public var surveyedTickets: [String]
 
   public init(
     tickets: [TicketRecord] = [], counters: [CounterRecord] = [], sequences: [DaySequence] = [],
-    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], serviceDay: String? = nil
+    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], serviceDay: String? = nil,
+    officers: [OfficerRecord] = [], surveyedTickets: [String] = []
   ) {
+    self.officers = officers
+    self.surveyedTickets = surveyedTickets
     self.tickets = tickets
     self.counters = counters
     self.sequences = sequences

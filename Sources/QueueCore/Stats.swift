@@ -7,17 +7,37 @@ public struct Summary: Sendable, Equatable, Encodable {
   public var p90: Int?
   public var max: Int?
 
-  /// Nearest-rank percentiles.
+  /// Nearest-rank percentiles. Durations are whole seconds in a narrow range, so a long
+  /// list (a year's waits: a million) is counted into one slot per second instead of being
+  /// sorted; short lists are sorted. Both give the same figures.
   public init(_ values: [Int]) {
-    guard !values.isEmpty else { return }
-    let sorted = values.sorted()
-    func rank(_ p: Double) -> Int {
-      sorted[Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
+    guard let low = values.min(), let high = values.max() else { return }
+    let n = values.count
+    let total = values.reduce(0, +)
+    mean = Int((Double(total) / Double(n)).rounded())
+    max = high
+    let ranks = [0.5, 0.9].map { Swift.max(0, Int(($0 * Double(n)).rounded(.up)) - 1) }
+    if n > 4096 && high - low <= 4 * n {
+      var counts = [Int](repeating: 0, count: high - low + 1)
+      for v in values { counts[v - low] += 1 }
+      var found: [Int] = []
+      var seen = 0
+      var rank = 0
+      for (offset, c) in counts.enumerated() where c > 0 {
+        seen += c
+        while rank < ranks.count && ranks[rank] < seen {
+          found.append(low + offset)
+          rank += 1
+        }
+        if rank == ranks.count { break }
+      }
+      p50 = found[0]
+      p90 = found[1]
+    } else {
+      let sorted = values.sorted()
+      p50 = sorted[ranks[0]]
+      p90 = sorted[ranks[1]]
     }
-    mean = Int((Double(sorted.reduce(0, +)) / Double(sorted.count)).rounded())
-    p50 = rank(0.5)
-    p90 = rank(0.9)
-    max = sorted.last
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -146,9 +166,14 @@ public enum Stats {
   /// left out: they let anyone cancel a ticket. `called_at` is the first call in the
   /// ticket's service (what `wait_s` ends at); `called_back_at` the latest call after a
   /// no-show; `transferred_from` the services it left, space-separated.
-  public static func csv(tickets: [TicketRecord], config: HallConfig) -> String {
+  /// `semicolon`: `;` between fields and a UTF-8 byte order mark first, so a spreadsheet set
+  /// to Indonesian (where `,` is the decimal mark) opens it in columns.
+  public static func csv(tickets: [TicketRecord], config: HallConfig, semicolon: Bool = false)
+    -> String
+  {
+    let sep = semicolon ? ";" : ","
     let zone = config.zone
-    var out = csvHeader + "\r\n"
+    var out = (semicolon ? "\u{FEFF}" : "") + csvHeader.replacingCommas(with: sep) + "\r\n"
     let sorted = tickets.sorted {
       ($0.day, $0.issuedAt, $0.number) < ($1.day, $1.issuedAt, $1.number)
     }
@@ -162,13 +187,13 @@ public enum Stats {
         t.wasCalledBack ? t.calledAt.map(zone.rfc3339) ?? "" : "",
         t.legs.map(\.service).joined(separator: " "),
       ]
-      out += fields.map(csvField).joined(separator: ",") + "\r\n"
+      out += fields.map { csvField($0, separator: sep) }.joined(separator: sep) + "\r\n"
     }
     return out
   }
 
-  static func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+  static func csvField(_ s: String, separator: String = ",") -> String {
+    guard s.contains(where: { String($0) == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return s
     }
     return "\"" + s.replacingQuotes() + "\""
@@ -176,6 +201,10 @@ public enum Stats {
 }
 
 extension String {
+  func replacingCommas(with sep: String) -> String {
+    split(separator: ",", omittingEmptySubsequences: false).joined(separator: sep)
+  }
+
   func replacingQuotes() -> String {
     var out = ""
     for ch in self {

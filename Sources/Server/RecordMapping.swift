@@ -13,7 +13,7 @@ extension TicketRow {
       finishedAt: r.finishedAt, counter: r.counter, calls: r.calls, request: r.request,
       box: r.box, firstCalledAt: r.firstCalledAt, announcedAt: r.announced?.at,
       announcedCounter: r.announced?.counter, announcedSeq: r.announced?.seq,
-      legs: r.legs.map(LegRow.init))
+      legs: r.legs.map(LegRow.init), officer: r.officer)
   }
 }
 
@@ -48,14 +48,15 @@ extension TicketRecord {
       announced: row.announcedAt.map {
         Announcement(
           at: $0, counter: row.announcedCounter ?? row.counter ?? 0, seq: row.announcedSeq ?? 0)
-      }, legs: row.legs.map(Leg.init))
+      }, legs: row.legs.map(Leg.init), officer: row.officer)
   }
 }
 
 extension CounterRow {
   init(_ r: CounterRecord) {
     self.init(
-      id: r.id, state: r.state.rawValue, reason: r.reason, ticketID: r.ticketID, since: r.since)
+      id: r.id, state: r.state.rawValue, reason: r.reason, ticketID: r.ticketID, since: r.since,
+      officer: r.officer)
   }
 }
 
@@ -63,7 +64,8 @@ extension CounterRecord {
   init?(_ row: CounterRow) {
     guard let state = CounterState(rawValue: row.state) else { return nil }
     self.init(
-      id: row.id, state: state, reason: row.reason, ticketID: row.ticketID, since: row.since)
+      id: row.id, state: state, reason: row.reason, ticketID: row.ticketID, since: row.since,
+      officer: row.officer)
   }
 }
 
@@ -91,7 +93,8 @@ extension HallState {
         DaySequence(day: $0.day, service: $0.service, lastSeqNo: $0.last)
       },
       lastSeq: r.lastSeq,
-      pendingPrintJobs: r.unprintedJobs.map(PrintJob.init), serviceDay: r.serviceDay)
+      pendingPrintJobs: r.unprintedJobs.map(PrintJob.init), serviceDay: r.serviceDay,
+      officers: r.officers.compactMap(OfficerRecord.init), surveyedTickets: r.surveyedTickets)
   }
 }
 
@@ -106,5 +109,6 @@ extension Store {
     for j in changes.newPrintJobs { try insert(PrintJobRow(j)) }
     for j in changes.printedJobs { try markPrinted(job: j.job, at: j.printedAt ?? 0) }
     if let day = changes.serviceDay { try recordServiceDay(day) }
+    try persistOfficersAndSurveys(changes)
   }
 }

@@ -44,6 +44,10 @@ extension HallApp {
     case "close":
       let b: CloseBody = body.isEmpty ? CloseBody() : try decodeBody(body)
       return .close(counter: n, force: b.force ?? false)
+    case "signin":
+      let b: SignInBody = try decodeBody(body)
+      return .signIn(counter: n, officer: b.officer, pin: b.pin)
+    case "signout": return .signOut(counter: n)
     default: throw .notFound("no counter action `\(action)`")
     }
   }

@@ -48,7 +48,8 @@ extension HallApp {
   func ticket(id: String, now: Millis) throws(HTTPError) -> HTTPResponse {
     if let ticket = hall.ticket(id: id, at: now) { return .jsonBytes(ticket.jsonBytes) }
     if id.count <= 64, let row = try? store.ticket(id: id), let record = TicketRecord(row) {
-      return .jsonBytes(Ticket(record: record, zone: config.zone).jsonBytes)
+      let officer = hall.officerRef(record.officer)
+      return .jsonBytes(Ticket(record: record, zone: config.zone, officer: officer).jsonBytes)
     }
     throw .notFound("no ticket with that id")
   }

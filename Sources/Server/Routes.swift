@@ -6,6 +6,7 @@ import Reactor
 /// What a request asks for, once routed.
 enum Endpoint: Sendable {
   case hall, issue, ticket, cancel, counter, stats, statsCSV, health, metrics
+  case officers, officer, officerPIN, survey, ikm, report  // issue 12: Routes+Officers.swift
 }
 
 extension Router where Handler == Endpoint {
@@ -19,6 +20,13 @@ extension Router where Handler == Endpoint {
     r.add(.POST, "/api/counters/:n/:action", .counter)
     r.add(.GET, "/api/stats", .stats)
     r.add(.GET, "/api/stats.csv", .statsCSV)
+    r.add(.GET, "/api/ikm", .ikm)
+    r.add(.GET, "/api/report", .report)
+    r.add(.GET, "/api/officers", .officers)
+    r.add(.POST, "/api/officers", .officers)
+    r.add(.DELETE, "/api/officers/:id", .officer)
+    r.add(.POST, "/api/officers/:id/pin", .officerPIN)
+    r.add(.POST, "/api/tickets/:id/survey", .survey)
     r.add(.GET, "/healthz", .health)
     r.add(.GET, "/metrics", .metrics)
     return r
@@ -65,8 +73,15 @@ extension HallApp {
         throw .notFound("no counter `\(params["n"] ?? "")`", code: "unknown_counter")
       }
       try counter(n, action: params["action"] ?? "", request, now: now, respond: respond)
-    case .stats, .statsCSV:
-      respond(try stats(request, csv: endpoint == .statsCSV))
+    case .stats: respond(try rangeReport(request, kind: .stats))
+    case .statsCSV: respond(try rangeReport(request, kind: .csv))
+    case .ikm: respond(try rangeReport(request, kind: .ikm))
+    case .report: respond(try rangeReport(request, kind: .report))
+    case .officers: try officers(request, id: nil, pin: false, now: now, respond: respond)
+    case .officer: try officers(request, id: params["id"], pin: false, now: now, respond: respond)
+    case .officerPIN:
+      try officers(request, id: params["id"], pin: true, now: now, respond: respond)
+    case .survey: try survey(request, id: params["id"] ?? "", now: now, respond: respond)
     }
   }
 
@@ -92,6 +107,8 @@ extension HallApp {
       case .success(.counter(let counter)): respond(.jsonBytes(counter.jsonBytes))
       case .success(.nobodyWaiting): respond(.noContent)
       case .success(.acknowledged): respond(.noContent)
+      case .success(.officer(let officer)): respond(.json(officer))
+      case .success(.surveyed): respond(.jsonBytes(status: 201, Array(#"{"status":"ok"}"#.utf8)))
       }
     }
   }

@@ -108,5 +108,9 @@ enum Migrations {
       SELECT RAISE(ABORT, 'UNIQUE constraint failed: ticket number already issued that day');
     END;
     """,
+
+    // 3 (issue 12): officers, who served each ticket, survey answers, and an index for
+    // reports over a year.
+    Migrations.officersAndSurvey,
   ]
 }

@@ -17,6 +17,7 @@ public struct TicketRow: Equatable, Sendable {
   public var calls: Int
   public var request: String?
   public var box: String?
+  public var officer: String?
   public var firstCalledAt: Int64?
   /// The latest call or recall shown on the hall's screens: when, at which counter, and
   /// the seq of its event.
@@ -32,8 +33,9 @@ public struct TicketRow: Equatable, Sendable {
     startedAt: Int64? = nil, finishedAt: Int64? = nil, counter: Int? = nil, calls: Int = 0,
     request: String? = nil, box: String? = nil, firstCalledAt: Int64? = nil,
     announcedAt: Int64? = nil, announcedCounter: Int? = nil, announcedSeq: Int64? = nil,
-    legs: [LegRow] = []
+    legs: [LegRow] = [], officer: String? = nil
   ) {
+    self.officer = officer
     self.id = id
     self.day = day
     self.service = service
@@ -89,9 +91,13 @@ public struct CounterRow: Equatable, Sendable {
   public var reason: String?
   public var ticketID: String?
   public var since: Int64
+  public var officer: String?
 
-  public init(id: Int, state: String, reason: String? = nil, ticketID: String? = nil, since: Int64)
-  {
+  public init(
+    id: Int, state: String, reason: String? = nil, ticketID: String? = nil, since: Int64,
+    officer: String? = nil
+  ) {
+    self.officer = officer
     self.id = id
     self.state = state
     self.reason = reason
@@ -164,6 +170,9 @@ public struct Recovery: Equatable, Sendable {
   public var recentEvents: [EventRow]
   public var unprintedJobs: [PrintJobRow]
   public var meta: [String: String]
+  public var officers: [OfficerRow]
+  /// Ids of the day's tickets whose survey is answered.
+  public var surveyedTickets: [String]
   /// The day actually loaded: the requested one, or a later service day already started
   /// (the clock was set back). Never earlier than the requested day.
   public var serviceDay: String?
@@ -171,8 +180,10 @@ public struct Recovery: Equatable, Sendable {
   public init(
     tickets: [TicketRow], counters: [CounterRow], numbers: [NumberRow], lastSeq: Int64,
     recentEvents: [EventRow], unprintedJobs: [PrintJobRow], meta: [String: String],
-    serviceDay: String? = nil
+    serviceDay: String? = nil, officers: [OfficerRow] = [], surveyedTickets: [String] = []
   ) {
+    self.officers = officers
+    self.surveyedTickets = surveyedTickets
     self.tickets = tickets
     self.counters = counters
     self.numbers = numbers

@@ -32,10 +32,17 @@ enum Schema {
       if case .corrupt(let message) = error { throw .corrupt("\(path): \(message)") }
       throw error
     }
-    let tables = Set(
-      try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").rows {
-        $0.text(0)
-      })
+    let tables: Set<String>
+    do {
+      tables = Set(
+        try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").rows {
+          $0.text(0)
+        })
+    } catch {
+      // Damage can show first in the schema itself: the path still says which file.
+      if case .corrupt(let message) = error { throw .corrupt("\(path): \(message)") }
+      throw error
+    }
     let missing = requiredTables.filter { !tables.contains($0) }
     guard version >= 1, missing.isEmpty else {
       throw .notAntre(

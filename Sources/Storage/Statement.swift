@@ -17,6 +17,9 @@ final class Statement {
     sqlite3_finalize(handle)
   }
 
+  /// For readers of columns in other files (`withColumnBytes`).
+  var handleForColumns: OpaquePointer { handle }
+
   /// Binds `value` to parameter `index` (`sqlite3_bind_text`, copied by SQLite).
   func bind(_ index: Int32, _ value: String?) {
     guard let text = value else {

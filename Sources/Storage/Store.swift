@@ -153,6 +153,7 @@ public final class Store {
     statement.bind(18, ticket.announcedAt)
     statement.bind(19, ticket.announcedCounter)
     statement.bind(20, ticket.announcedSeq)
+    statement.bind(21, ticket.officer)
     try ensureTransactionIsAlive()
     try statement.run()
     // A leg never changes once written; the ticket carries all of its legs each time.
@@ -193,6 +194,7 @@ public final class Store {
     statement.bind(3, counter.reason)
     statement.bind(4, counter.ticketID)
     statement.bind(5, counter.since)
+    statement.bind(6, counter.officer)
     try ensureTransactionIsAlive()
     try statement.run()
   }
@@ -348,7 +350,8 @@ public final class Store {
     }
     return Recovery(
       tickets: tickets, counters: counters, numbers: numbers, lastSeq: lastSeq,
-      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta, serviceDay: day)
+      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta, serviceDay: day,
+      officers: try officers(), surveyedTickets: try surveyedTickets(day: day))
   }
 
   // MARK: - Row mapping (column orders match `Statements`)
@@ -361,7 +364,8 @@ public final class Store {
       finishedAt: row.optionalInt64(11), counter: row.optionalInt(12), calls: row.int(13),
       request: row.optionalText(14), box: row.optionalText(15),
       firstCalledAt: row.optionalInt64(16), announcedAt: row.optionalInt64(17),
-      announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19))
+      announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19),
+      officer: row.optionalText(20))
   }
 
   private static func legRow(_ row: Statement) -> (String, LegRow) {
@@ -377,7 +381,7 @@ public final class Store {
   private static func counterRow(_ row: Statement) -> CounterRow {
     CounterRow(
       id: row.int(0), state: row.text(1), reason: row.optionalText(2),
-      ticketID: row.optionalText(3), since: row.int64(4))
+      ticketID: row.optionalText(3), since: row.int64(4), officer: row.optionalText(5))
   }
 
   private static func eventRow(_ row: Statement) -> EventRow {

@@ -279,6 +279,11 @@ import Testing
                               safely while the server runs.
       restore                 Put a backup back as the hall's database (with the
                               server stopped).
+      report                  A service report for a period: a table, CSV or
+                              printable HTML.
+      officers                Manage the hall's officers (admin token).
+      signin                  Sign an officer in at this counter.
+      signout                 Sign the officer out of this counter.
 
       See 'antre help <subcommand>' for detailed help.
 

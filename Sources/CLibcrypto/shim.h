@@ -1,0 +1,5 @@
+#ifndef ANTRE_CLIBCRYPTO_SHIM_H
+#define ANTRE_CLIBCRYPTO_SHIM_H
+#include <openssl/evp.h>
+#include <openssl/crypto.h>
+#endif

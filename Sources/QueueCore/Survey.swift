@@ -1,0 +1,191 @@
+import HallWire
+
+/// The nine elements of the community satisfaction survey (Survei Kepuasan Masyarakat,
+/// PermenPANRB 14/2017), in the regulation's order, with its questionnaire's wording.
+public struct SurveyElement: Sendable, Equatable, Encodable {
+  public var key: String
+  public var name: String
+  public var question: String
+  /// Answers 1 to 4, worst first.
+  public var answers: [String]
+
+  public static let all: [SurveyElement] = [
+    SurveyElement(
+      key: "u1", name: "Persyaratan",
+      question:
+        "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+      answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
+    SurveyElement(
+      key: "u2", name: "Prosedur",
+      question: "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+      answers: ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"]),
+    SurveyElement(
+      key: "u3", name: "Waktu pelayanan",
+      question: "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+      answers: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"]),
+    SurveyElement(
+      key: "u4", name: "Biaya/tarif",
+      question: "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+      answers: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"]),
+    SurveyElement(
+      key: "u5", name: "Produk layanan",
+      question:
+        "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+      answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
+    SurveyElement(
+      key: "u6", name: "Kompetensi pelaksana",
+      question:
+        "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+      answers: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"]),
+    SurveyElement(
+      key: "u7", name: "Perilaku pelaksana",
+      question:
+        "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+      answers: [
+        "Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
+        "Sangat sopan dan ramah",
+      ]),
+    SurveyElement(
+      key: "u8", name: "Sarana dan prasarana",
+      question: "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+      answers: ["Buruk", "Cukup", "Baik", "Sangat baik"]),
+    SurveyElement(
+      key: "u9", name: "Penanganan pengaduan",
+      question: "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+      answers: [
+        "Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
+        "Dikelola dengan baik",
+      ]),
+  ]
+}
+
+/// Who answered, all optional (the regulation's respondent profile).
+public struct Respondent: Sendable, Equatable, Encodable {
+  public var gender: String?
+  public var age: String?
+  public var education: String?
+  public var occupation: String?
+
+  public init(
+    gender: String? = nil, age: String? = nil, education: String? = nil, occupation: String? = nil
+  ) {
+    self.gender = gender
+    self.age = age
+    self.education = education
+    self.occupation = occupation
+  }
+
+  public static let genders = ["L", "P"]
+  public static let ages = ["<20", "20-29", "30-39", "40-49", "50+"]
+  public static let maxFieldLength = 40
+}
+
+/// A visitor's answers as submitted: `scores[0]` is u1.
+public struct SurveyAnswer: Sendable, Equatable {
+  public var scores: [Int]
+  public var comment: String?
+  public var respondent: Respondent?
+
+  public init(scores: [Int], comment: String? = nil, respondent: Respondent? = nil) {
+    self.scores = scores
+    self.comment = comment
+    self.respondent = respondent
+  }
+
+  public static let maxCommentLength = 1000
+
+  /// Refuses anything outside the contract: nine answers of 1–4, short text fields.
+  public func validate() throws(QueueError) {
+    guard scores.count == 9 else {
+      throw QueueError(
+        .badRequest, "The survey has nine answers, u1 to u9.",
+        id: "Survei berisi sembilan jawaban, u1 sampai u9.")
+    }
+    for (i, s) in scores.enumerated() where !(1...4).contains(s) {
+      throw QueueError(
+        .badRequest, "Answer u\(i + 1) must be 1, 2, 3 or 4.",
+        id: "Jawaban u\(i + 1) harus 1, 2, 3 atau 4.")
+    }
+    if let c = comment, c.count > Self.maxCommentLength {
+      throw QueueError(
+        .badRequest, "The comment is longer than \(Self.maxCommentLength) characters.",
+        id: "Komentar lebih dari \(Self.maxCommentLength) karakter.")
+    }
+    guard let r = respondent else { return }
+    if let g = r.gender, !Respondent.genders.contains(g) {
+      throw QueueError(
+        .badRequest, "gender is L or P.", id: "Jenis kelamin diisi L atau P.")
+    }
+    if let a = r.age, !Respondent.ages.contains(a) {
+      throw QueueError(
+        .badRequest, "age is one of <20, 20-29, 30-39, 40-49, 50+.",
+        id: "Usia diisi salah satu dari <20, 20-29, 30-39, 40-49, 50+.")
+    }
+    for f in [r.education, r.occupation] {
+      if let f, f.count > Respondent.maxFieldLength {
+        throw QueueError(
+          .badRequest, "education and occupation are at most 40 characters.",
+          id: "Pendidikan dan pekerjaan paling banyak 40 karakter.")
+      }
+    }
+  }
+}
+
+/// One answered survey as stored, tied to the ticket it rates.
+public struct SurveyRecord: Sendable, Equatable {
+  public var ticketID: String
+  /// The ticket's service day.
+  public var day: String
+  public var service: String
+  public var counter: Int?
+  public var officer: String?
+  public var at: Millis
+  public var answer: SurveyAnswer
+
+  public init(
+    ticketID: String, day: String, service: String, counter: Int?, officer: String?, at: Millis,
+    answer: SurveyAnswer
+  ) {
+    self.ticketID = ticketID
+    self.day = day
+    self.service = service
+    self.counter = counter
+    self.officer = officer
+    self.at = at
+    self.answer = answer
+  }
+}
+
+extension Hall {
+  /// Records a visitor's answers for a ticket served today. Who may answer (the ticket's
+  /// key, or the serving counter) is the server's check.
+  func answerSurvey(ticketID: String, _ answer: SurveyAnswer, now: Millis) throws(QueueError)
+    -> Reply
+  {
+    try answer.validate()
+    guard let t = tickets[ticketID] else {
+      throw QueueError(
+        .notFound,
+        "There is no ticket of today with that id; the survey is open on the day of service.",
+        id: "Tidak ada antrean hari ini dengan id itu; survei dibuka pada hari pelayanan.")
+    }
+    guard t.state == .done else {
+      throw QueueError(
+        .conflict, "Ticket \(t.number) is \(t.state.rawValue); only a served ticket is surveyed.",
+        id:
+          "Antrean \(t.number) berstatus \(t.state.indonesian); survei hanya untuk antrean yang sudah dilayani."
+      )
+    }
+    guard !surveyed.contains(ticketID) else {
+      throw QueueError(
+        .alreadyAnswered, "The survey for ticket \(t.number) has already been answered.",
+        id: "Survei untuk antrean \(t.number) sudah diisi.")
+    }
+    let record = SurveyRecord(
+      ticketID: t.id, day: t.day, service: t.service, counter: t.counter, officer: t.officer,
+      at: now, answer: answer)
+    surveyed.insert(ticketID)
+    tx.surveys.append(record)
+    return .surveyed(record)
+  }
+}

@@ -1,0 +1,191 @@
+import HTTP
+import HallWire
+import QueueCore
+import Reports
+import Storage
+
+struct OfficerBody: Decodable {
+  var id: String
+  var name: String
+}
+
+struct SignInBody: Decodable {
+  var officer: String
+  var pin: String
+}
+
+struct SurveyBody: Decodable {
+  struct RespondentBody: Decodable {
+    var gender: String?
+    var age: String?
+    var education: String?
+    var occupation: String?
+  }
+  var u1: Int
+  var u2: Int
+  var u3: Int
+  var u4: Int
+  var u5: Int
+  var u6: Int
+  var u7: Int
+  var u8: Int
+  var u9: Int
+  var comment: String?
+  var respondent: RespondentBody?
+
+  var answer: SurveyAnswer {
+    SurveyAnswer(
+      scores: [u1, u2, u3, u4, u5, u6, u7, u8, u9], comment: comment,
+      respondent: respondent.map {
+        Respondent(
+          gender: $0.gender, age: $0.age, education: $0.education, occupation: $0.occupation)
+      })
+  }
+}
+
+/// `{"officer": Officer, "pin": "482913"}`: the PIN shown once.
+struct OfficerWithPIN: Encodable {
+  var officer: Officer
+  var pin: String
+}
+
+extension HallApp {
+  /// `GET|POST /api/officers`, `DELETE /api/officers/{id}`, `POST /api/officers/{id}/pin`.
+  func officers(
+    _ request: HTTPRequest, id: String?, pin: Bool, now: Millis,
+    respond: @escaping (HTTPResponse) -> Void
+  ) throws(HTTPError) {
+    guard try role(of: request) == .admin else {
+      throw .forbidden("officers are managed with the admin token")
+    }
+    let indonesian = prefersIndonesian(request.headers)
+    switch (request.method, id, pin) {
+    case (.GET, nil, false):
+      respond(.json(hall.officerList))
+    case (.POST, nil, false):
+      let body: OfficerBody = try decodeBody(request.body)
+      let newPIN = Self.randomPIN()
+      perform(
+        .addOfficer(id: body.id, name: body.name, pin: newPIN, salt: Self.randomSalt()), now: now,
+        indonesian: indonesian
+      ) { result in
+        switch result {
+        case .success(.officer(let o)):
+          respond(.json(status: 201, OfficerWithPIN(officer: o, pin: newPIN)))
+        case .success: respond(HTTPError.internalError().response)
+        case .failure(let e): respond(e.response)
+        }
+      }
+    case (.POST, let id?, true):
+      let newPIN = Self.randomPIN()
+      perform(
+        .resetPIN(officer: id, pin: newPIN, salt: Self.randomSalt()), now: now,
+        indonesian: indonesian
+      ) { result in
+        switch result {
+        case .success(.officer(let o)): respond(.json(OfficerWithPIN(officer: o, pin: newPIN)))
+        case .success: respond(HTTPError.internalError().response)
+        case .failure(let e): respond(e.response)
+        }
+      }
+    case (.DELETE, let id?, false):
+      perform(.removeOfficer(id: id), now: now, for: request, replyTo: respond)
+    default:
+      throw .methodNotAllowed()
+    }
+  }
+
+  /// `POST /api/tickets/{id}/survey`: the counter that served it or the admin; the visitor's
+  /// ticket key once tickets carry one.
+  func survey(
+    _ request: HTTPRequest, id: String, now: Millis, respond: @escaping (HTTPResponse) -> Void
+  ) throws(HTTPError) {
+    guard let record = hall.record(id: id) else {
+      throw .notFound("no ticket of today with that id; the survey is open on the day of service")
+    }
+    let role = try role(of: request)
+    switch role {
+    case .admin: break
+    case .counter(let n) where n == record.counter: break
+    default: throw .forbidden("only the counter that served this ticket may send its survey")
+    }
+    if request.body.count > 4096 { throw .payloadTooLarge() }
+    let body: SurveyBody = try decodeBody(request.body)
+    perform(.answerSurvey(ticketID: id, body.answer), now: now, for: request, replyTo: respond)
+  }
+
+  /// `GET /api/stats?from&to` (or `date`), `/api/stats.csv`, `/api/ikm` (admin).
+  func rangeReport(_ request: HTTPRequest, kind: ReportKind) throws(HTTPError) -> HTTPResponse {
+    guard try role(of: request) == .admin else {
+      throw .forbidden("reports need the admin token")
+    }
+    let q = request.query
+    let range: ReportRange
+    do {
+      range = try ReportRange(
+        from: q["from"] ?? q["date"], to: q["to"] ?? q["date"], today: hall.day)
+    } catch {
+      throw HTTPError(error, indonesian: prefersIndonesian(request.headers))
+    }
+    if kind == .csv {
+      let semicolon = q["sep"] == ";"
+      guard q["sep"] == nil || semicolon || q["sep"] == "," else {
+        throw .badRequest("`sep` is , or ;")
+      }
+      var records: [TicketRecord] = []
+      do {
+        let first = dayNumber(of: range.from) ?? 0
+        for d in 0..<Int64(range.days) {
+          records += try store.tickets(day: dateText(ofDay: first + d)).compactMap(
+            TicketRecord.init)
+        }
+      } catch {
+        throw .storage
+      }
+      var response = HTTPResponse.text(
+        Stats.csv(tickets: records, config: config, semicolon: semicolon),
+        contentType: "text/csv")
+      let name = range.days == 1 ? range.from : "\(range.from)_\(range.to)"
+      response.headers.set("Content-Disposition", "attachment; filename=\"antre-\(name).csv\"")
+      return response
+    }
+    let stats: RangeStats
+    do {
+      stats = try ReportLoader.stats(store: store, config: config, range: range)
+    } catch {
+      throw .storage
+    }
+    switch kind {
+    case .ikm: return .json(stats.ikm)
+    case .report:
+      switch q["format"] ?? "html" {
+      case "html":
+        return .text(
+          ReportHTML.render(stats, generatedAt: config.zone.rfc3339(wallClockMillis())),
+          contentType: "text/html")
+      case "csv":
+        var response = HTTPResponse.text(ReportCSV.render(stats), contentType: "text/csv")
+        response.headers.set(
+          "Content-Disposition", "attachment; filename=\"laporan-\(range.from)_\(range.to).csv\"")
+        return response
+      case "table": return .text(ReportTable.render(stats))
+      default: throw .badRequest("`format` is html, csv or table")
+      }
+    default: return .json(stats)
+    }
+  }
+
+  static func randomPIN() -> String {
+    var rng = SystemRandomNumberGenerator()
+    let n = Int.random(in: 0..<1_000_000, using: &rng)
+    let digits = String(n)
+    return String(repeating: "0", count: 6 - digits.count) + digits
+  }
+
+  static func randomSalt() -> [UInt8] {
+    var rng = SystemRandomNumberGenerator()
+    return (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+  }
+}
+
+enum ReportKind { case stats, csv, ikm, report }
