@@ -33,7 +33,7 @@ struct Serve: ParsableCommand {
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     let logger = Logger(label: "antre.serve")
     let root = self.root ?? defaultResourceRoot(executablePath: CommandLine.arguments[0])
-    let configPath = config ?? root + "/Assets/halls/mpp-banyuwangi.yaml"
+    let configPath = config ?? root + "/Halls/mpp-banyuwangi.yaml"
     let options = ServerOptions(
       configPath: configPath, databasePath: db, host: host, port: port, resourceRoot: root,
       echo: echo)

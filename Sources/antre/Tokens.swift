@@ -23,7 +23,7 @@ struct Tokens: ParsableCommand {
     let root = defaultResourceRoot(executablePath: CommandLine.arguments[0])
     do {
       let tokens = try AntreServer.tokens(
-        configPath: config ?? root + "/Assets/halls/mpp-banyuwangi.yaml", databasePath: db)
+        configPath: config ?? root + "/Halls/mpp-banyuwangi.yaml", databasePath: db)
       print(tokenBanner(tokens, base: server, heading: "Tokens of this hall:"))
     } catch {
       FileHandle.standardError.write(Data("antre tokens: \(error)\n".utf8))

@@ -6,7 +6,7 @@ import Testing
 @Suite struct HallConfigTests {
   static let sampleURL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Assets/halls/mpp-banyuwangi.yaml")
+    .appendingPathComponent("Halls/mpp-banyuwangi.yaml")
 
   @Test func sampleHallLoads() throws {
     let text = try String(contentsOf: Self.sampleURL, encoding: .utf8)
