@@ -25,6 +25,8 @@ public final class Store {
     try Self.migrate(connection)
     self.connection = connection
     self.statements = try Statements(connection)
+    // A WAL left large by a full disk before a restart is given back now, if space allows.
+    reclaimJournalSpace()
   }
 
   private static func configure(_ connection: Connection, path: String) throws(StorageError) {
@@ -38,6 +40,7 @@ public final class Store {
       """
       PRAGMA synchronous = FULL;
       PRAGMA foreign_keys = OFF;
+      PRAGMA journal_size_limit = \(journalSizeLimitBytes);
       """)
   }
 
@@ -70,6 +73,33 @@ public final class Store {
     try connection.prepare("PRAGMA user_version").rows { $0.int(0) }.first ?? 0
   }
 
+  /// After a checkpoint the WAL is cut back to this size rather than kept at its largest.
+  public static let journalSizeLimitBytes = 4 * 1024 * 1024
+
+  // MARK: - Disk trouble
+
+  /// True from a commit that failed in the operating system (disk full, I/O error) until a
+  /// commit succeeds again. The server reports it (`/healthz`) and keeps retrying.
+  public private(set) var isFailing = false
+
+  /// Copies the WAL into the database and truncates it to nothing (`wal_checkpoint(TRUNCATE)`),
+  /// giving its space back. On a small volume a WAL that filled the disk is what blocks every
+  /// later write, so this runs after each failed commit and when retrying. True when the whole
+  /// WAL was checkpointed; nothing happens inside a transaction.
+  @discardableResult
+  public func reclaimJournalSpace() -> Bool {
+    guard !inTransaction, connection.isAutocommit else { return false }
+    do {
+      // (busy, frames in the WAL, frames checkpointed); busy 0 means the checkpoint finished.
+      let result = try connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)").rows {
+        $0.int(0)
+      }
+      return result.first == 0
+    } catch {
+      return false
+    }
+  }
+
   // MARK: - Transactions
 
   /// Whether `begin()` opened a transaction that is not yet committed or rolled back.
@@ -87,9 +117,15 @@ public final class Store {
   /// If it throws, nothing of the transaction may be acknowledged: call `rollback()`.
   public func commit() throws(StorageError) {
     guard inTransaction else { return }
-    try ensureTransactionIsAlive()
-    try statements.commit.run()
+    do {
+      try ensureTransactionIsAlive()
+      try statements.commit.run()
+    } catch {
+      if case .io = error { isFailing = true }
+      throw error
+    }
     inTransaction = false
+    isFailing = false
   }
 
   /// Discards every write since `begin()`. Does nothing without an open transaction.
@@ -99,7 +135,8 @@ public final class Store {
     guard !connection.isAutocommit else { return }
     // A failing ROLLBACK leaves nothing to recover here: SQLite then has either rolled back
     // by itself or lost the connection, and the next `begin()` reports that.
-    try? statements.rollback.run()
+    if !connection.isAutocommit { try? statements.rollback.run() }
+    if isFailing { reclaimJournalSpace() }
   }
 
   /// After some errors (disk full, I/O) SQLite rolls the whole transaction back by itself.
