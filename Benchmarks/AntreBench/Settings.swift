@@ -46,9 +46,10 @@ struct Settings {
   func wants(_ figure: String) -> Bool { only.isEmpty || only.contains(figure) }
 
   static let usage = """
-    usage: antre-bench [--quick] [--no-build] [--runs N] [--only tickets,calls,screens,startup]
+    usage: antre-bench [--quick] [--no-build] [--runs N] [--only tickets,growth,calls,screens,startup]
                        [--history-tickets N]
-    Builds antre, bare-responder and bench-load in release mode (unless --no-build), runs
-    every load against `antre serve` and the bare responder, and prints one markdown table.
+    Builds antre, bare-responder, bare-issuer and bench-load in release mode (unless
+    --no-build), runs every load against `antre serve` and a bare C yardstick (the durable bare
+    issuer for tickets, the bare responder for the rest), and prints one markdown table.
     """
 }

@@ -9,6 +9,9 @@
 //     trigger and times, for every screen, the arrival of a frame holding "type":"called".
 //     Output lines: `connected N SECONDS`, `rss_kb BEFORE AFTER` (with --pid), and per round
 //     `round I RECEIVED P50_US P99_US MAX_US STATUS`.
+//     With --hold S (and no trigger needed): after connecting, keeps every screen reading
+//     (and discarding) the feed for S seconds, then prints `held OPEN` and exits — the
+//     screens a server carries while another load runs.
 //
 //   bench-load calls --port P --seconds S [--counters 8] [--token-format c%d-secret]
 //                    [--path-format /api/counters/%d/call]
@@ -365,7 +368,7 @@ static long rss_kb(int pid) {
 
 static int run_screens(int argc, char **argv) {
   int rounds = 3, pid = 0, connecting = 256;
-  double timeout = 30;
+  double timeout = 30, hold = 0;
   const char *trigger_path = NULL, *trigger_token = NULL, *trigger_body = "";
   for (int i = 2; i < argc; i++) {
     const char *flag = argv[i];
@@ -381,13 +384,16 @@ static int run_screens(int argc, char **argv) {
     else if (strcmp(flag, "--pid") == 0) pid = atoi(value);
     else if (strcmp(flag, "--connecting") == 0) connecting = atoi(value);
     else if (strcmp(flag, "--timeout") == 0) timeout = atof(value);
+    else if (strcmp(flag, "--hold") == 0) hold = atof(value);
     else if (strcmp(flag, "--trigger-path") == 0) trigger_path = value;
     else if (strcmp(flag, "--trigger-token") == 0) trigger_token = value;
     else if (strcmp(flag, "--trigger-body") == 0) trigger_body = value;
     else if (strcmp(flag, "--ws-path") == 0) ws_path = value;
     else fail("unknown option");
   }
-  if (port <= 0 || screen_total <= 0 || !trigger_path || connecting < 1) fail("bad arguments");
+  if (port <= 0 || screen_total <= 0 || (!trigger_path && hold <= 0) || connecting < 1)
+    fail("bad arguments");
+  if (!trigger_path) trigger_path = "/";
 
   char authorization[256] = "";
   if (trigger_token) snprintf(authorization, sizeof authorization, "Authorization: Bearer %s\r\n", trigger_token);
@@ -421,6 +427,14 @@ static int run_screens(int argc, char **argv) {
   if (pid) {
     printf("rss_kb %ld %ld\n", before, rss_kb(pid));
     fflush(stdout);
+  }
+
+  if (hold > 0) {
+    double until = now_seconds() + hold;
+    while (now_seconds() < until) poll_once(50);
+    printf("held %d\n", open_count);
+    fflush(stdout);
+    return 0;
   }
 
   trigger_fd = connect_socket(port, 1);

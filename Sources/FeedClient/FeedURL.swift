@@ -1,3 +1,5 @@
+import HTTP
+
 /// `ws://host:port/path`, split for a socket and a request line.
 public struct FeedURL: Equatable, Sendable {
   public var host: String
@@ -8,32 +10,14 @@ public struct FeedURL: Equatable, Sendable {
   /// Accepts `ws://` and also `http://` (the server's base URL, which officers already know):
   /// the feed lives at `/ws` on the same port.
   public init?(_ text: String) {
-    var rest: Substring
-    if text.hasPrefix("ws://") {
-      rest = text.dropFirst(5)
-    } else if text.hasPrefix("http://") {
-      rest = text.dropFirst(7)
-    } else {
+    guard let url = URLParts(text), url.scheme == "ws" || url.scheme == "http" else {
       return nil
     }
-    let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-    let authority = rest[..<slash]
-    var path = String(rest[slash...])
+    host = url.host
+    port = url.port ?? 80
+    var path = url.pathAndQuery
     if path.isEmpty || path == "/" { path = "/ws" }
     if !path.hasPrefix("/") { path = "/ws" + path }
-    rest = authority
-    if let colon = rest.lastIndex(of: ":"), !rest.hasPrefix("[") || rest[..<colon].hasSuffix("]") {
-      guard let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port) else {
-        return nil
-      }
-      self.port = port
-      rest = rest[..<colon]
-    } else {
-      self.port = 80
-    }
-    if rest.hasPrefix("["), rest.hasSuffix("]") { rest = rest.dropFirst().dropLast() }
-    guard !rest.isEmpty else { return nil }
-    host = String(rest)
     target = path
   }
 
@@ -43,20 +27,4 @@ public struct FeedURL: Equatable, Sendable {
     copy.target += (target.contains("?") ? "&" : "?") + key + "=" + percentEncoded(value)
     return copy
   }
-}
-
-private func percentEncoded(_ s: String) -> String {
-  var out = ""
-  for b in s.utf8 {
-    switch b {
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-      UInt8(ascii: "."), UInt8(ascii: "~"):
-      out.unicodeScalars.append(Unicode.Scalar(b))
-    default:
-      let hex = Array("0123456789ABCDEF")
-      out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 0xF)])
-    }
-  }
-  return out
 }

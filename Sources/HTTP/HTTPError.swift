@@ -5,16 +5,25 @@ public struct HTTPError: Error, Sendable, Equatable {
   /// A snake_case code from PROTOCOL.md (`bad_request`, `unknown_service`, …).
   public var code: String
   public var message: String
+  /// PROTOCOL 1.1 `would_strand`: the services a close would leave without a counter.
+  public var services: [String]?
 
-  public init(status: Int, code: String, message: String) {
+  public init(status: Int, code: String, message: String, services: [String]? = nil) {
     self.status = status
     self.code = code
     self.message = message
+    self.services = services
   }
 
   public var jsonBody: [UInt8] {
     // Built by hand so an error can always be rendered, even when encoding is what failed.
-    Array("{\"error\":{\"code\":\(Self.quoted(code)),\"message\":\(Self.quoted(message))}}".utf8)
+    var extra = ""
+    if let services {
+      extra = ",\"services\":[" + services.map(Self.quoted).joined(separator: ",") + "]"
+    }
+    return Array(
+      "{\"error\":{\"code\":\(Self.quoted(code)),\"message\":\(Self.quoted(message))\(extra)}}".utf8
+    )
   }
 
   public var response: HTTPResponse { .jsonBytes(status: status, jsonBody) }
@@ -50,7 +59,7 @@ public struct HTTPError: Error, Sendable, Equatable {
     HTTPError(status: 429, code: "rate_limited", message: message)
   }
   public static func internalError(_ message: String = "internal error") -> HTTPError {
-    HTTPError(status: 500, code: "internal", message: message)
+    HTTPError(status: 500, code: "internal_error", message: message)
   }
   public static func serviceUnavailable(_ message: String, code: String = "unavailable")
     -> HTTPError

@@ -31,55 +31,71 @@ public struct Router<Handler> {
 
   /// `path` is the decoded path of the request. The most specific pattern that fits the path
   /// names the resource; if it has no route for `method`, the answer is 405 with the methods it
-  /// has. HEAD falls back to GET.
+  /// has. HEAD falls back to GET. Captures are built only for the route chosen, so the hot
+  /// routes cost one split of the path and a few comparisons.
   public func match(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-    var bestRank: [Int]?
-    var candidates: [(route: Route, parameters: RouteParameters)] = []
-    for route in routes {
-      guard let (parameters, rank) = Self.bind(route.segments, parts) else { continue }
+    let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
+    var bestRank: [Int8]?
+    var candidates: [Int] = []
+    for (i, route) in routes.enumerated() {
+      guard let rank = Self.rank(route.segments, parts) else { continue }
       if let current = bestRank {
         if current.lexicographicallyPrecedes(rank) { continue }
-        if rank.lexicographicallyPrecedes(current) { candidates = [] }
+        if rank.lexicographicallyPrecedes(current) { candidates.removeAll() }
       }
       bestRank = rank
-      candidates.append((route, parameters))
+      candidates.append(i)
     }
     guard !candidates.isEmpty else { return .notFound }
     let chosen =
-      candidates.first { $0.route.method == method }
-      ?? (method == .HEAD ? candidates.first { $0.route.method == .GET } : nil)
-    if let chosen { return .found(chosen.route.handler, chosen.parameters) }
+      candidates.first { routes[$0].method == method }
+      ?? (method == .HEAD ? candidates.first { routes[$0].method == .GET } : nil)
+    if let chosen {
+      let route = routes[chosen]
+      return .found(route.handler, Self.parameters(route.segments, parts))
+    }
     var allowed: [HTTPMethod] = []
-    for candidate in candidates where !allowed.contains(candidate.route.method) {
-      allowed.append(candidate.route.method)
+    for i in candidates where !allowed.contains(routes[i].method) {
+      allowed.append(routes[i].method)
     }
     if allowed.contains(.GET) && !allowed.contains(.HEAD) { allowed.append(.HEAD) }
     return .methodNotAllowed(allowed: allowed)
   }
 
-  /// Rank: per segment 0 for a literal, 1 for a capture, 2 for the rest; lower is more specific.
-  private static func bind(_ segments: [Segment], _ parts: [Substring]) -> (RouteParameters, [Int])?
-  {
-    var values: [String: String] = [:]
-    var rank: [Int] = []
+  /// Per segment 0 for a literal, 1 for a capture, 2 for the rest; lower is more specific.
+  /// Nil when the pattern does not fit.
+  private static func rank(_ segments: [Segment], _ parts: [Substring.UTF8View]) -> [Int8]? {
+    var rank: [Int8] = []
+    rank.reserveCapacity(segments.count)
     for (index, segment) in segments.enumerated() {
       switch segment {
       case .rest:
-        values["*"] = parts.dropFirst(index).joined(separator: "/")
         rank.append(2)
-        return (RouteParameters(values), rank)
+        return rank
       case .literal(let text):
-        guard index < parts.count, parts[index] == text else { return nil }
+        guard index < parts.count, parts[index].elementsEqual(text.utf8) else { return nil }
         rank.append(0)
-      case .capture(let name):
+      case .capture:
         guard index < parts.count else { return nil }
-        values[name] = String(parts[index])
         rank.append(1)
       }
     }
-    guard parts.count == segments.count else { return nil }
-    return (RouteParameters(values), rank)
+    return parts.count == segments.count ? rank : nil
+  }
+
+  private static func parameters(_ segments: [Segment], _ parts: [Substring.UTF8View])
+    -> RouteParameters
+  {
+    var values: [String: String] = [:]
+    for (index, segment) in segments.enumerated() {
+      switch segment {
+      case .rest:
+        values["*"] = parts.dropFirst(index).map { String(Substring($0)) }.joined(separator: "/")
+      case .capture(let name): values[name] = String(Substring(parts[index]))
+      case .literal: break
+      }
+    }
+    return RouteParameters(values)
   }
 }
 

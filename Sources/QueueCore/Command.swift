@@ -1,3 +1,5 @@
+import HallWire
+
 /// What an officer, a kiosk or the server asks of the hall.
 public enum Command: Sendable, Equatable {
   /// `box`: the ticket box that prints it (a print job follows). `request`: an idempotency
@@ -18,8 +20,10 @@ public enum Command: Sendable, Equatable {
   case pause(counter: Int, reason: String? = nil)
   case resume(counter: Int)
   case open(counter: Int)
-  /// Finishes the counter's current ticket as done, then closes it.
-  case close(counter: Int)
+  /// Finishes the counter's current ticket as done, then closes it. Refused with
+  /// `would_strand` when it is the last open or paused counter of a service with people
+  /// waiting, unless `force`: they then keep waiting, with no ETA, until a counter opens.
+  case close(counter: Int, force: Bool = false)
   /// A ticket box acknowledges a print job.
   case printed(job: String)
   /// Starts the service day of `now` if it changed: see `Hall.handle`.
@@ -64,13 +68,26 @@ public struct Changes: Sendable, Equatable {
   public var printedJobs: [PrintJob] = []
   /// The seq of the last event, to persist with the rows (nil: no event).
   public var lastSeq: Int64?
+  /// The service day just started (rollover), to persist so that a clock set back later
+  /// never reopens an earlier day (nil: the day did not change).
+  public var serviceDay: String?
 
   public init() {}
 
   public var isEmpty: Bool {
     tickets.isEmpty && counters.isEmpty && sequences.isEmpty && newPrintJobs.isEmpty
-      && printedJobs.isEmpty
+      && printedJobs.isEmpty && serviceDay == nil
   }
+}
+
+/// One command's result, with the day's rollover apart: the server commits `rollover`
+/// whether or not the command was refused, so no screen ever sees a day change that was
+/// not stored.
+public struct Step: Sendable {
+  /// The start of a new service day (expiries, counters let go) noticed by this command;
+  /// nil when the day had not changed. Its events come before the command's.
+  public var rollover: Outcome?
+  public var result: Result<Outcome, QueueError>
 }
 
 /// A refused command. It changed nothing.
@@ -84,6 +101,8 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
     case quotaReached = "quota_reached"
     case noCurrentTicket = "no_current_ticket"
     case conflict
+    /// Closing the counter would leave `services` with waiting visitors and no counter.
+    case wouldStrand = "would_strand"
   }
 
   public var code: Code
@@ -91,18 +110,22 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
   public var message: String
   /// Bahasa Indonesia.
   public var messageID: String
+  /// For `would_strand`: the services that would be left without a counter (the error
+  /// object's `services`).
+  public var services: [String]?
 
-  public init(_ code: Code, _ message: String, id messageID: String) {
+  public init(_ code: Code, _ message: String, id messageID: String, services: [String]? = nil) {
     self.code = code
     self.message = message
     self.messageID = messageID
+    self.services = services
   }
 
   public var httpStatus: Int {
     switch code {
     case .badRequest: 400
     case .notFound, .unknownService, .unknownCounter: 404
-    case .serviceClosed, .quotaReached, .noCurrentTicket, .conflict: 409
+    case .serviceClosed, .quotaReached, .noCurrentTicket, .conflict, .wouldStrand: 409
     }
   }
 

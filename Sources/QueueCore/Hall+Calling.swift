@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   /// wait × weight / target, in milliseconds per second of target.
   func score(_ e: QueueEntry, service: String, at now: Millis) -> Double {

@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   func counterConfig(_ id: Int) throws(QueueError) -> CounterConfig {
     guard let c = counterConfigs[id] else { throw Refusal.unknownCounter(id) }
@@ -32,6 +34,9 @@ extension Hall {
           id: "Loket \(id) tutup; buka dulu sebelum memanggil.")
     }
     let current = current(id)
+    if let current, isRepeatedPress(of: target, current: current, at: now) {
+      return .ticket(view(current, at: now), created: false)
+    }
     var chosen: TicketRecord?
     switch target {
     case .auto:
@@ -74,14 +79,19 @@ extension Hall {
     if t.state == .waiting {
       dequeue(t)
       t.calls = 1
+      t.firstCalledAt = now
     } else {
+      // A no-show called back: its wait ended at its first call.
       t.calls += 1
+      if t.firstCalledAt == nil { t.firstCalledAt = t.calledAt }
     }
     t.state = .called
     t.calledAt = now
     t.startedAt = nil
     t.finishedAt = nil
     t.counter = id
+    // `announce` below emits the next event.
+    t.announced = Announcement(at: now, counter: id, seq: lastSeq + 1)
     put(t)
     var c = counters[id]!
     c.ticketID = t.id
@@ -90,6 +100,19 @@ extension Hall {
     announce(ticket, counter: id, recall: false, at: now)
     return .ticket(ticket, created: false)
   }
+
+  /// Two presses of `call` moments apart (two officers, or a double click) mean one call: a
+  /// visitor called seconds ago has not had time to reach the desk, so finishing them as
+  /// served would record a visit that never happened. Calling by number stays explicit.
+  func isRepeatedPress(of target: CallTarget, current: TicketRecord, at now: Millis) -> Bool {
+    if case .number = target { return false }
+    guard current.state == .called, let calledAt = current.calledAt else { return false }
+    if case .service(let s) = target, s != current.service { return false }
+    return now - calledAt < Hall.repeatedCallWindow
+  }
+
+  /// How soon after a call another `call` at the same counter counts as the same press.
+  public static let repeatedCallWindow: Millis = 5_000
 
   func announce(_ ticket: Ticket, counter id: Int, recall: Bool, at now: Millis) {
     recentCalls.removeAll { $0.number == ticket.number }
@@ -104,6 +127,8 @@ extension Hall {
     _ = try counterConfig(id)
     guard var t = current(id) else { throw Refusal.noCurrentTicket(id) }
     t.calls += 1
+    // `announce` below emits the next event.
+    t.announced = Announcement(at: now, counter: id, seq: lastSeq + 1)
     put(t)
     let ticket = view(t, at: now)
     announce(ticket, counter: id, recall: true, at: now)
@@ -127,6 +152,12 @@ extension Hall {
   {
     _ = try counterConfig(id)
     guard let t = current(id) else { throw Refusal.noCurrentTicket(id) }
+    // A visitor being served has come: recording them as absent would be false.
+    if state == .noshow && t.state == .serving {
+      throw QueueError(
+        .conflict, "Ticket \(t.number) is being served; finish it with done instead of no-show.",
+        id: "Antrean \(t.number) sedang dilayani; selesaikan dengan selesai, bukan tidak hadir.")
+    }
     return .ticket(finish(t, as: state, now: now), created: false)
   }
 
@@ -157,11 +188,24 @@ extension Hall {
         .conflict, "Ticket \(t.number) is already in service \(service).",
         id: "Antrean \(t.number) sudah di layanan \(service).")
     }
+    // As for issuing: a queue no counter can call would hold the visitor forever.
+    guard isStaffed(service) else {
+      let label = "\(service) (\(services[service]!.name))"
+      throw QueueError(
+        .serviceClosed, "Service \(label) has no counter open right now; nobody could call it.",
+        id: "Layanan \(label) belum ada loket yang buka; antrean tidak akan dipanggil.")
+    }
     let from = t.service
+    let calledAt = t.calledAt ?? now
+    t.legs.append(
+      Leg(
+        service: from, counter: id, enqueuedAt: t.enqueuedAt, firstCalledAt: t.firstCall ?? now,
+        calledAt: calledAt, startedAt: t.startedAt, transferredAt: now))
     t.service = service
     t.state = .waiting
     t.enqueuedAt = now
     t.calledAt = nil
+    t.firstCalledAt = nil
     t.startedAt = nil
     t.counter = nil
     t.calls = 0
@@ -243,15 +287,35 @@ extension Hall {
 
   /// Closing ends the counter's current ticket as done: a closed counter serves nobody, and
   /// the visitor at the desk has been attended to.
-  func close(counter id: Int, now: Millis) throws(QueueError) -> Reply {
-    _ = try counterConfig(id)
+  func close(counter id: Int, force: Bool, now: Millis) throws(QueueError) -> Reply {
+    let cfg = try counterConfig(id)
     guard counters[id]!.state != .closed else { return .counter(counterView(id, at: now)) }
+    let stranded = cfg.services.filter { s in
+      !(queues[s]?.isEmpty ?? true) && !isStaffed(s, besides: id)
+    }
+    if !stranded.isEmpty && !force {
+      let list = stranded.joined(separator: ", ")
+      throw QueueError(
+        .wouldStrand,
+        "Counter \(id) is the last one serving \(list), where visitors are waiting; "
+          + "closing it would leave them with no counter. Close with force to do it anyway.",
+        id: "Loket \(id) adalah loket terakhir yang melayani \(list), dan masih ada yang "
+          + "menunggu; menutupnya membuat mereka tanpa loket. Tutup paksa bila memang perlu.",
+        services: stranded)
+    }
     if let t = current(id) { finish(t, as: .done, now: now) }
     var c = counters[id]!
     c.state = .closed
     c.reason = nil
     c.since = now
     return changeState(c, at: now)
+  }
+
+  /// Whether a counter other than `excluded` that serves `service` is open or paused.
+  func isStaffed(_ service: String, besides excluded: Int? = nil) -> Bool {
+    config.counters.contains {
+      $0.id != excluded && $0.services.contains(service) && counters[$0.id]?.state != .closed
+    }
   }
 
   func changeState(_ c: CounterRecord, at now: Millis) -> Reply {

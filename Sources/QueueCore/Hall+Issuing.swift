@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   func issue(service: String, priority: Bool, box: String?, request: String?, now: Millis)
     throws(QueueError) -> Reply
@@ -76,10 +78,7 @@ extension Hall {
       let l = zone.local(now)
       if !hours.isOpen(l.weekday, minute: l.minuteOfDay) { return .hours }
     }
-    let staffed = config.counters.contains {
-      $0.services.contains(svc.id) && counters[$0.id]?.state != .closed
-    }
-    if !staffed { return .noCounter }
+    if !isStaffed(svc.id) { return .noCounter }
     if let quota = svc.quota, lastSeqNo[svc.id, default: 0] >= quota { return .quota }
     return nil
   }

@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   /// Starts the service day of `now` (never goes back to an earlier day). Unfinished tickets
   /// of earlier days, waiting, called or being served, expire with a `finished` event; the
@@ -33,6 +35,7 @@ extension Hall {
     if dayChanged {
       dayNumber = newDayNumber
       day = newDay
+      tx.serviceDay = newDay
       byNumber = [:]
       requests = [:]
       lastSeqNo = [:]

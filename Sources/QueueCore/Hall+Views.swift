@@ -1,3 +1,5 @@
+import HallWire
+
 extension Hall {
   /// A ticket of today (or an unfinished older one); past days are Storage's.
   public func ticket(id: String, at now: Millis) -> Ticket? {
@@ -17,8 +19,9 @@ extension Hall {
     guard t.state == .waiting, let position = position(of: t, at: now) else {
       return Ticket(record: t, zone: zone)
     }
-    return Ticket(
-      record: t, zone: zone, position: position, etaS: eta(position: position, in: t.service))
+    // No counter can call it (closed with force): no estimate is honest.
+    let etaS = isStaffed(t.service) ? eta(position: position, in: t.service) : nil
+    return Ticket(record: t, zone: zone, position: position, etaS: etaS)
   }
 
   /// A counter of the hall file, as the wire shows it.

@@ -1,3 +1,5 @@
+import HallWire
+
 /// The hall as a pure state machine: commands in, a reply, numbered events and the rows to
 /// persist out. No clock, no I/O, no randomness: time is an argument and ticket ids come
 /// from `makeTicketID`. Owned by the server's single loop thread.
@@ -53,7 +55,9 @@ public final class Hall {
 
     // A clock set back after a restart must not reopen a day whose numbers are used.
     var today = config.zone.local(now).dayNumber
-    for t in state.tickets { if let d = QueueCore.dayNumber(of: t.day) { today = max(today, d) } }
+    for t in state.tickets { if let d = HallWire.dayNumber(of: t.day) { today = max(today, d) } }
+    for s in state.sequences { if let d = HallWire.dayNumber(of: s.day) { today = max(today, d) } }
+    if let d = state.serviceDay.flatMap(HallWire.dayNumber(of:)) { today = max(today, d) }
     dayNumber = today
     day = LocalTime(dayNumber: today, secondOfDay: 0).date
 
@@ -92,11 +96,18 @@ public final class Hall {
     pendingJobs = state.pendingPrintJobs.filter { $0.printedAt == nil }.sorted {
       ($0.createdAt, $0.job) < ($1.createdAt, $1.job)
     }
-    let called = tickets.values.filter { $0.day == day && $0.calledAt != nil && $0.counter != nil }
-      .sorted { $0.calledAt! > $1.calledAt! }.prefix(10)
-    recentCalls = called.map {
-      RecentCall(number: $0.number, counter: $0.counter!, at: config.zone.rfc3339($0.calledAt!))
+    let announced = tickets.values.compactMap { t in
+      t.day == day ? t.announced.map { (t.number, $0) } : nil
+    }.sorted { ($0.1.seq, $0.1.at) > ($1.1.seq, $1.1.at) }.prefix(10)
+    recentCalls = announced.map { number, a in
+      RecentCall(number: number, counter: a.counter, at: config.zone.rfc3339(a.at))
     }
+  }
+
+  /// Whether the clock reads an earlier day than the hall's service day (it was set back):
+  /// the hall stays on its day, and the server should warn.
+  public func clockIsBehind(at now: Millis) -> Bool {
+    zone.local(now).dayNumber < dayNumber
   }
 
   /// Whether the service day of `now` differs from the hall's (or stale tickets remain).
@@ -105,29 +116,52 @@ public final class Hall {
   }
 
   /// Runs one command. A refused command changes nothing (an automatic rollover that ran
-  /// before it is kept and reported with the next outcome).
+  /// before it is kept and reported with the next outcome). A caller that persists outcomes
+  /// should use `step(_:at:)`, which hands the rollover back on its own.
   public func handle(_ command: Command, at now: Millis) throws(QueueError) -> Outcome {
     if needsRollover(at: now) { rollover(at: now) }
-    let reply: Reply
-    switch command {
-    case .rollover: reply = .acknowledged
-    case .issue(let service, let priority, let box, let request):
-      reply = try issue(service: service, priority: priority, box: box, request: request, now: now)
-    case .call(let counter, let target): reply = try call(counter: counter, target, now: now)
-    case .recall(let counter): reply = try recall(counter: counter, now: now)
-    case .start(let counter): reply = try start(counter: counter, now: now)
-    case .done(let counter): reply = try finishCurrent(counter: counter, as: .done, now: now)
-    case .noshow(let counter): reply = try finishCurrent(counter: counter, as: .noshow, now: now)
-    case .transfer(let counter, let to): reply = try transfer(counter: counter, to: to, now: now)
-    case .cancel(let id): reply = try cancel(ticketID: id, now: now)
-    case .pause(let counter, let reason):
-      reply = try pause(counter: counter, reason: reason, now: now)
-    case .resume(let counter): reply = try resume(counter: counter, now: now)
-    case .open(let counter): reply = try open(counter: counter, now: now)
-    case .close(let counter): reply = try close(counter: counter, now: now)
-    case .printed(let job): reply = try printed(job: job, now: now)
-    }
+    let reply = try dispatch(command, at: now)
     return tx.drain(reply: reply, lastSeq: lastSeq)
+  }
+
+  /// Runs one command; a new service day noticed on the way is its own outcome, returned
+  /// even when the command is refused, so it can be committed by itself.
+  public func step(_ command: Command, at now: Millis) -> Step {
+    if needsRollover(at: now) { rollover(at: now) }
+    // Also carries anything a refused `handle` left pending.
+    let rollover = tx.isEmpty ? nil : tx.drain(reply: .acknowledged, lastSeq: lastSeq)
+    if command == .rollover {
+      return Step(
+        rollover: nil,
+        result: .success(rollover ?? tx.drain(reply: .acknowledged, lastSeq: lastSeq)))
+    }
+    do {
+      let reply = try dispatch(command, at: now)
+      return Step(rollover: rollover, result: .success(tx.drain(reply: reply, lastSeq: lastSeq)))
+    } catch {
+      return Step(rollover: rollover, result: .failure(error))
+    }
+  }
+
+  private func dispatch(_ command: Command, at now: Millis) throws(QueueError) -> Reply {
+    switch command {
+    case .rollover: return .acknowledged
+    case .issue(let service, let priority, let box, let request):
+      return try issue(service: service, priority: priority, box: box, request: request, now: now)
+    case .call(let counter, let target): return try call(counter: counter, target, now: now)
+    case .recall(let counter): return try recall(counter: counter, now: now)
+    case .start(let counter): return try start(counter: counter, now: now)
+    case .done(let counter): return try finishCurrent(counter: counter, as: .done, now: now)
+    case .noshow(let counter): return try finishCurrent(counter: counter, as: .noshow, now: now)
+    case .transfer(let counter, let to): return try transfer(counter: counter, to: to, now: now)
+    case .cancel(let id): return try cancel(ticketID: id, now: now)
+    case .pause(let counter, let reason):
+      return try pause(counter: counter, reason: reason, now: now)
+    case .resume(let counter): return try resume(counter: counter, now: now)
+    case .open(let counter): return try open(counter: counter, now: now)
+    case .close(let counter, let force): return try close(counter: counter, force: force, now: now)
+    case .printed(let job): return try printed(job: job, now: now)
+    }
   }
 
   // MARK: - Recording changes
@@ -180,6 +214,12 @@ struct Transaction {
   var sequences: [DaySequence] = []
   var newJobs: [PrintJob] = []
   var printedJobs: [PrintJob] = []
+  var serviceDay: String?
+
+  var isEmpty: Bool {
+    events.isEmpty && ticketOrder.isEmpty && counterOrder.isEmpty && sequences.isEmpty
+      && newJobs.isEmpty && printedJobs.isEmpty && serviceDay == nil
+  }
 
   mutating func record(_ t: TicketRecord) {
     if tickets.updateValue(t, forKey: t.id) == nil { ticketOrder.append(t.id) }
@@ -200,6 +240,7 @@ struct Transaction {
     changes.newPrintJobs = newJobs
     changes.printedJobs = printedJobs
     changes.lastSeq = events.isEmpty ? nil : lastSeq
+    changes.serviceDay = serviceDay
     let outcome = Outcome(reply: reply, events: events, changes: changes)
     self = Transaction()
     return outcome

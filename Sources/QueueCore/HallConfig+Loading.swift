@@ -1,3 +1,5 @@
+import HallWire
+
 import Yams
 
 /// Why a hall file was refused: where (a key path such as `services[2].id`) and what is wrong.

@@ -1,4 +1,6 @@
-/// The hall file, validated. Load it with `HallConfig.load(yaml:)`; see HallFile.md.
+import HallWire
+
+/// The hall file, validated. Load it with `HallConfig.load(yaml:)`; README.md "The hall file" describes it.
 public struct HallConfig: Sendable, Equatable {
   public var name: String
   public var zone: HallZone

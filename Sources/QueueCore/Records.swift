@@ -1,15 +1,4 @@
-/// A ticket's life: waiting → called → serving → done, or noshow / cancelled / expired.
-public enum TicketState: String, Sendable, Equatable, Codable, CaseIterable {
-  case waiting, called, serving, done, noshow, cancelled, expired
-
-  /// No further change except a no-show being called back.
-  public var isFinal: Bool {
-    switch self {
-    case .waiting, .called, .serving: false
-    case .done, .noshow, .cancelled, .expired: true
-    }
-  }
-}
+import HallWire
 
 /// A ticket as stored. Storage persists exactly these fields as columns.
 public struct TicketRecord: Sendable, Equatable {
@@ -24,9 +13,13 @@ public struct TicketRecord: Sendable, Equatable {
   public var priority: Bool
   public var state: TicketState
   public var issuedAt: Millis
-  /// When it (re)joined its current queue: the basis of its wait for scoring.
+  /// When it (re)joined its current queue: the start of its wait in this service.
   public var enqueuedAt: Millis
+  /// Its latest call in this service (a no-show called back moves it).
   public var calledAt: Millis?
+  /// Its first call in this service: the end of the wait the hall imposed. Nil on rows
+  /// stored before it existed, where it equals `calledAt`.
+  public var firstCalledAt: Millis?
   public var startedAt: Millis?
   public var finishedAt: Millis?
   public var counter: Int?
@@ -35,12 +28,18 @@ public struct TicketRecord: Sendable, Equatable {
   public var request: String?
   /// The ticket box that printed it.
   public var box: String?
+  /// Its latest announcement (call, recall or call-back), for the hall's recent calls,
+  /// kept through transfers so a restart shows what screens showed.
+  public var announced: Announcement?
+  /// The services it was called in before being transferred, oldest first.
+  public var legs: [Leg]
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
     state: TicketState, issuedAt: Millis, enqueuedAt: Millis, calledAt: Millis? = nil,
     startedAt: Millis? = nil, finishedAt: Millis? = nil, counter: Int? = nil, calls: Int = 0,
-    request: String? = nil, box: String? = nil
+    request: String? = nil, box: String? = nil, firstCalledAt: Millis? = nil,
+    announced: Announcement? = nil, legs: [Leg] = []
   ) {
     self.id = id
     self.day = day
@@ -58,7 +57,28 @@ public struct TicketRecord: Sendable, Equatable {
     self.calls = calls
     self.request = request
     self.box = box
+    self.firstCalledAt = firstCalledAt
+    self.announced = announced
+    self.legs = legs
   }
+
+  /// The first call in this service, for rows that predate `firstCalledAt`.
+  public var firstCall: Millis? { firstCalledAt ?? calledAt }
+
+  /// Whether it was called again after a no-show.
+  public var wasCalledBack: Bool {
+    guard let first = firstCall, let last = calledAt else { return false }
+    return last != first
+  }
+
+  /// The time it waited in earlier services before being transferred: a transfer keeps it,
+  /// so a visitor is not sent to the back for the hall's routing.
+  public var earlierWait: Millis {
+    legs.reduce(0) { $0 + max(0, $1.firstCalledAt - $1.enqueuedAt) }
+  }
+
+  /// The basis of its wait for scoring: joining this queue, moved back by `earlierWait`.
+  public var waitingSince: Millis { enqueuedAt - earlierWait }
 
   /// The service it was issued in: the number without its digits.
   public var issuedService: String { String(number.prefix { !$0.isNumber }) }
@@ -70,13 +90,42 @@ public struct TicketRecord: Sendable, Equatable {
   }
 }
 
-public enum CounterState: String, Sendable, Equatable, Codable, CaseIterable {
-  /// Calling.
-  case open
-  /// A short break: its services stay issuable, it cannot call.
-  case paused
-  /// Not serving.
-  case closed
+/// A ticket's announcement on the hall screens.
+public struct Announcement: Sendable, Equatable {
+  public var at: Millis
+  public var counter: Int
+  /// The seq of its `called` event: orders announcements made in the same millisecond.
+  public var seq: Int64
+
+  public init(at: Millis, counter: Int, seq: Int64) {
+    self.at = at
+    self.counter = counter
+    self.seq = seq
+  }
+}
+
+/// A service a ticket was called in and then transferred out of.
+public struct Leg: Sendable, Equatable {
+  public var service: String
+  public var counter: Int
+  public var enqueuedAt: Millis
+  public var firstCalledAt: Millis
+  public var calledAt: Millis
+  public var startedAt: Millis?
+  public var transferredAt: Millis
+
+  public init(
+    service: String, counter: Int, enqueuedAt: Millis, firstCalledAt: Millis, calledAt: Millis,
+    startedAt: Millis? = nil, transferredAt: Millis
+  ) {
+    self.service = service
+    self.counter = counter
+    self.enqueuedAt = enqueuedAt
+    self.firstCalledAt = firstCalledAt
+    self.calledAt = calledAt
+    self.startedAt = startedAt
+    self.transferredAt = transferredAt
+  }
 }
 
 public struct CounterRecord: Sendable, Equatable {
@@ -146,15 +195,19 @@ public struct HallState: Sendable, Equatable {
   public var lastSeq: Int64
   /// Print jobs not yet acknowledged.
   public var pendingPrintJobs: [PrintJob]
+  /// The latest service day the hall has started: a clock set back never reopens an
+  /// earlier one.
+  public var serviceDay: String?
 
   public init(
     tickets: [TicketRecord] = [], counters: [CounterRecord] = [], sequences: [DaySequence] = [],
-    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = []
+    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], serviceDay: String? = nil
   ) {
     self.tickets = tickets
     self.counters = counters
     self.sequences = sequences
     self.lastSeq = lastSeq
     self.pendingPrintJobs = pendingPrintJobs
+    self.serviceDay = serviceDay
   }
 }

@@ -1,3 +1,5 @@
+import HallWire
+
 /// A waiting ticket as a queue holds it: just what ordering needs, no dictionary look-ups.
 struct QueueEntry: Sendable, Equatable {
   var id: String
@@ -8,7 +10,7 @@ struct QueueEntry: Sendable, Equatable {
 
   init(_ t: TicketRecord) {
     id = t.id
-    enqueuedAt = t.enqueuedAt
+    enqueuedAt = t.waitingSince
     issuedAt = t.issuedAt
     seqNo = t.seqNo
     priority = t.priority

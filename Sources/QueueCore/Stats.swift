@@ -1,3 +1,5 @@
+import HallWire
+
 /// Durations in whole seconds; all nil when there is nothing to measure.
 public struct Summary: Sendable, Equatable, Encodable {
   public var mean: Int?
@@ -41,14 +43,18 @@ public struct StatsReport: Sendable, Equatable, Encodable {
     public var noshow: Int
     public var cancelled: Int
     public var expired: Int
-    /// Called − joined this service's queue.
+    /// Called here, then transferred to another service: an outcome of this service.
+    public var transferred: Int
+    /// No-shows of this service called again (counted once per ticket).
+    public var calledBack: Int
+    /// First call − joined this service's queue, transferred tickets included.
     public var waitS: Summary
     /// Finished − started (or called, when never started), done tickets.
     public var serviceS: Summary
 
     enum CodingKeys: String, CodingKey {
-      case id, name, issued, served, noshow, cancelled, expired, waitS = "wait_s"
-      case serviceS = "service_s"
+      case id, name, issued, served, noshow, cancelled, expired, transferred
+      case calledBack = "called_back", waitS = "wait_s", serviceS = "service_s"
     }
   }
 
@@ -56,9 +62,14 @@ public struct StatsReport: Sendable, Equatable, Encodable {
     public var id: Int
     public var name: String
     public var served: Int
+    /// Served here, then transferred to another service.
+    public var transferred: Int
+    /// Done tickets and the part of transferred ones spent at this counter.
     public var serviceS: Summary
 
-    enum CodingKeys: String, CodingKey { case id, name, served, serviceS = "service_s" }
+    enum CodingKeys: String, CodingKey {
+      case id, name, served, transferred, serviceS = "service_s"
+    }
   }
 
   /// The service day reported on, when the caller names it.
@@ -77,8 +88,19 @@ public struct StatsReport: Sendable, Equatable, Encodable {
 }
 
 public enum Stats {
+  /// The wait the hall imposed in the ticket's current service: to its first call there,
+  /// not to a call-back after a no-show.
   static func waitSeconds(_ t: TicketRecord) -> Int? {
-    t.calledAt.map { seconds(from: t.enqueuedAt, to: $0) }
+    t.firstCall.map { seconds(from: t.enqueuedAt, to: $0) }
+  }
+
+  static func waitSeconds(_ leg: Leg) -> Int {
+    seconds(from: leg.enqueuedAt, to: leg.firstCalledAt)
+  }
+
+  /// Time at the counter before the transfer.
+  static func serviceSeconds(_ leg: Leg) -> Int {
+    seconds(from: leg.startedAt ?? leg.calledAt, to: leg.transferredAt)
   }
 
   static func serviceSeconds(_ t: TicketRecord) -> Int? {
@@ -91,31 +113,39 @@ public enum Stats {
   public static func compute(tickets: [TicketRecord], config: HallConfig, date: String? = nil)
     -> StatsReport
   {
+    let legs = tickets.flatMap(\.legs)
     let services = config.services.map { svc in
       let here = tickets.filter { $0.service == svc.id }
+      let left = legs.filter { $0.service == svc.id }
       func count(_ s: TicketState) -> Int { here.filter { $0.state == s }.count }
       return StatsReport.ServiceStats(
         id: svc.id, name: svc.name,
         issued: tickets.filter { $0.issuedService == svc.id }.count,
         served: count(.done), noshow: count(.noshow), cancelled: count(.cancelled),
-        expired: count(.expired), waitS: Summary(here.compactMap(waitSeconds)),
+        expired: count(.expired), transferred: left.count,
+        calledBack: here.filter(\.wasCalledBack).count
+          + left.filter { $0.calledAt != $0.firstCalledAt }.count,
+        waitS: Summary(here.compactMap(waitSeconds) + left.map(waitSeconds)),
         serviceS: Summary(here.compactMap(serviceSeconds)))
     }
     let counters = config.counters.map { c in
       let done = tickets.filter { $0.counter == c.id && $0.state == .done }
+      let left = legs.filter { $0.counter == c.id }
       return StatsReport.CounterStats(
-        id: c.id, name: c.name, served: done.count,
-        serviceS: Summary(done.compactMap(serviceSeconds)))
+        id: c.id, name: c.name, served: done.count, transferred: left.count,
+        serviceS: Summary(done.compactMap(serviceSeconds) + left.map(serviceSeconds)))
     }
     return StatsReport(date: date, services: services, counters: counters)
   }
 
   public static let csvHeader =
     "date,number,service,issued_service,priority,state,issued_at,called_at,started_at,"
-    + "finished_at,counter,calls,wait_s,service_s"
+    + "finished_at,counter,calls,wait_s,service_s,called_back_at,transferred_from"
 
   /// One row per ticket, in issue order; times RFC 3339 in the hall's zone. Ticket ids are
-  /// left out: they let anyone cancel a ticket.
+  /// left out: they let anyone cancel a ticket. `called_at` is the first call in the
+  /// ticket's service (what `wait_s` ends at); `called_back_at` the latest call after a
+  /// no-show; `transferred_from` the services it left, space-separated.
   public static func csv(tickets: [TicketRecord], config: HallConfig) -> String {
     let zone = config.zone
     var out = csvHeader + "\r\n"
@@ -125,10 +155,12 @@ public enum Stats {
     for t in sorted {
       let fields: [String] = [
         t.day, t.number, t.service, t.issuedService, t.priority ? "true" : "false",
-        t.state.rawValue, zone.rfc3339(t.issuedAt), t.calledAt.map(zone.rfc3339) ?? "",
+        t.state.rawValue, zone.rfc3339(t.issuedAt), t.firstCall.map(zone.rfc3339) ?? "",
         t.startedAt.map(zone.rfc3339) ?? "", t.finishedAt.map(zone.rfc3339) ?? "",
         t.counter.map(String.init) ?? "", String(t.calls),
         waitSeconds(t).map(String.init) ?? "", serviceSeconds(t).map(String.init) ?? "",
+        t.wasCalledBack ? t.calledAt.map(zone.rfc3339) ?? "" : "",
+        t.legs.map(\.service).joined(separator: " "),
       ]
       out += fields.map(csvField).joined(separator: ",") + "\r\n"
     }

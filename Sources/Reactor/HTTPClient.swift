@@ -137,32 +137,11 @@ struct HTTPURL: Equatable {
   var pathAndQuery: String
 
   init?(_ text: String) {
-    guard text.lowercased().hasPrefix("http://") else { return nil }
-    let rest = text.dropFirst(7)
-    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-    let authority = rest[..<authorityEnd]
-    var path = String(rest[authorityEnd...].prefix { $0 != "#" })
-    if path.isEmpty || path.hasPrefix("?") { path = "/" + path }
-    guard !authority.isEmpty, !authority.contains("@") else { return nil }
-    if authority.hasPrefix("[") {
-      guard let close = authority.firstIndex(of: "]") else { return nil }
-      host = String(authority[authority.index(after: authority.startIndex)..<close])
-      let after = authority[authority.index(after: close)...]
-      if after.isEmpty {
-        port = 80
-      } else {
-        guard after.hasPrefix(":"), let value = Int(after.dropFirst()) else { return nil }
-        port = value
-      }
-    } else if let colon = authority.lastIndex(of: ":") {
-      host = String(authority[..<colon])
-      guard let value = Int(authority[authority.index(after: colon)...]) else { return nil }
-      port = value
-    } else {
-      host = String(authority)
-      port = 80
-    }
-    guard !host.isEmpty, (1...65535).contains(port) else { return nil }
-    pathAndQuery = path
+    guard let url = URLParts(text), url.scheme == "http" else { return nil }
+    host = url.host
+    port = url.port ?? 80
+    pathAndQuery =
+      url.pathAndQuery.isEmpty || url.pathAndQuery.hasPrefix("?")
+      ? "/" + url.pathAndQuery : url.pathAndQuery
   }
 }

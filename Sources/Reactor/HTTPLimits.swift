@@ -9,7 +9,7 @@
 ///   memory one request can take.
 /// - `idleTimeout` 30 s: a connection that sends nothing for this long (between or inside
 ///   requests) is closed. WebSocket connections taken over are exempt; they set their own.
-/// - `maxConnections` 16,000, clamped below the process's open-file limit less 64 (call
+/// - `maxConnections` 20,000, clamped below the process's open-file limit less 64 (call
 ///   `raiseOpenFileLimit()` first). Beyond it a new connection gets `503` with the protocol's
 ///   JSON error (`too_many_connections`) and is closed.
 /// - `requestDeadline` 10 s: a request's head and body must all arrive within this time of
@@ -38,7 +38,7 @@ public struct HTTPLimits: Sendable, Equatable {
 
   public init(
     maxHeaderBytes: Int = 8 * 1024, maxBodyBytes: Int = 64 * 1024,
-    hardBodyCapBytes: Int = 1024 * 1024, idleTimeout: Double = 30, maxConnections: Int = 16_000,
+    hardBodyCapBytes: Int = 1024 * 1024, idleTimeout: Double = 30, maxConnections: Int = 20_000,
     backlog: Int = 1024, requestDeadline: Double = 10, maxConnectionsPerAddress: Int = 256,
     unlimitedAddresses: Set<String> = [], exemptsLoopback: Bool = true
   ) {

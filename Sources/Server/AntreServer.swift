@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 import HTTP
 import Logging
@@ -35,15 +36,15 @@ public final class AntreServer {
   public let boundPort: Int
   public let host: String
   private let http: HTTPServer
-  private let app: HallApp
-  private let options: ServerOptions
+  let app: HallApp
+  let options: ServerOptions
   private var logger: Logger
-  private var peers: [ObjectIdentifier: WebSocketPeer] = [:]
+  var peers: [ObjectIdentifier: WebSocketPeer] = [:]
   private var commitTrigger: Trigger?
   private var commitTimer: Timer?
   private var timers: [Timer] = []
   private var signals: SignalWatcher?
-  private var stopping = false
+  private(set) var stopping = false
   /// Tokens generated at this start, to print once.
   public private(set) var generatedTokens: TokenTable?
   public let tokens: TokenTable
@@ -55,7 +56,7 @@ public final class AntreServer {
     let store: Store
     do {
       store = try Store(path: options.databasePath)
-      (tokens, generatedTokens) = try Self.loadTokens(config: config, store: store)
+      (tokens, generatedTokens) = try TokenTable.load(config: config, store: store)
     } catch {
       throw .storage(error)
     }
@@ -71,10 +72,7 @@ public final class AntreServer {
     do {
       http = try HTTPServer(
         loop: loop, host: options.host, port: options.port,
-        limits: HTTPLimits(
-          maxHeaderBytes: options.limits.maxHeaderBytes, maxBodyBytes: options.limits.maxBodyBytes,
-          idleTimeout: options.limits.httpIdleTimeout,
-          maxConnections: options.limits.maxConnections))
+        limits: options.limits.http)
     } catch {
       throw .listen(error)
     }
@@ -90,7 +88,7 @@ public final class AntreServer {
   {
     let config = try loadConfig(configPath)
     do {
-      return try loadTokens(config: config, store: try Store(path: databasePath)).0
+      return try TokenTable.load(config: config, store: try Store(path: databasePath)).0
     } catch {
       throw .storage(error)
     }
@@ -105,39 +103,6 @@ public final class AntreServer {
     } catch {
       throw .config("\(path): \(error)")
     }
-  }
-
-  /// Hall-file tokens win; missing ones are generated once and kept in the database.
-  private static func loadTokens(config: HallConfig, store: Store) throws(StorageError)
-    -> (TokenTable, TokenTable?)
-  {
-    var generated: [String: String] = [:]
-    func token(_ key: String, _ configured: String?) throws(StorageError) -> String {
-      if let configured, !configured.isEmpty { return configured }
-      if let kept = try store.meta(key) { return kept }
-      let fresh = generateToken()
-      generated[key] = fresh
-      return fresh
-    }
-    let admin = try token("token.admin", config.adminToken)
-    var counters: [Int: String] = [:]
-    for c in config.counters { counters[c.id] = try token("token.counter.\(c.id)", c.token) }
-    var kiosks: [String: String] = [:]
-    for k in config.kiosks { kiosks[k.id] = try token("token.kiosk.\(k.id)", k.token) }
-    if !generated.isEmpty {
-      try store.begin()
-      for (k, v) in generated { try store.setMeta(k, v) }
-      try store.commit()
-    }
-    let table = TokenTable(admin: admin, counters: counters, kiosks: kiosks)
-    guard !generated.isEmpty else { return (table, nil) }
-    return (
-      table,
-      TokenTable(
-        admin: generated["token.admin"] ?? "",
-        counters: counters.filter { generated["token.counter.\($0.key)"] != nil },
-        kiosks: kiosks.filter { generated["token.kiosk.\($0.key)"] != nil })
-    )
   }
 
   private func wire() {
@@ -218,80 +183,6 @@ public final class AntreServer {
     }
     app.handle(request, now: wallClockMillis(), monotonic: EventLoop.monotonicNow) { response in
       exchange.respond(response)
-    }
-  }
-
-  private func isOriginAllowed(_ origin: String?, host: String?) -> Bool {
-    // Non-browser clients (ticket boxes, the console) send no Origin.
-    guard let origin else { return true }
-    if app.config.origins.contains(origin) { return true }
-    guard let host else { return false }
-    return origin == "http://\(host)" || origin == "https://\(host)"
-  }
-
-  private func upgrade(_ exchange: HTTPExchange) {
-    let request = exchange.request
-    guard !stopping else {
-      exchange.respond(HTTPError(status: 503, code: "shutting_down", message: "server is stopping"))
-      return
-    }
-    let accept: [UInt8]
-    do {
-      accept = try WebSocketHandshake.serverAccept(
-        method: request.method.rawValue, headers: request.headers.map { ($0.name, $0.value) },
-        isOriginAllowed: { [unowned self] in
-          self.isOriginAllowed($0, host: request.headers["Host"])
-        })
-    } catch {
-      var response = HTTPError(
-        status: error.httpStatus ?? 400, code: error.errorCode ?? "bad_request",
-        message: error.message
-      ).response
-      for (name, value) in error.httpHeaders { response.headers.set(name, value) }
-      exchange.respond(response)
-      return
-    }
-    guard peers.count < options.limits.maxWebSocketConnections else {
-      exchange.respond(
-        HTTPError(status: 503, code: "too_many_connections", message: "the feed is full"))
-      return
-    }
-    guard let connection = exchange.takeOverConnection() else { return }
-    connection.write(accept)
-    let token = request.query["token"]
-    let role = app.tokens.role(for: token)
-    let peer = WebSocketPeer(
-      connection: connection, role: role, maxMessageBytes: options.limits.maxMessageBytes,
-      maxBacklog: options.limits.maxSubscriberBacklogBytes)
-    peers[ObjectIdentifier(peer)] = peer
-    peer.onFinish = { [unowned self] peer in
-      self.peers[ObjectIdentifier(peer)] = nil
-      self.app.detach(peer)
-    }
-    peer.onDropped = { [unowned self] in self.app.metrics.droppedSlowSubscribers += 1 }
-    if request.path == "/ws/echo" {
-      peer.onText = { peer, text in peer.echo(text) }
-      return
-    }
-    if let token, !token.isEmpty, role == nil {
-      peer.close(.policyViolation, reason: "bad token")
-      return
-    }
-    peer.onText = { [unowned self] peer, text in
-      self.app.receive(
-        text: text, from: peer, now: wallClockMillis(), monotonic: EventLoop.monotonicNow)
-    }
-    app.attach(peer, since: request.query["since"].flatMap { Int64($0) }, now: wallClockMillis())
-  }
-
-  private func pingPeers() {
-    let now = EventLoop.monotonicNow
-    for peer in Array(peers.values) {
-      if now - peer.lastHeard > options.limits.silenceTimeout {
-        peer.close(.goingAway, reason: "silent for \(Int(options.limits.silenceTimeout)) s")
-      } else {
-        peer.sendPing()
-      }
     }
   }
 }

@@ -1,3 +1,5 @@
+import HallWire
+
 /// Prometheus text exposition, built on demand from counters the server keeps.
 struct Metrics {
   var issued: [String: Int] = [:]
@@ -10,6 +12,15 @@ struct Metrics {
   var loopLagSeconds = 0.0
   var loopLagMaxSeconds = 0.0
   var droppedSlowSubscribers = 0
+
+  mutating func count(_ event: Event) {
+    guard let ticket = event.ticket else { return }
+    switch event.body {
+    case .issued: issued[ticket.service, default: 0] += 1
+    case .finished where ticket.state == .done: served[ticket.service, default: 0] += 1
+    default: break
+    }
+  }
 
   mutating func recordCommit(seconds: Double, changes: Int) {
     commits += 1

@@ -1,3 +1,4 @@
+import HallWire
 import QueueCore
 import Storage
 
@@ -10,7 +11,27 @@ extension TicketRow {
       priority: r.priority, state: r.state.rawValue, issuedAt: r.issuedAt,
       enqueuedAt: r.enqueuedAt, calledAt: r.calledAt, startedAt: r.startedAt,
       finishedAt: r.finishedAt, counter: r.counter, calls: r.calls, request: r.request,
-      box: r.box)
+      box: r.box, firstCalledAt: r.firstCalledAt, announcedAt: r.announced?.at,
+      announcedCounter: r.announced?.counter, announcedSeq: r.announced?.seq,
+      legs: r.legs.map(LegRow.init))
+  }
+}
+
+extension LegRow {
+  init(_ l: Leg) {
+    self.init(
+      service: l.service, counter: l.counter, enqueuedAt: l.enqueuedAt,
+      firstCalledAt: l.firstCalledAt, calledAt: l.calledAt, startedAt: l.startedAt,
+      transferredAt: l.transferredAt)
+  }
+}
+
+extension Leg {
+  init(_ row: LegRow) {
+    self.init(
+      service: row.service, counter: row.counter, enqueuedAt: row.enqueuedAt,
+      firstCalledAt: row.firstCalledAt, calledAt: row.calledAt, startedAt: row.startedAt,
+      transferredAt: row.transferredAt)
   }
 }
 
@@ -22,7 +43,12 @@ extension TicketRecord {
       id: row.id, day: row.day, service: row.service, number: row.number, seqNo: row.seqNo,
       priority: row.priority, state: state, issuedAt: row.issuedAt, enqueuedAt: row.enqueuedAt,
       calledAt: row.calledAt, startedAt: row.startedAt, finishedAt: row.finishedAt,
-      counter: row.counter, calls: row.calls, request: row.request, box: row.box)
+      counter: row.counter, calls: row.calls, request: row.request, box: row.box,
+      firstCalledAt: row.firstCalledAt,
+      announced: row.announcedAt.map {
+        Announcement(
+          at: $0, counter: row.announcedCounter ?? row.counter ?? 0, seq: row.announcedSeq ?? 0)
+      }, legs: row.legs.map(Leg.init))
   }
 }
 
@@ -65,7 +91,7 @@ extension HallState {
         DaySequence(day: $0.day, service: $0.service, lastSeqNo: $0.last)
       },
       lastSeq: r.lastSeq,
-      pendingPrintJobs: r.unprintedJobs.map(PrintJob.init))
+      pendingPrintJobs: r.unprintedJobs.map(PrintJob.init), serviceDay: r.serviceDay)
   }
 }
 
@@ -79,5 +105,6 @@ extension Store {
     }
     for j in changes.newPrintJobs { try insert(PrintJobRow(j)) }
     for j in changes.printedJobs { try markPrinted(job: j.job, at: j.printedAt ?? 0) }
+    if let day = changes.serviceDay { try recordServiceDay(day) }
   }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Reactor
 
 /// Everything `antre serve` needs to start; tests build one directly.
 public struct ServerOptions: Sendable {
@@ -28,11 +29,9 @@ public struct ServerOptions: Sendable {
 
 /// The limits of every entry point; the README's "Limits" section lists the same numbers.
 public struct ServerLimits: Sendable {
-  public var maxHeaderBytes = 8 * 1024
-  public var maxBodyBytes = 64 * 1024
+  /// Header, body, idle and connection limits of the HTTP side (defaults in `HTTPLimits`).
+  public var http = HTTPLimits()
   public var maxMessageBytes = 64 * 1024
-  public var maxConnections = 20_000
-  public var httpIdleTimeout: Double = 30
   /// Issues per kiosk: a burst, then a steady rate (a person presses once every few seconds;
   /// a stuck button or a script must not drain a quota).
   public var kioskIssueBurst = 10

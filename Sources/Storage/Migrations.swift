@@ -70,6 +70,43 @@ enum Migrations {
       key TEXT NOT NULL PRIMARY KEY,
       value TEXT NOT NULL
     ) WITHOUT ROWID;
+    """,
+
+    // 2 (issue 19, correct numbers): a ticket's first call in its service (the end of
+    // its wait, kept when a no-show is called back), its latest announcement (so the hall's
+    // recent calls survive a restart), the services it was transferred out of, and a
+    // guard so that no (day, number) is ever stored for two tickets.
     """
+    ALTER TABLE tickets ADD COLUMN first_called_at INTEGER;
+    ALTER TABLE tickets ADD COLUMN announced_at INTEGER;
+    ALTER TABLE tickets ADD COLUMN announced_counter INTEGER;
+    ALTER TABLE tickets ADD COLUMN announced_seq INTEGER;
+    -- The recent calls of the latest day, as well as they can be known from before.
+    UPDATE tickets SET announced_at = called_at, announced_counter = counter, announced_seq = 0
+      WHERE called_at IS NOT NULL AND counter IS NOT NULL
+        AND day = (SELECT max(day) FROM tickets);
+
+    CREATE TABLE ticket_legs (
+      ticket_id TEXT NOT NULL,
+      leg INTEGER NOT NULL,
+      service TEXT NOT NULL,
+      counter INTEGER NOT NULL,
+      enqueued_at INTEGER NOT NULL,
+      first_called_at INTEGER NOT NULL,
+      called_at INTEGER NOT NULL,
+      started_at INTEGER,
+      transferred_at INTEGER NOT NULL,
+      PRIMARY KEY (ticket_id, leg)
+    ) WITHOUT ROWID;
+
+    -- A trigger, not a unique index: a database written before this fix may already hold a
+    -- repeated number, and the migration must not fail on it.
+    CREATE INDEX tickets_by_number ON tickets (day, number);
+    CREATE TRIGGER tickets_number_once BEFORE INSERT ON tickets
+    WHEN EXISTS (SELECT 1 FROM tickets WHERE day = NEW.day AND number = NEW.number AND id <> NEW.id)
+    BEGIN
+      SELECT RAISE(ABORT, 'UNIQUE constraint failed: ticket number already issued that day');
+    END;
+    """,
   ]
 }

@@ -17,12 +17,22 @@ public struct TicketRow: Equatable, Sendable {
   public var calls: Int
   public var request: String?
   public var box: String?
+  public var firstCalledAt: Int64?
+  /// The latest call or recall shown on the hall's screens: when, at which counter, and
+  /// the seq of its event.
+  public var announcedAt: Int64?
+  public var announcedCounter: Int?
+  public var announcedSeq: Int64?
+  /// The services it was transferred out of, oldest first. Stored once written.
+  public var legs: [LegRow]
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
     state: String, issuedAt: Int64, enqueuedAt: Int64, calledAt: Int64? = nil,
     startedAt: Int64? = nil, finishedAt: Int64? = nil, counter: Int? = nil, calls: Int = 0,
-    request: String? = nil, box: String? = nil
+    request: String? = nil, box: String? = nil, firstCalledAt: Int64? = nil,
+    announcedAt: Int64? = nil, announcedCounter: Int? = nil, announcedSeq: Int64? = nil,
+    legs: [LegRow] = []
   ) {
     self.id = id
     self.day = day
@@ -40,6 +50,35 @@ public struct TicketRow: Equatable, Sendable {
     self.calls = calls
     self.request = request
     self.box = box
+    self.firstCalledAt = firstCalledAt
+    self.announcedAt = announcedAt
+    self.announcedCounter = announcedCounter
+    self.announcedSeq = announcedSeq
+    self.legs = legs
+  }
+}
+
+/// A service a ticket was called in and then transferred out of.
+public struct LegRow: Equatable, Sendable {
+  public var service: String
+  public var counter: Int
+  public var enqueuedAt: Int64
+  public var firstCalledAt: Int64
+  public var calledAt: Int64
+  public var startedAt: Int64?
+  public var transferredAt: Int64
+
+  public init(
+    service: String, counter: Int, enqueuedAt: Int64, firstCalledAt: Int64, calledAt: Int64,
+    startedAt: Int64? = nil, transferredAt: Int64
+  ) {
+    self.service = service
+    self.counter = counter
+    self.enqueuedAt = enqueuedAt
+    self.firstCalledAt = firstCalledAt
+    self.calledAt = calledAt
+    self.startedAt = startedAt
+    self.transferredAt = transferredAt
   }
 }
 
@@ -125,10 +164,14 @@ public struct Recovery: Equatable, Sendable {
   public var recentEvents: [EventRow]
   public var unprintedJobs: [PrintJobRow]
   public var meta: [String: String]
+  /// The day actually loaded: the requested one, or a later service day already started
+  /// (the clock was set back). Never earlier than the requested day.
+  public var serviceDay: String?
 
   public init(
     tickets: [TicketRow], counters: [CounterRow], numbers: [NumberRow], lastSeq: Int64,
-    recentEvents: [EventRow], unprintedJobs: [PrintJobRow], meta: [String: String]
+    recentEvents: [EventRow], unprintedJobs: [PrintJobRow], meta: [String: String],
+    serviceDay: String? = nil
   ) {
     self.tickets = tickets
     self.counters = counters
@@ -137,5 +180,6 @@ public struct Recovery: Equatable, Sendable {
     self.recentEvents = recentEvents
     self.unprintedJobs = unprintedJobs
     self.meta = meta
+    self.serviceDay = serviceDay
   }
 }

@@ -13,6 +13,8 @@ struct Statements {
   let insertPrintJob: Statement
   let markPrinted: Statement
   let setMeta: Statement
+  let insertLeg: Statement
+  let raiseServiceDay: Statement
 
   let ticketsOfDay: Statement
   let unfinishedBefore: Statement
@@ -26,10 +28,18 @@ struct Statements {
   let unprintedJobs: Statement
   let metaValue: Statement
   let allMeta: Statement
+  let legsOfTicket: Statement
+  let legsOfDay: Statement
+  let latestServiceDay: Statement
 
   private static let ticketColumns = """
     id, day, service, number, seq_no, priority, state, issued_at, enqueued_at, called_at,
-    started_at, finished_at, counter, calls, request, box
+    started_at, finished_at, counter, calls, request, box, first_called_at, announced_at,
+    announced_counter, announced_seq
+    """
+  private static let legColumns = """
+    ticket_id, leg, service, counter, enqueued_at, first_called_at, called_at, started_at,
+    transferred_at
     """
   private static let eventColumns = "seq, at, type, box, json"
 
@@ -42,14 +52,28 @@ struct Statements {
     upsertTicket = try connection.prepare(
       """
       INSERT INTO tickets (\(Self.ticketColumns))
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+        ?18, ?19, ?20)
       ON CONFLICT (id) DO UPDATE SET
         day = excluded.day, service = excluded.service, number = excluded.number,
         seq_no = excluded.seq_no, priority = excluded.priority, state = excluded.state,
         issued_at = excluded.issued_at, enqueued_at = excluded.enqueued_at,
         called_at = excluded.called_at, started_at = excluded.started_at,
         finished_at = excluded.finished_at, counter = excluded.counter,
-        calls = excluded.calls, request = excluded.request, box = excluded.box
+        calls = excluded.calls, request = excluded.request, box = excluded.box,
+        first_called_at = excluded.first_called_at, announced_at = excluded.announced_at,
+        announced_counter = excluded.announced_counter, announced_seq = excluded.announced_seq
+      """)
+    insertLeg = try connection.prepare(
+      """
+      INSERT OR IGNORE INTO ticket_legs (\(Self.legColumns))
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+      """)
+    // The service day only moves forward, whatever the clock does (text order is date order).
+    raiseServiceDay = try connection.prepare(
+      """
+      INSERT INTO meta (key, value) VALUES ('service_day', ?1)
+      ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)
       """)
     upsertCounter = try connection.prepare(
       """
@@ -111,5 +135,19 @@ struct Statements {
       """)
     metaValue = try connection.prepare("SELECT value FROM meta WHERE key = ?1")
     allMeta = try connection.prepare("SELECT key, value FROM meta")
+    legsOfTicket = try connection.prepare(
+      "SELECT \(Self.legColumns) FROM ticket_legs WHERE ticket_id = ?1 ORDER BY leg")
+    legsOfDay = try connection.prepare(
+      """
+      SELECT \(Self.legColumns) FROM ticket_legs
+      WHERE ticket_id IN (SELECT id FROM tickets WHERE day = ?1)
+      ORDER BY ticket_id, leg
+      """)
+    latestServiceDay = try connection.prepare(
+      """
+      SELECT max(d) FROM (
+        SELECT max(day) AS d FROM numbers
+        UNION ALL SELECT value FROM meta WHERE key = 'service_day')
+      """)
   }
 }

@@ -171,8 +171,40 @@ public final class Store {
     statement.bind(14, ticket.calls)
     statement.bind(15, ticket.request)
     statement.bind(16, ticket.box)
+    statement.bind(17, ticket.firstCalledAt)
+    statement.bind(18, ticket.announcedAt)
+    statement.bind(19, ticket.announcedCounter)
+    statement.bind(20, ticket.announcedSeq)
     try ensureTransactionIsAlive()
     try statement.run()
+    // A leg never changes once written; the ticket carries all of its legs each time.
+    for (index, leg) in ticket.legs.enumerated() {
+      let insert = statements.insertLeg
+      insert.bind(1, ticket.id)
+      insert.bind(2, index)
+      insert.bind(3, leg.service)
+      insert.bind(4, leg.counter)
+      insert.bind(5, leg.enqueuedAt)
+      insert.bind(6, leg.firstCalledAt)
+      insert.bind(7, leg.calledAt)
+      insert.bind(8, leg.startedAt)
+      insert.bind(9, leg.transferredAt)
+      try insert.run()
+    }
+  }
+
+  /// Records that the service day `day` has started. The stored day never goes back, so a
+  /// clock set back later cannot reopen an earlier day (see `loadRecovery`).
+  public func recordServiceDay(_ day: String) throws(StorageError) {
+    let statement = statements.raiseServiceDay
+    statement.bind(1, day)
+    try ensureTransactionIsAlive()
+    try statement.run()
+  }
+
+  /// The latest service day started or numbered, if any.
+  public func latestServiceDay() throws(StorageError) -> String? {
+    try statements.latestServiceDay.rows { $0.optionalText(0) }.first.flatMap { $0 }
   }
 
   /// Inserts the counter, or replaces the stored counter with the same `id`.
@@ -247,13 +279,13 @@ public final class Store {
   public func tickets(day: String) throws(StorageError) -> [TicketRow] {
     let statement = statements.ticketsOfDay
     statement.bind(1, day)
-    return try statement.rows(Self.ticketRow)
+    return try withLegs(statement.rows(Self.ticketRow), day: day)
   }
 
   public func ticket(id: String) throws(StorageError) -> TicketRow? {
     let statement = statements.ticketByID
     statement.bind(1, id)
-    return try statement.rows(Self.ticketRow).first
+    return try withLegs(statement.rows(Self.ticketRow)).first
   }
 
   /// The ticket issued on `day` for the idempotency key `request`, if any.
@@ -261,7 +293,32 @@ public final class Store {
     let statement = statements.ticketByRequest
     statement.bind(1, day)
     statement.bind(2, request)
-    return try statement.rows(Self.ticketRow).first
+    return try withLegs(statement.rows(Self.ticketRow)).first
+  }
+
+  /// Fills in `legs`: one query for a whole day, else one per ticket (few: one, or the
+  /// unfinished tickets of earlier days).
+  private func withLegs(_ rows: [TicketRow], day: String? = nil) throws(StorageError)
+    -> [TicketRow]
+  {
+    var legs: [String: [LegRow]] = [:]
+    if let day {
+      statements.legsOfDay.bind(1, day)
+      for (id, leg) in try statements.legsOfDay.rows(Self.legRow) {
+        legs[id, default: []].append(leg)
+      }
+    } else {
+      for row in rows {
+        statements.legsOfTicket.bind(1, row.id)
+        legs[row.id] = try statements.legsOfTicket.rows(Self.legRow).map(\.1)
+      }
+    }
+    guard !legs.isEmpty else { return rows }
+    return rows.map { row in
+      var row = row
+      row.legs = legs[row.id] ?? []
+      return row
+    }
   }
 
   /// At most `limit` events with `seq` greater than `seq`, ascending.
@@ -279,7 +336,8 @@ public final class Store {
   }
 
   /// Everything the server needs to rebuild the hall on `day` (see `Recovery`), read in one
-  /// transaction so it is one consistent picture.
+  /// transaction so it is one consistent picture. If a later service day has already
+  /// started (the clock went back), that day is loaded instead: `Recovery.serviceDay`.
   public func loadRecovery(day: String, recentEventLimit: Int) throws(StorageError) -> Recovery {
     let ownsTransaction = !inTransaction
     if ownsTransaction {
@@ -289,10 +347,14 @@ public final class Store {
     }
     defer { if ownsTransaction { try? statements.rollback.run() } }
 
+    // A clock set back (across midnight, say) must not reopen an earlier day: its numbers
+    // would be handed out again and the later day's queue would vanish.
+    let latest = try statements.latestServiceDay.rows { $0.optionalText(0) }.first.flatMap { $0 }
+    let day = max(day, latest ?? day)
     statements.ticketsOfDay.bind(1, day)
-    var tickets = try statements.ticketsOfDay.rows(Self.ticketRow)
+    var tickets = try withLegs(statements.ticketsOfDay.rows(Self.ticketRow), day: day)
     statements.unfinishedBefore.bind(1, day)
-    tickets += try statements.unfinishedBefore.rows(Self.ticketRow)
+    tickets += try withLegs(statements.unfinishedBefore.rows(Self.ticketRow))
     let counters = try statements.allCounters.rows(Self.counterRow)
     statements.numbersOfDay.bind(1, day)
     let numbers = try statements.numbersOfDay.rows { row in
@@ -308,7 +370,7 @@ public final class Store {
     }
     return Recovery(
       tickets: tickets, counters: counters, numbers: numbers, lastSeq: lastSeq,
-      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta)
+      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta, serviceDay: day)
   }
 
   // MARK: - Row mapping (column orders match `Statements`)
@@ -319,7 +381,19 @@ public final class Store {
       seqNo: row.int(4), priority: row.bool(5), state: row.text(6), issuedAt: row.int64(7),
       enqueuedAt: row.int64(8), calledAt: row.optionalInt64(9), startedAt: row.optionalInt64(10),
       finishedAt: row.optionalInt64(11), counter: row.optionalInt(12), calls: row.int(13),
-      request: row.optionalText(14), box: row.optionalText(15))
+      request: row.optionalText(14), box: row.optionalText(15),
+      firstCalledAt: row.optionalInt64(16), announcedAt: row.optionalInt64(17),
+      announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19))
+  }
+
+  private static func legRow(_ row: Statement) -> (String, LegRow) {
+    (
+      row.text(0),
+      LegRow(
+        service: row.text(2), counter: row.int(3), enqueuedAt: row.int64(4),
+        firstCalledAt: row.int64(5), calledAt: row.int64(6), startedAt: row.optionalInt64(7),
+        transferredAt: row.int64(8))
+    )
   }
 
   private static func counterRow(_ row: Statement) -> CounterRow {

@@ -1,3 +1,4 @@
+import HTTP
 import EscPos
 import Reactor
 
@@ -22,22 +23,8 @@ public enum PrinterAddress: Equatable, Sendable {
 
   public init(_ text: String) throws(TicketBoxError) {
     if text.hasPrefix("tcp://") {
-      let rest = text.dropFirst(6)
-      let hostPart: Substring
-      var port = 9100
-      if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") {
-        guard let p = Int(rest[rest.index(after: colon)...]), (1...65535).contains(p) else {
-          throw .badPrinter(text)
-        }
-        port = p
-        hostPart = rest[..<colon]
-      } else {
-        hostPart = rest
-      }
-      var host = hostPart
-      if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
-      guard !host.isEmpty, !host.contains("/") else { throw .badPrinter(text) }
-      self = .tcp(host: String(host), port: port)
+      guard let url = URLParts(text), url.pathAndQuery.isEmpty else { throw .badPrinter(text) }
+      self = .tcp(host: url.host, port: url.port ?? 9100)
     } else if text.hasPrefix("file:") {
       let path = String(text.dropFirst(5))
       guard !path.isEmpty else { throw .badPrinter(text) }

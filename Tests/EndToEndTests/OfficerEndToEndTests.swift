@@ -60,7 +60,13 @@ import Testing
     #expect(try statusHead(server).hasPrefix("Loket 1 — istirahat — A002"))
     let resume = try OfficerCLI.run(["resume"] + flags(server))
     #expect(resume.lines == ["Loket 1 kembali melayani"])
-    let close = try OfficerCLI.run(["close", "--lang", "en"] + flags(server))
+    // Loket 1 is the only counter for A, where someone waits: closing needs --force.
+    let refused = try OfficerCLI.run(["close", "--lang", "en"] + flags(server))
+    #expect(refused.status == 1 && refused.out.isEmpty)
+    #expect(refused.err.hasPrefix("Loket 1 was not closed: visitors are waiting for service A "))
+    #expect(refused.err.contains("`antre close --force`"))
+    #expect(try statusHead(server, lang: "en").hasPrefix("Loket 1 — open"))
+    let close = try OfficerCLI.run(["close", "--force", "--lang", "en"] + flags(server))
     #expect(close.lines == ["Loket 1 is closed"])
     #expect(try statusHead(server, lang: "en").hasPrefix("Loket 1 — closed"))
     let open = try OfficerCLI.run(["open"] + flags(server))
@@ -140,7 +146,7 @@ import Testing
     // The officer's language travels as Accept-Language: the server's refusal is Indonesian too.
     #expect(paused.err.hasPrefix("Tidak dapat dilakukan sekarang: Loket 1 sedang istirahat"))
     #expect(paused.err.contains("jalankan `antre resume` atau `antre open` dulu."))
-    _ = try OfficerCLI.run(["close"] + flags(server))
+    _ = try OfficerCLI.run(["close", "--force"] + flags(server))
     let closed = try OfficerCLI.run(["next", "--lang", "en"] + flags(server))
     #expect(closed.status == 1 && closed.err.hasPrefix("Not possible now: Counter 1 is closed"))
     _ = try OfficerCLI.run(["open"] + flags(server))

@@ -1,3 +1,4 @@
+import HallWire
 import Testing
 
 @testable import QueueCore
@@ -43,7 +44,7 @@ import Testing
     let hall = makeHall()
     try hall.issue("A", at: monday9)
     try hall.callNext(1, at: monday9 + 1)
-    let out = try hall.handle(.call(counter: 1, .auto), at: monday9 + 2)
+    let out = try hall.handle(.call(counter: 1, .auto), at: monday9 + minutes(1))
     #expect(out.reply == .nobodyWaiting)
     #expect(out.types == ["finished"])
     #expect(hall.counterRecord(1)?.ticketID == nil)
@@ -290,7 +291,7 @@ import Testing
         .map(\.seq)
     }
     seqs += try hall.handle(.call(counter: 1, .auto), at: monday9 + 10).events.map(\.seq)
-    seqs += try hall.handle(.call(counter: 1, .auto), at: monday9 + 20).events.map(\.seq)
+    seqs += try hall.handle(.call(counter: 1, .auto), at: monday9 + minutes(1)).events.map(\.seq)
     #expect(seqs == Array(1...8))
     #expect(hall.lastSeq == 8)
   }

@@ -1,3 +1,4 @@
+import HallWire
 import Testing
 
 @testable import QueueCore
@@ -123,7 +124,7 @@ import Testing
     let hall = makeHall()
     _ = try hall.handle(.pause(counter: 5, reason: "istirahat"), at: monday9)
     try hall.issue("C", at: monday9 + 1)  // paused: still issuable
-    _ = try hall.handle(.close(counter: 5), at: monday9 + 2)
+    _ = try hall.handle(.close(counter: 5, force: true), at: monday9 + 2)
     do {
       try hall.issue("C", at: monday9 + 3)
       Issue.record("issued with no counter")

@@ -1,3 +1,4 @@
+import HallWire
 import Testing
 
 @testable import QueueCore

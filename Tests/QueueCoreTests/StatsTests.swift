@@ -1,3 +1,4 @@
+import HallWire
 import Testing
 
 @testable import QueueCore
@@ -53,11 +54,12 @@ import Testing
     let service = (o["services"] as! [[String: Any]])[0]
     #expect(
       keys(service) == [
-        "id", "name", "issued", "served", "noshow", "cancelled", "expired", "wait_s", "service_s",
+        "id", "name", "issued", "served", "noshow", "cancelled", "expired", "transferred",
+        "called_back", "wait_s", "service_s",
       ])
     #expect(keys(service["wait_s"] as! [String: Any]) == ["mean", "p50", "p90", "max"])
     let counter = (o["counters"] as! [[String: Any]])[0]
-    #expect(keys(counter) == ["id", "name", "served", "service_s"])
+    #expect(keys(counter) == ["id", "name", "served", "transferred", "service_s"])
   }
 
   @Test func transferredTicketsCountWhereIssuedAndWhereServed() throws {
@@ -83,9 +85,9 @@ import Testing
     #expect(
       lines[1]
         == "2026-11-30,A001,A,A,false,done,2026-11-30T09:00:00+07:00,2026-11-30T09:10:00+07:00,"
-        + "2026-11-30T09:11:00+07:00,2026-11-30T09:16:00+07:00,1,1,600,300")
+        + "2026-11-30T09:11:00+07:00,2026-11-30T09:16:00+07:00,1,1,600,300,,")
     #expect(lines[2].hasPrefix("2026-11-30,A002,A,A,false,noshow,"))
-    #expect(lines[3].contains(",cancelled,") && lines[3].hasSuffix(",,0,,"))
+    #expect(lines[3].contains(",cancelled,") && lines[3].hasSuffix(",,0,,,,"))
     #expect(!csv.contains("t1"))
   }
 

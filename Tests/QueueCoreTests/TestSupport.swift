@@ -1,3 +1,4 @@
+import HallWire
 import Foundation
 import Testing
 
@@ -105,8 +106,11 @@ func expectRefusal(
 
 /// An Encodable value as a JSON object, to compare with PROTOCOL.md's shapes.
 func json(_ value: some Encodable) -> [String: Any] {
-  let data = try! JSONEncoder().encode(value)
-  return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+  try! JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as! [String: Any]
+}
+
+func json(_ value: some JSONWritable) -> [String: Any] {
+  try! JSONSerialization.jsonObject(with: Data(value.jsonBytes)) as! [String: Any]
 }
 
 func keys(_ object: [String: Any]) -> Set<String> { Set(object.keys) }

@@ -1,3 +1,4 @@
+import HallWire
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 @Suite struct WireShapeTests {
   static let ticketKeys: Set<String> = [
     "id", "number", "service", "state", "priority", "issued_at", "called_at", "counter",
-    "calls", "position", "eta_s",
+    "calls", "position", "eta_s", "officer",
   ]
 
   func checkTicket(_ t: Any?, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -107,7 +108,7 @@ import Testing
     let o = json(try hall.handle(.pause(counter: 2, reason: "sholat"), at: monday9 + 2).events[0])
     #expect(keys(o) == ["type", "seq", "counter", "at"])
     let c = o["counter"] as! [String: Any]
-    #expect(keys(c) == ["id", "name", "services", "state", "reason", "ticket"])
+    #expect(keys(c) == ["id", "name", "services", "state", "reason", "ticket", "officer"])
     #expect(c["id"] as? Int == 2 && c["name"] as? String == "Loket 2")
     #expect(c["services"] as? [String] == ["A", "B"])
     #expect(c["state"] as? String == "paused" && c["reason"] as? String == "sholat")
@@ -185,7 +186,7 @@ import Testing
   @Test func eventsEncodeAsOneLineOfJSON() throws {
     let hall = makeHall()
     let out = try hall.handle(.issue(service: "A", priority: false), at: monday9)
-    let text = String(decoding: try JSONEncoder().encode(out.events[0]), as: UTF8.self)
+    let text = out.events[0].jsonString
     #expect(text.hasPrefix("{") && text.contains("\"type\":\"issued\""))
     #expect(!text.contains("\n"))
   }

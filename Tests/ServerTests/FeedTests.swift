@@ -1,3 +1,4 @@
+import HallWire
 import Foundation
 import HTTP
 import Testing
@@ -14,7 +15,10 @@ import Testing
     f.app.attach(first, since: nil, now: f.now)
     let seenSeq = first.messages[0]["seq"] as! Int
     f.app.detach(first)
-    for _ in 0..<3 { _ = f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret") }
+    for _ in 0..<3 {
+      f.now += 60_000
+      _ = f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret")
+    }
     let back = FakePeer()
     f.app.attach(back, since: Int64(seenSeq), now: f.now)
     let called = back.messages.filter { $0["type"] as? String == "called" }

@@ -1,3 +1,4 @@
+import HallWire
 import Foundation
 import HTTP
 import Logging

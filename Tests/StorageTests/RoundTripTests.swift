@@ -142,8 +142,8 @@ import Testing
   let store = try Store(path: file.path)
   try store.upsert(Fixtures.ticket("t-1", request: "r1"))
   try store.upsert(Fixtures.ticket("t-2", day: "2026-11-29", request: "r1"))
-  try store.upsert(Fixtures.ticket("t-3", request: nil))
-  try store.upsert(Fixtures.ticket("t-4", request: nil))
+  try store.upsert(Fixtures.ticket("t-3", seqNo: 3, request: nil))
+  try store.upsert(Fixtures.ticket("t-4", seqNo: 4, request: nil))
   #expect {
     try store.upsert(Fixtures.ticket("t-5", seqNo: 5, request: "r1"))
   } throws: { error in

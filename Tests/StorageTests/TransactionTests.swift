@@ -21,7 +21,7 @@ import Testing
     recovery
       == Recovery(
         tickets: [], counters: [], numbers: [], lastSeq: 0, recentEvents: [], unprintedJobs: [],
-        meta: [:]))
+        meta: [:], serviceDay: "2026-11-28"))
 }
 
 @Test func committedTransactionIsSeenByAnotherConnection() throws {

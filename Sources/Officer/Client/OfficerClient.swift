@@ -64,7 +64,7 @@ public struct OfficerClient {
       outcome = .paused(try decode(CounterInfo.self, response), reason: reason)
     case .resume: outcome = .resumed(try decode(CounterInfo.self, response))
     case .open: outcome = .opened(try decode(CounterInfo.self, response))
-    case .close: outcome = .closed(try decode(CounterInfo.self, response))
+    case .close, .forceClose: outcome = .closed(try decode(CounterInfo.self, response))
     case .status: outcome = .status(try decode(HallInfo.self, response))
     }
     return Reply(outcome: outcome, json: response.body)
@@ -91,7 +91,8 @@ public struct OfficerClient {
   static func error(from response: OfficerResponse) -> OfficerError {
     if let body = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)) {
       return OfficerError(
-        status: response.status, code: body.error.code, message: body.error.message ?? "")
+        status: response.status, code: body.error.code, message: body.error.message ?? "",
+        services: body.error.services)
     }
     let text = String(decoding: response.body.prefix(200), as: UTF8.self)
     return .unexpectedResponse(status: response.status, detail: text)

@@ -25,6 +25,9 @@ public enum OfficerError: Error, Equatable, Sendable {
   case conflict(message: String)
   /// 429 `rate_limited`.
   case rateLimited(message: String)
+  /// 409 `would_strand`: closing would leave these services' waiting visitors without a
+  /// counter.
+  case wouldStrand(services: [String], message: String)
   /// Any other error reply.
   case server(status: Int, code: String, message: String)
   /// A reply that is not what PROTOCOL promises.
@@ -35,8 +38,9 @@ public enum OfficerError: Error, Equatable, Sendable {
   case invalidSetting(name: String, value: String)
   case configFile(path: String, reason: String)
 
-  public init(status: Int, code: String, message: String) {
+  public init(status: Int, code: String, message: String, services: [String]? = nil) {
     switch (status, code) {
+    case (409, "would_strand"): self = .wouldStrand(services: services ?? [], message: message)
     case (400, _): self = .badRequest(message: message)
     case (401, _): self = .unauthorized(message: message)
     case (403, _): self = .forbidden(message: message)
@@ -62,6 +66,7 @@ public enum OfficerError: Error, Equatable, Sendable {
     case .noCurrentTicket: return (409, "no_current_ticket")
     case .conflict: return (409, "conflict")
     case .rateLimited: return (429, "rate_limited")
+    case .wouldStrand: return (409, "would_strand")
     case .server(let status, let code, _): return (status, code)
     default: return nil
     }

@@ -7,6 +7,8 @@ public enum OfficerRequest: Equatable, Sendable {
   case transfer(service: String)
   case pause(reason: String?)
   case resume, open, close
+  /// Close even when it leaves a service's waiting visitors without a counter.
+  case forceClose
   case status
 
   public var method: String { self == .status ? "GET" : "POST" }
@@ -23,7 +25,7 @@ public enum OfficerRequest: Equatable, Sendable {
     case .pause: return base + "pause"
     case .resume: return base + "resume"
     case .open: return base + "open"
-    case .close: return base + "close"
+    case .close, .forceClose: return base + "close"
     case .status: return "/api/hall"
     }
   }
@@ -36,6 +38,7 @@ public enum OfficerRequest: Equatable, Sendable {
     case .transfer(let service): return Self.json(["service": service])
     // The reason is an addition to PROTOCOL's bodiless pause; servers ignore unknown fields.
     case .pause(let reason?): return Self.json(["reason": reason])
+    case .forceClose: return Array(#"{"force":true}"#.utf8)
     default: return nil
     }
   }

@@ -121,10 +121,19 @@ public struct Open: OfficerCommand {
 
 public struct Close: OfficerCommand {
   public static let configuration = CommandConfiguration(
-    abstract: "Close this counter for the day.")
+    abstract: "Close this counter for the day.",
+    discussion: """
+      Refused when this is the last open or paused counter of a service with visitors \
+      waiting: they would have no counter to call them. --force closes anyway; they keep \
+      waiting, without an estimate, until a counter opens.
+      """)
   @OptionGroup public var options: OfficerOptions
+
+  @Flag(help: "Close even if waiting visitors are left without a counter.")
+  public var force = false
+
   public init() {}
-  public var request: OfficerRequest { .close }
+  public var request: OfficerRequest { force ? .forceClose : .close }
 }
 
 public struct Status: OfficerCommand {

@@ -230,6 +230,8 @@ public struct Messages: Sendable {
       return t(
         "Terlalu banyak permintaan\(with(message)). Tunggu sebentar, lalu coba lagi.",
         "Too many requests\(with(message)). Wait a moment, then try again.")
+    case .wouldStrand(let services, _):
+      return wouldStrand(services: services, loket: loket)
     case .server(let status, let code, let message):
       return t(
         "Server menjawab \(status) \(code)\(with(message)).",
@@ -324,6 +326,19 @@ public struct Messages: Sendable {
     t(
       "Tersimpan: Loket \(settings.counter) di \(settings.server) (\(path))",
       "Saved: Loket \(settings.counter) at \(settings.server) (\(path))")
+  }
+}
+
+// MARK: - Closing a counter that would strand visitors (issue 11.4)
+
+extension Messages {
+  /// Why `antre close` was refused, and how to close anyway.
+  func wouldStrand(services: [String], loket: String) -> String {
+    let list = services.joined(separator: ", ")
+    return t(
+      "\(loket) tidak ditutup: masih ada pengunjung yang menunggu layanan \(list), dan tidak ada loket lain yang buka untuk melayaninya. Jika ditutup, mereka tetap menunggu tanpa perkiraan waktu sampai ada loket yang buka. Untuk tetap menutup, jalankan `antre close --force`.",
+      "\(loket) was not closed: visitors are waiting for service \(list) and no other counter serving it is open. If closed, they keep waiting, with no estimate, until a counter opens. To close anyway, run `antre close --force`."
+    )
   }
 }
 

@@ -154,6 +154,8 @@ struct ErrorBody: Decodable {
   struct Detail: Decodable {
     var code: String
     var message: String?
+    /// `would_strand`: the services a close would leave without a counter.
+    var services: [String]?
   }
   var error: Detail
 }

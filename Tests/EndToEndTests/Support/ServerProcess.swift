@@ -45,9 +45,11 @@ final class ServerProcess {
     """
 
   /// Starts a server; `reuse` restarts one on the same directory (same database).
-  init(hall: String = ServerProcess.testHall, reuse: URL? = nil, extraArguments: [String] = [])
-    throws
-  {
+  /// `environment` is added to the test's own (a `FakeClock`'s, say).
+  init(
+    hall: String = ServerProcess.testHall, reuse: URL? = nil, extraArguments: [String] = [],
+    environment: [String: String] = [:]
+  ) throws {
     if let reuse {
       directory = reuse
     } else {
@@ -62,6 +64,15 @@ final class ServerProcess {
     process.arguments =
       ["serve", "--config", configPath, "--db", dbPath, "--port", "0"] + extraArguments
     process.currentDirectoryURL = Self.packageRoot
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      // Through a shell that `exec`s (same pid): a preloaded library (libfaketime) that
+      // calls setenv in the first process it loads into moves `environ`, and Swift finds
+      // argv by walking back from `environ`, so `antre` would lose its arguments. In the
+      // shell it does that harmlessly, and `antre` inherits the variable already set.
+      process.arguments = ["-c", #"exec "$0" "$@""#, Self.antreBinary.path] + process.arguments!
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    }
     process.standardOutput = stdout
     process.standardError = FileHandle.standardError
     try process.run()

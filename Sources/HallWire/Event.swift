@@ -1,6 +1,6 @@
 /// A feed event (PROTOCOL.md, "WebSocket"). Encodes to exactly the protocol's JSON, plus an
 /// `"at"` (RFC 3339) on every event and a `"box"` on `print` events, both additions.
-public struct Event: Sendable, Equatable, Encodable {
+public struct Event: Sendable, Equatable {
   public enum Body: Sendable, Equatable {
     case issued(ticket: Ticket, waiting: WaitingCounts)
     case called(ticket: Ticket, counter: CounterRef, recall: Bool, waiting: WaitingCounts)
@@ -44,34 +44,10 @@ public struct Event: Sendable, Equatable, Encodable {
     }
   }
 
-  enum CodingKeys: String, CodingKey {
-    case type, seq, at, ticket, counter, recall, from, job, box, waiting
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(type, forKey: .type)
-    try c.encode(seq, forKey: .seq)
-    switch body {
-    case .issued(let ticket, let waiting), .finished(let ticket, let waiting):
-      try c.encode(ticket, forKey: .ticket)
-      try c.encode(waiting, forKey: .waiting)
-    case .called(let ticket, let counter, let recall, let waiting):
-      try c.encode(ticket, forKey: .ticket)
-      try c.encode(counter, forKey: .counter)
-      try c.encode(recall, forKey: .recall)
-      try c.encode(waiting, forKey: .waiting)
-    case .transferred(let ticket, let from, let waiting):
-      try c.encode(ticket, forKey: .ticket)
-      try c.encode(from, forKey: .from)
-      try c.encode(waiting, forKey: .waiting)
-    case .counter(let counter):
-      try c.encode(counter, forKey: .counter)
-    case .print(let job, let box, let ticket):
-      try c.encode(job, forKey: .job)
-      try c.encode(box, forKey: .box)
-      try c.encode(ticket, forKey: .ticket)
-    }
-    try c.encode(atText, forKey: .at)
+  public init(seq: Int64, at: Millis, atText: String, body: Body) {
+    self.seq = seq
+    self.at = at
+    self.atText = atText
+    self.body = body
   }
 }

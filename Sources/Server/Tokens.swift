@@ -1,3 +1,6 @@
+import QueueCore
+import Storage
+
 /// Who a token belongs to. Reading the hall, tracking a ticket and the display feed need
 /// no token at all; everything that changes the hall does.
 public enum Role: Equatable, Sendable {
@@ -50,4 +53,39 @@ func generateTicketID() -> String {
     }
   }
   return out
+}
+
+extension TokenTable {
+  /// Hall-file tokens win; missing ones are generated once and kept in the database.
+  static func load(config: HallConfig, store: Store) throws(StorageError)
+    -> (TokenTable, TokenTable?)
+  {
+    var generated: [String: String] = [:]
+    func token(_ key: String, _ configured: String?) throws(StorageError) -> String {
+      if let configured, !configured.isEmpty { return configured }
+      if let kept = try store.meta(key) { return kept }
+      let fresh = generateToken()
+      generated[key] = fresh
+      return fresh
+    }
+    let admin = try token("token.admin", config.adminToken)
+    var counters: [Int: String] = [:]
+    for c in config.counters { counters[c.id] = try token("token.counter.\(c.id)", c.token) }
+    var kiosks: [String: String] = [:]
+    for k in config.kiosks { kiosks[k.id] = try token("token.kiosk.\(k.id)", k.token) }
+    if !generated.isEmpty {
+      try store.begin()
+      for (k, v) in generated { try store.setMeta(k, v) }
+      try store.commit()
+    }
+    let table = TokenTable(admin: admin, counters: counters, kiosks: kiosks)
+    guard !generated.isEmpty else { return (table, nil) }
+    return (
+      table,
+      TokenTable(
+        admin: generated["token.admin"] ?? "",
+        counters: counters.filter { generated["token.counter.\($0.key)"] != nil },
+        kiosks: kiosks.filter { generated["token.kiosk.\($0.key)"] != nil })
+    )
+  }
 }

@@ -1,0 +1,316 @@
+// The hall's objects as they travel (PROTOCOL.md "Objects"), declared once: the server writes
+// them (Objects+JSONWriter.swift), the officer tools, the ticket box and the console read
+// them (Decodable). Optional fields a newer server adds decode as nil from an older one.
+
+/// A ticket's life: waiting → called → serving → done, or noshow / cancelled / expired.
+public enum TicketState: String, Sendable, Equatable, Codable, CaseIterable {
+  case waiting, called, serving, done, noshow, cancelled, expired
+
+  /// No further change except a no-show being called back.
+  public var isFinal: Bool {
+    switch self {
+    case .waiting, .called, .serving: false
+    case .done, .noshow, .cancelled, .expired: true
+    }
+  }
+}
+
+public enum CounterState: String, Sendable, Equatable, Codable, CaseIterable {
+  /// Calling.
+  case open
+  /// A short break: its services stay issuable, it cannot call.
+  case paused
+  /// Not serving.
+  case closed
+}
+
+/// `{"id", "name"}` of the officer signed in at a counter, or who called a ticket.
+public struct OfficerRef: Sendable, Equatable, Codable {
+  public var id: String
+  public var name: String
+
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
+  }
+}
+
+public struct Ticket: Sendable, Equatable, Decodable {
+  public var id: String
+  public var number: String
+  public var service: String
+  public var state: TicketState
+  public var priority: Bool
+  /// RFC 3339 with the hall's offset.
+  public var issuedAt: String
+  public var calledAt: String?
+  public var counter: Int?
+  public var calls: Int
+  /// 1 = next; present while waiting.
+  public var position: Int?
+  public var etaS: Int?
+  /// The capability to cancel it and answer its survey (PROTOCOL 1.1). Set only in what goes
+  /// to the one it was issued to; written only when set, so feeds and views never carry it.
+  public var key: String?
+  /// Who called it; nil before a call or when nobody was signed in.
+  public var officer: OfficerRef?
+
+  public init(
+    id: String, number: String, service: String, state: TicketState, priority: Bool = false,
+    issuedAt: String, calledAt: String? = nil, counter: Int? = nil, calls: Int = 0,
+    position: Int? = nil, etaS: Int? = nil, key: String? = nil, officer: OfficerRef? = nil
+  ) {
+    self.id = id
+    self.number = number
+    self.service = service
+    self.state = state
+    self.priority = priority
+    self.issuedAt = issuedAt
+    self.calledAt = calledAt
+    self.counter = counter
+    self.calls = calls
+    self.position = position
+    self.etaS = etaS
+    self.key = key
+    self.officer = officer
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, number, service, state, priority, issuedAt = "issued_at", calledAt = "called_at"
+    case counter, calls, position, etaS = "eta_s", key, officer
+  }
+
+  /// People ahead of a waiting ticket: the one rule for paper, pages and tools.
+  public var peopleAhead: Int? { position.map { max(0, $0 - 1) } }
+}
+
+public struct Counter: Sendable, Equatable, Decodable {
+  public var id: Int
+  public var name: String
+  public var services: [String]
+  public var state: CounterState
+  /// Why it is paused (an addition to PROTOCOL.md).
+  public var reason: String?
+  public var ticket: Ticket?
+  public var officer: OfficerRef?
+
+  public init(
+    id: Int, name: String, services: [String], state: CounterState, reason: String? = nil,
+    ticket: Ticket? = nil, officer: OfficerRef? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.services = services
+    self.state = state
+    self.reason = reason
+    self.ticket = ticket
+    self.officer = officer
+  }
+}
+
+/// Why a service takes no tickets now.
+public enum ClosedReason: String, Sendable, Equatable, Codable {
+  /// Outside its opening hours.
+  case hours
+  /// None of its counters is open or paused.
+  case noCounter = "no_counter"
+  /// Its daily quota is used up.
+  case quota
+}
+
+/// `name_en`, `closed_reason` and `opens_at` are additions to PROTOCOL.md.
+public struct Service: Sendable, Equatable, Decodable {
+  public var id: String
+  public var name: String
+  public var nameEN: String?
+  /// Issuable now.
+  public var open: Bool
+  public var closedReason: ClosedReason?
+  /// When it next opens, if closed for its hours and it opens within a week.
+  public var opensAt: String?
+  public var waiting: Int
+  /// Tickets issued in it today.
+  public var issued: Int
+  public var quota: Int?
+  public var targetWaitS: Int
+  /// Estimated wait of a ticket issued now; nil when no counter serves it.
+  public var etaS: Int?
+
+  public init(
+    id: String, name: String, nameEN: String? = nil, open: Bool = true,
+    closedReason: ClosedReason? = nil, opensAt: String? = nil, waiting: Int = 0, issued: Int = 0,
+    quota: Int? = nil, targetWaitS: Int = 0, etaS: Int? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.nameEN = nameEN
+    self.open = open
+    self.closedReason = closedReason
+    self.opensAt = opensAt
+    self.waiting = waiting
+    self.issued = issued
+    self.quota = quota
+    self.targetWaitS = targetWaitS
+    self.etaS = etaS
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, nameEN = "name_en", open, closedReason = "closed_reason", opensAt = "opens_at"
+    case waiting, issued, quota, targetWaitS = "target_wait_s", etaS = "eta_s"
+  }
+}
+
+public enum PrinterStatus: String, Sendable, Equatable, Codable, CaseIterable {
+  case ok
+  case paperLow = "paper_low"
+  case paperOut = "paper_out"
+  case offline
+}
+
+/// A ticket box as the server sees it (connection state is the server's, not the core's).
+public struct BoxStatus: Sendable, Equatable, Decodable {
+  public var id: String
+  public var connected: Bool
+  public var printer: PrinterStatus
+
+  public init(id: String, connected: Bool, printer: PrinterStatus) {
+    self.id = id
+    self.connected = connected
+    self.printer = printer
+  }
+}
+
+/// `GET /api/hall`. `utc_offset`, `ticker`, `footer`, `voice` and `public_url` are additions
+/// the displays and ticket boxes use.
+public struct HallView: Sendable, Equatable, Decodable {
+  public var name: String
+  /// Today's service day, `YYYY-MM-DD`.
+  public var date: String
+  public var services: [Service]
+  public var counters: [Counter]
+  public var boxes: [BoxStatus]
+  public var utcOffset: String?
+  public var ticker: String?
+  public var footer: String?
+  public var voice: [String]?
+  public var publicURL: String?
+
+  public init(
+    name: String, date: String, services: [Service], counters: [Counter],
+    boxes: [BoxStatus] = [], utcOffset: String? = nil, ticker: String? = nil,
+    footer: String? = nil, voice: [String]? = nil, publicURL: String? = nil
+  ) {
+    self.name = name
+    self.date = date
+    self.services = services
+    self.counters = counters
+    self.boxes = boxes
+    self.utcOffset = utcOffset
+    self.ticker = ticker
+    self.footer = footer
+    self.voice = voice
+    self.publicURL = publicURL
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, date, services, counters, boxes, utcOffset = "utc_offset", ticker, footer, voice
+    case publicURL = "public_url"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    date = try c.decode(String.self, forKey: .date)
+    services = try c.decode([Service].self, forKey: .services)
+    counters = try c.decode([Counter].self, forKey: .counters)
+    boxes = try c.decodeIfPresent([BoxStatus].self, forKey: .boxes) ?? []
+    utcOffset = try c.decodeIfPresent(String.self, forKey: .utcOffset)
+    ticker = try c.decodeIfPresent(String.self, forKey: .ticker)
+    footer = try c.decodeIfPresent(String.self, forKey: .footer)
+    voice = try c.decodeIfPresent([String].self, forKey: .voice)
+    publicURL = try c.decodeIfPresent(String.self, forKey: .publicURL)
+  }
+
+  public func counter(_ id: Int) -> Counter? { counters.first { $0.id == id } }
+  public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+
+  /// Tickets waiting in the services this counter serves.
+  public func waiting(atCounter id: Int) -> Int? {
+    guard let counter = counter(id) else { return nil }
+    return counter.services.reduce(0) { $0 + (service($1)?.waiting ?? 0) }
+  }
+
+  public var totalWaiting: Int { services.reduce(0) { $0 + $1.waiting } }
+}
+
+/// One entry of a snapshot's `recent_calls`.
+public struct RecentCall: Sendable, Equatable, Codable {
+  public var number: String
+  public var counter: Int
+  /// RFC 3339.
+  public var at: String
+
+  public init(number: String, counter: Int, at: String) {
+    self.number = number
+    self.counter = counter
+    self.at = at
+  }
+}
+
+/// `{"id":3,"name":"Loket 3"}` in a `called` event.
+public struct CounterRef: Sendable, Equatable, Codable {
+  public var id: Int
+  public var name: String
+
+  public init(id: Int, name: String) {
+    self.id = id
+    self.name = name
+  }
+}
+
+/// Tickets waiting per service, all services, in the hall file's order: `{"A":5,"B":0}`.
+public struct WaitingCounts: Sendable, Equatable, Decodable {
+  public var counts: [(service: String, waiting: Int)]
+
+  public init(counts: [(service: String, waiting: Int)]) {
+    self.counts = counts
+  }
+
+  public subscript(service: String) -> Int? {
+    counts.first { $0.service == service }?.waiting
+  }
+
+  public static func == (a: WaitingCounts, b: WaitingCounts) -> Bool {
+    a.counts.elementsEqual(b.counts) { $0 == $1 }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: DynamicKey.self)
+    counts = try c.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
+      ($0.stringValue, try c.decode(Int.self, forKey: $0))
+    }
+  }
+
+  public var dictionary: [String: Int] {
+    Dictionary(counts.map { ($0.service, $0.waiting) }, uniquingKeysWith: { a, _ in a })
+  }
+}
+
+struct DynamicKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(_ s: String) { stringValue = s }
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+/// PROTOCOL's error body `{"code", "message"}`, in HTTP answers and kiosk replies.
+public struct WireError: Sendable, Equatable, Codable, Error {
+  public var code: String
+  public var message: String
+
+  public init(code: String, message: String) {
+    self.code = code
+    self.message = message
+  }
+}

@@ -1,0 +1,60 @@
+import HTTP
+import HallWire
+import QueueCore
+
+// The ticket boxes' side of the feed socket (PROTOCOL.md "WebSocket"): issuing by `request`
+// id, print-job acknowledgements and printer reports. Screens send nothing.
+
+extension HallApp {
+  /// A text message from a peer. Only ticket boxes talk; a screen that does is closed.
+  func receive(text: String, from peer: any FeedPeer, now: Millis, monotonic: Double) {
+    guard let box = peer.box else {
+      peer.close(.policyViolation, reason: "displays send no messages")
+      return
+    }
+    let message: KioskRequest
+    do {
+      message = try KioskRequest(parsing: text)
+    } catch {
+      reply(error.request, .badRequest(error.message), to: peer)
+      return
+    }
+    switch message {
+    case .issue(let request, let service, let priority):
+      guard request.count <= 128 else {
+        return reply(request, .badRequest("`request` must be 1–128 characters"), to: peer)
+      }
+      guard kioskLimiter.allow(box, now: monotonic) else {
+        return reply(request, .rateLimited(), to: peer)
+      }
+      perform(.issue(service: service, priority: priority, box: nil, request: request), now: now) {
+        [weak self, weak peer] result in
+        guard let self, let peer else { return }
+        switch result {
+        case .success(.ticket(let ticket, _)):
+          self.feed.send(KioskTicketReply(request: request, ticket: ticket), to: peer)
+        case .success: self.reply(request, .storage, to: peer)
+        case .failure(let error): self.reply(request, error, to: peer)
+        }
+      }
+    case .printed(let job):
+      perform(.printed(job: job), now: now) { _ in }
+    case .printer(let status):
+      feed.setPrinter(status, box: box)
+    }
+  }
+
+  /// Jobs for `box` not yet acknowledged: sent again on every (re)connection of the box.
+  func resendPrintJobs(box: String, to peer: any FeedPeer, now: Millis) {
+    for (job, ticket) in hall.pendingPrintJobs(box: box, at: now) {
+      let seq = Int64(job.job.dropFirst()) ?? hall.lastSeq
+      feed.send(PrintMessage(seq: seq, job: job.job, ticket: ticket, box: box), to: peer)
+    }
+  }
+
+  private func reply(_ request: String?, _ error: HTTPError, to peer: any FeedPeer) {
+    feed.send(
+      KioskErrorReply(request: request, error: WireError(code: error.code, message: error.message)),
+      to: peer)
+  }
+}

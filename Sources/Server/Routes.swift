@@ -1,0 +1,98 @@
+import HTTP
+import HallWire
+import QueueCore
+import Reactor
+
+/// What a request asks for, once routed.
+enum Endpoint: Sendable {
+  case hall, issue, ticket, cancel, counter, stats, statsCSV, health, metrics
+}
+
+extension Router where Handler == Endpoint {
+  /// The API; anything else is a static file (Routes+Static.swift).
+  static func makeAPI() -> Router<Endpoint> {
+    var r = Router<Endpoint>()
+    r.add(.GET, "/api/hall", .hall)
+    r.add(.POST, "/api/tickets", .issue)
+    r.add(.GET, "/api/tickets/:id", .ticket)
+    r.add(.DELETE, "/api/tickets/:id", .cancel)
+    r.add(.POST, "/api/counters/:n/:action", .counter)
+    r.add(.GET, "/api/stats", .stats)
+    r.add(.GET, "/api/stats.csv", .statsCSV)
+    r.add(.GET, "/healthz", .health)
+    r.add(.GET, "/metrics", .metrics)
+    return r
+  }
+}
+
+extension HallApp {
+  /// Answers a request; `respond` may run later, once the change it made is committed.
+  func handle(
+    _ request: HTTPRequest, now: Millis, monotonic: Double,
+    respond: @escaping (HTTPResponse) -> Void
+  ) {
+    metrics.requests += 1
+    switch router.match(request.method, request.path) {
+    case .found(let endpoint, let params):
+      do throws(HTTPError) {
+        try route(endpoint, params, request, now: now, monotonic: monotonic, respond: respond)
+      } catch {
+        respond(error.response)
+      }
+    case .methodNotAllowed(let allowed):
+      var response = HTTPError.methodNotAllowed().response
+      response.headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
+      respond(response)
+    case .notFound:
+      respond(staticFile(request))
+    }
+  }
+
+  private func route(
+    _ endpoint: Endpoint, _ params: RouteParameters, _ request: HTTPRequest, now: Millis,
+    monotonic: Double, respond: @escaping (HTTPResponse) -> Void
+  ) throws(HTTPError) {
+    switch endpoint {
+    case .health: respond(.jsonBytes(Array(#"{"status":"ok"}"#.utf8)))
+    case .metrics: respond(metricsResponse())
+    case .hall: respond(.jsonBytes(hall.hallView(at: now, boxes: boxes()).jsonBytes))
+    case .ticket: respond(try ticket(id: params["id"] ?? "", now: now))
+    case .cancel:
+      perform(.cancel(ticketID: params["id"] ?? ""), now: now, for: request, replyTo: respond)
+    case .issue: try issue(request, now: now, monotonic: monotonic, respond: respond)
+    case .counter:
+      guard let n = params.int("n") else {
+        throw .notFound("no counter `\(params["n"] ?? "")`", code: "unknown_counter")
+      }
+      try counter(n, action: params["action"] ?? "", request, now: now, respond: respond)
+    case .stats, .statsCSV:
+      respond(try stats(request, csv: endpoint == .statsCSV))
+    }
+  }
+
+  /// The caller's role, or 401 in words that say whether the token was missing or unknown.
+  func role(of request: HTTPRequest) throws(HTTPError) -> Role {
+    let token = bearerToken(from: request.headers)
+    if let role = tokens.role(for: token) { return role }
+    throw token == nil
+      ? .unauthorized("a bearer token is required (Authorization: Bearer TOKEN)")
+      : .unauthorized("this token is not recognised; check the token you were given")
+  }
+
+  /// Runs a command for a request and answers with its reply once committed.
+  func perform(
+    _ command: Command, now: Millis, for request: HTTPRequest,
+    replyTo respond: @escaping (HTTPResponse) -> Void
+  ) {
+    perform(command, now: now, indonesian: prefersIndonesian(request.headers)) { result in
+      switch result {
+      case .failure(let error): respond(error.response)
+      case .success(.ticket(let ticket, let created)):
+        respond(.jsonBytes(status: created ? 201 : 200, ticket.jsonBytes))
+      case .success(.counter(let counter)): respond(.jsonBytes(counter.jsonBytes))
+      case .success(.nobodyWaiting): respond(.noContent)
+      case .success(.acknowledged): respond(.noContent)
+      }
+    }
+  }
+}
