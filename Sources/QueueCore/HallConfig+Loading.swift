@@ -137,7 +137,7 @@ extension String {
 enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
-    "public_url", "origins", "ticker", "footer", "voice",
+    "public_url", "origins", "ticker", "footer", "voice", "trusted",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -211,6 +211,8 @@ enum HallFileReader {
     let publicURL = try f["public_url"]?.nonEmptyString()
     var origins: [String] = []
     for v in try f["origins"]?.sequence() ?? [] { origins.append(try v.nonEmptyString()) }
+    var trusted: [String] = []
+    for v in try f["trusted"]?.sequence() ?? [] { trusted.append(try v.nonEmptyString()) }
     let ticker = try f["ticker"]?.string()
     let footer = try f["footer"]?.string()
     var voice = ["id"]
@@ -227,7 +229,7 @@ enum HallFileReader {
     return HallConfig(
       name: name, zone: zone, adminToken: adminToken, priorityWeight: weight,
       services: services, counters: counters, kiosks: kiosks, publicURL: publicURL,
-      origins: origins, ticker: ticker, footer: footer, voice: voice)
+      origins: origins, ticker: ticker, footer: footer, voice: voice, trusted: trusted)
   }
 
   static func token(_ v: Value) throws(HallConfigError) -> String {

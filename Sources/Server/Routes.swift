@@ -53,12 +53,19 @@ extension HallApp {
     monotonic: Double, respond: @escaping (HTTPResponse) -> Void
   ) throws(HTTPError) {
     switch endpoint {
-    case .health: respond(.jsonBytes(Array(#"{"status":"ok"}"#.utf8)))
+    case .health:
+      if storageFailing {
+        throw HTTPError.serviceUnavailable(
+          "changes cannot be stored (disk full or failing); retrying", code: "storage_failing")
+      }
+      respond(.jsonBytes(Array(#"{"status":"ok"}"#.utf8)))
     case .metrics: respond(metricsResponse())
     case .hall: respond(.jsonBytes(hall.hallView(at: now, boxes: boxes()).jsonBytes))
     case .ticket: respond(try ticket(id: params["id"] ?? "", now: now))
     case .cancel:
-      perform(.cancel(ticketID: params["id"] ?? ""), now: now, for: request, replyTo: respond)
+      let id = params["id"] ?? ""
+      try authorizeCancel(id, request)
+      perform(.cancel(ticketID: id), now: now, for: request, replyTo: respond)
     case .issue: try issue(request, now: now, monotonic: monotonic, respond: respond)
     case .counter:
       guard let n = params.int("n") else {
@@ -67,6 +74,23 @@ extension HallApp {
       try counter(n, action: params["action"] ?? "", request, now: now, respond: respond)
     case .stats, .statsCSV:
       respond(try stats(request, csv: endpoint == .statsCSV))
+    }
+  }
+
+  /// PROTOCOL 1.1: the ticket's key (`?key=` or `X-Ticket-Key`), or a counter or admin token.
+  /// Anything else is 403 and changes nothing; an unknown ticket is left to the command (404).
+  func authorizeCancel(_ id: String, _ request: HTTPRequest) throws(HTTPError) {
+    switch tokens.role(for: bearerToken(from: request.headers)) {
+    case .admin, .counter: return
+    case .kiosk, nil: break
+    }
+    guard let expected = hall.ticketKey(id: id) else {
+      if hall.record(id: id) == nil { return }
+      throw .forbidden("this ticket cannot be cancelled here; ask at a counter")
+    }
+    let presented = request.query["key"] ?? request.headers["X-Ticket-Key"] ?? ""
+    guard constantTimeEquals(presented, expected) else {
+      throw .forbidden("cancelling needs the ticket's key (the link on the printed ticket)")
     }
   }
 

@@ -108,5 +108,11 @@ enum Migrations {
       SELECT RAISE(ABORT, 'UNIQUE constraint failed: ticket number already issued that day');
     END;
     """,
+    // 1.1 ticket keys: every ticket gets one, those issued before the upgrade too (128 random
+    // bits as hex, which is URL-safe), so staff and their holders can still cancel them.
+    """
+    ALTER TABLE tickets ADD COLUMN key TEXT;
+    UPDATE tickets SET key = lower(hex(randomblob(16))) WHERE key IS NULL;
+    """,
   ]
 }

@@ -175,6 +175,7 @@ public final class Store {
     statement.bind(18, ticket.announcedAt)
     statement.bind(19, ticket.announcedCounter)
     statement.bind(20, ticket.announcedSeq)
+    statement.bind(21, ticket.key)
     try ensureTransactionIsAlive()
     try statement.run()
     // A leg never changes once written; the ticket carries all of its legs each time.
@@ -383,7 +384,8 @@ public final class Store {
       finishedAt: row.optionalInt64(11), counter: row.optionalInt(12), calls: row.int(13),
       request: row.optionalText(14), box: row.optionalText(15),
       firstCalledAt: row.optionalInt64(16), announcedAt: row.optionalInt64(17),
-      announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19))
+      announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19),
+      key: row.optionalText(20))
   }
 
   private static func legRow(_ row: Statement) -> (String, LegRow) {
