@@ -1,10 +1,13 @@
-// The visitor's tracking page (`track.html?t=ID`), opened from the ticket's QR code.
+// The visitor's tracking page (`track.html?t=ID&k=KEY`), opened from the ticket's QR code.
 import { connectFeed } from "./feed.js";
 import { HallState, TICKET_STATES, waitText, wallClock } from "./hall-state.js";
 import { Announcer } from "./voice.js";
 import { api } from "./api.js";
 
-const id = new URLSearchParams(location.search).get("t");
+const params = new URLSearchParams(location.search);
+const id = params.get("t");
+// The ticket's key (from the QR code on the paper): only its holder can cancel.
+const key = params.get("k");
 const state = new HallState();
 const announcer = new Announcer();
 const $ = (x) => document.getElementById(x);
@@ -34,7 +37,7 @@ function render() {
   $("facts").hidden = !waiting;
   $("ahead").textContent = typeof ticket.position === "number" ? `${Math.max(0, ticket.position - 1)} orang` : "—";
   $("eta").textContent = ticket.eta_s === null || ticket.eta_s === undefined ? "—" : waitText(ticket.eta_s);
-  $("cancel").hidden = !waiting;
+  $("cancel").hidden = !waiting || !key;
   const called = ticket.state === "called" && ticket.counter !== null && ticket.counter !== undefined;
   $("called").hidden = !called;
   if (called) $("called-go").textContent = `Silakan menuju ${counterName(ticket.counter)}`;
@@ -104,7 +107,7 @@ $("cancel").addEventListener("click", async () => {
   if (!ticket || ticket.state !== "waiting") return;
   if (!confirm(`Batalkan antrean ${ticket.number}? Nomor ini tidak dapat dipakai lagi.`)) return;
   try {
-    setTicket(await api("DELETE", `/api/tickets/${encodeURIComponent(id)}`));
+    setTicket(await api("DELETE", `/api/tickets/${encodeURIComponent(id)}?key=${encodeURIComponent(key ?? "")}`));
   } catch (e) {
     alert(`Gagal membatalkan: ${e.message}`);
     fetchTicket();

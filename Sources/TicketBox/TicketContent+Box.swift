@@ -7,7 +7,8 @@ extension TicketContent {
   /// - Counters are those serving the ticket's service and not closed (all of them, if
   ///   every one is closed: the visitor still learns where to go).
   /// - The QR code opens `track.html` under the hall's `public_url`, or under `serverURL`
-  ///   (the box's `--server`) when the hall file has none.
+  ///   (the box's `--server`) when the hall file has none, with the ticket's key (`&k=`) so
+  ///   the visitor holding the paper can cancel it.
   public init(ticket: BoxTicket, hall: BoxHall, serverURL: String) {
     let service = hall.services.first { $0.id == ticket.service }
     let serving = hall.counters.filter { $0.services.contains(ticket.service) }
@@ -23,7 +24,7 @@ extension TicketContent {
       ahead: max(0, (ticket.position ?? 1) - 1),
       etaMinutes: ticket.etaS.map { max(0, ($0 + 59) / 60) },
       counters: (open.isEmpty ? serving : open).map(\.name),
-      trackURL: trimmedBase + "/track.html?t=" + ticket.id,
+      trackURL: trimmedBase + "/track.html?t=" + ticket.id + (ticket.key.map { "&k=" + $0 } ?? ""),
       footer: hall.footer,
       priority: ticket.priority)
   }

@@ -12,11 +12,14 @@ public struct BoxTicket: Decodable, Equatable, Sendable {
   /// 1 = next; present while waiting.
   public var position: Int?
   public var etaS: Int?
+  /// The ticket's key (PROTOCOL 1.1), printed in the QR tracking link so its holder can cancel.
+  public var key: String?
 
   public init(
     id: String, number: String, service: String, priority: Bool = false, issuedAt: String,
-    position: Int? = nil, etaS: Int? = nil
+    position: Int? = nil, etaS: Int? = nil, key: String? = nil
   ) {
+    self.key = key
     self.id = id
     self.number = number
     self.service = service
@@ -27,7 +30,7 @@ public struct BoxTicket: Decodable, Equatable, Sendable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, number, service, priority, position
+    case id, number, service, priority, position, key
     case issuedAt = "issued_at"
     case etaS = "eta_s"
   }
@@ -38,6 +41,7 @@ public struct BoxTicket: Decodable, Equatable, Sendable {
     number = try c.decode(String.self, forKey: .number)
     service = try c.decode(String.self, forKey: .service)
     priority = try c.decodeIfPresent(Bool.self, forKey: .priority) ?? false
+    key = try c.decodeIfPresent(String.self, forKey: .key)
     issuedAt = try c.decode(String.self, forKey: .issuedAt)
     position = try c.decodeIfPresent(Int.self, forKey: .position)
     etaS = try c.decodeIfPresent(Int.self, forKey: .etaS)
