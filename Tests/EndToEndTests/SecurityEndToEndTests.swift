@@ -211,6 +211,26 @@ import Testing
     #expect(try await issuedCount(server, "A") == created.count + 1)
   }
 
+  @Test func aPingFloodFromAClientThatNeverReadsIsCutOffAndLeavesNoMemoryBehind() throws {
+    let process = Process()
+    let out = Pipe()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "Benchmarks/ping-flood.py", "--antre", ServerProcess.antreBinary.path,
+      "--pings", "2000000",
+    ]
+    process.currentDirectoryURL = ServerProcess.packageRoot
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(text.contains("closed by the server"), "\(text)")
+    let growth = text.split(separator: "(after - before = ").last.flatMap {
+      Double($0.prefix { $0 != " " })
+    }
+    #expect(growth != nil && growth! < 16, "\(text)")
+  }
+
   private func run(_ tool: String, _ arguments: [String]) -> Bool {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
