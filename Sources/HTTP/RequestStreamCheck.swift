@@ -160,7 +160,9 @@ public struct RequestStreamCheck: Sendable {
     guard lengths.count <= 1 else {
       return .failure(.badRequest("the request has more than one Content-Length"))
     }
-    guard let text = lengths.first else { return .success(ParsedHead(bodyLength: 0, upgrade: upgrade)) }
+    guard let text = lengths.first else {
+      return .success(ParsedHead(bodyLength: 0, upgrade: upgrade))
+    }
     guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
       return .failure(.badRequest("Content-Length must be a decimal number of bytes"))
     }

@@ -184,7 +184,9 @@ public final class HTTPServer {
           record,
           HTTPError.serviceUnavailable(
             "the server has too many connections; retry shortly", code: "too_many_connections"))
-      } else if capped && connectionsPerAddress[address, default: 0] >= limits.maxConnectionsPerAddress {
+      } else if capped
+        && connectionsPerAddress[address, default: 0] >= limits.maxConnectionsPerAddress
+      {
         refuse(
           record,
           HTTPError.serviceUnavailable(
@@ -260,7 +262,9 @@ public final class HTTPServer {
           record,
           HTTPError(
             status: 408, code: "request_timeout",
-            message: "the request did not arrive within \(Self.seconds(self?.limits.requestDeadline ?? 0)) s"))
+            message:
+              "the request did not arrive within \(Self.seconds(self?.limits.requestDeadline ?? 0)) s"
+          ))
       }
     }
     record.deadline?.schedule(after: limits.requestDeadline)

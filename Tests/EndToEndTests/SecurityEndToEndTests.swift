@@ -67,7 +67,8 @@ import Testing
     let wrong = try await server.request(
       "DELETE", "/api/tickets/\(id)", headers: ["X-Ticket-Key": String(key.reversed())])
     #expect(wrong.status == 403)
-    #expect(try await server.request("GET", "/api/tickets/\(id)").object["state"] as? String == "waiting")
+    #expect(
+      try await server.request("GET", "/api/tickets/\(id)").object["state"] as? String == "waiting")
 
     let cancelled = try await server.request(
       "DELETE", "/api/tickets/\(id)", headers: ["X-Ticket-Key": key])
@@ -107,7 +108,10 @@ import Testing
       ("GET /healthz HTTP/1.2\r\nHost: x\r\n\r\n", "400"),
       ("GET /healthz HTTP/-1.1\r\nHost: x\r\n\r\n", "400"),
       ("GET healthz HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
-      ("POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000000000000000000\r\n\r\n", "413"),
+      (
+        "POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000000000000000000\r\n\r\n",
+        "413"
+      ),
     ]
     for (request, status) in cases {
       let reply = try raw(server, request, wait: 3)
@@ -122,7 +126,8 @@ import Testing
     let port = server.port
     let drip = Task.detached {
       try Self.raw(
-        port: port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + String(repeating: "a", count: 40),
+        port: port,
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + String(repeating: "a", count: 40),
         drip: 0.5, wait: 15)
     }
     try await Task.sleep(for: .seconds(2))
@@ -145,10 +150,18 @@ import Testing
       ).reply
     }
     let port = server.port
-    #expect(try upgrade(host: "evil.example:\(port)", origin: "http://evil.example:\(port)").hasPrefix("HTTP/1.1 403"))
-    #expect(try upgrade(host: "127.0.0.1:\(port)", origin: "http://evil.example").hasPrefix("HTTP/1.1 403"))
-    #expect(try upgrade(host: "127.0.0.1:\(port)", origin: "http://127.0.0.1:\(port)").hasPrefix("HTTP/1.1 101"))
-    #expect(try upgrade(host: "localhost:\(port)", origin: "http://localhost:\(port)").hasPrefix("HTTP/1.1 101"))
+    #expect(
+      try upgrade(host: "evil.example:\(port)", origin: "http://evil.example:\(port)").hasPrefix(
+        "HTTP/1.1 403"))
+    #expect(
+      try upgrade(host: "127.0.0.1:\(port)", origin: "http://evil.example").hasPrefix(
+        "HTTP/1.1 403"))
+    #expect(
+      try upgrade(host: "127.0.0.1:\(port)", origin: "http://127.0.0.1:\(port)").hasPrefix(
+        "HTTP/1.1 101"))
+    #expect(
+      try upgrade(host: "localhost:\(port)", origin: "http://localhost:\(port)").hasPrefix(
+        "HTTP/1.1 101"))
   }
 
   @Test func aFullDiskRefusesHonestlyAndRecoversWithinSeconds() async throws {
@@ -163,8 +176,9 @@ import Testing
     let server = try ServerProcess(reuse: mount)
     defer { _ = server.terminate() }
     let filler = mount.appendingPathComponent("filler").path
-    let free = try FileManager.default.attributesOfFileSystem(forPath: mount.path)[
-      .systemFreeSize] as? NSNumber
+    let free =
+      try FileManager.default.attributesOfFileSystem(forPath: mount.path)[
+        .systemFreeSize] as? NSNumber
     FileManager.default.createFile(
       atPath: filler, contents: Data(count: max(0, (free?.intValue ?? 0) - 1_500_000)))
 
@@ -189,7 +203,8 @@ import Testing
     try await Task.sleep(for: .milliseconds(300))
     for i in 0..<5 {
       let r = try await server.request(
-        "POST", "/api/tickets", token: "admin-secret", json: ["service": "A", "request": "late\(i)"])
+        "POST", "/api/tickets", token: "admin-secret",
+        json: ["service": "A", "request": "late\(i)"])
       #expect(r.status == 500)
     }
     #expect(!screen.finish().contains { $0.hasPrefix("CLOSED 1011") })

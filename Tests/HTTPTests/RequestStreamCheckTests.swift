@@ -38,8 +38,10 @@ import Testing
 
   @Test func headerLinesMustHaveATokenBeforeTheColon() {
     #expect(check("GET / HTTP/1.1\r\nHost x\r\n\r\n").compactMap(\.rejection).first?.status == 400)
-    #expect(check("GET / HTTP/1.1\r\n Host: x\r\n\r\n").compactMap(\.rejection).first?.status == 400)
-    #expect(check("GET / HTTP/1.1\r\nHo st: x\r\n\r\n").compactMap(\.rejection).first?.status == 400)
+    #expect(
+      check("GET / HTTP/1.1\r\n Host: x\r\n\r\n").compactMap(\.rejection).first?.status == 400)
+    #expect(
+      check("GET / HTTP/1.1\r\nHo st: x\r\n\r\n").compactMap(\.rejection).first?.status == 400)
   }
 
   @Test func anUpgradeRequestEndsTheChecking() {

@@ -166,7 +166,8 @@ import Testing
       _ = try hall.handle(.printed(job: job, box: "K2"), at: monday9 + 500)
     }
     #expect(hall.pendingPrintJobs(box: "K1", at: monday9).map(\.0.job) == [job])
-    #expect(try hall.handle(.printed(job: job, box: "K1"), at: monday9 + 600).reply == .acknowledged)
+    #expect(
+      try hall.handle(.printed(job: job, box: "K1"), at: monday9 + 600).reply == .acknowledged)
   }
 
   @Test func issuingToABoxCreatesAPrintJobWithAnUnguessableId() throws {

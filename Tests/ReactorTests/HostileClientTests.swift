@@ -23,7 +23,9 @@ import Testing
 
   @Test func twoDifferentContentLengthsGet400() throws {
     let reply = try answer(
-      to: "POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}")
+      to:
+        "POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}"
+    )
     #expect(reply.text.hasPrefix("HTTP/1.1 400"))
     #expect(reply.text.contains(#""code":"bad_request""#))
     #expect(reply.handled == 0)
@@ -66,7 +68,9 @@ import Testing
 
   @Test func transferEncodingGets411() throws {
     let reply = try answer(
-      to: "POST /api/tickets HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+      to:
+        "POST /api/tickets HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+    )
     #expect(reply.text.hasPrefix("HTTP/1.1 411"))
     #expect(reply.handled == 0)
   }
@@ -93,7 +97,8 @@ import Testing
       $0.respond(.noContent)
     }
     let slow = RawClient(loop: loop, port: server.boundPort)
-    let head = Array("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: aaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".utf8)
+    let head = Array(
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: aaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".utf8)
     var sent = 0
     let started = EventLoop.monotonicNow
     // One byte every 50 ms: each resets an idle timer, none resets the deadline.
