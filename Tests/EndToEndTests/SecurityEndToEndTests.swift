@@ -161,6 +161,33 @@ import Testing
         "HTTP/1.1 101"))
   }
 
+  @Test func theHallsOwnNamesMayOpenTheFeed() throws {
+    let server = try ServerProcess(
+      hall: ServerProcess.testHall + "\npublic_url: https://antrean.example.go.id/\n"
+        + "origins: [https://layar.example.go.id]\n")
+    func upgrade(host: String, origin: String) throws -> String {
+      try raw(
+        server,
+        "GET /ws HTTP/1.1\r\nHost: \(host)\r\nOrigin: \(origin)\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          + "Sec-WebSocket-Version: 13\r\n\r\n", wait: 1
+      ).reply
+    }
+    // Behind a proxy: the public URL's origin, a listed origin, and the hall's own host name.
+    #expect(
+      try upgrade(host: "antrean.example.go.id", origin: "https://antrean.example.go.id")
+        .hasPrefix("HTTP/1.1 101"))
+    #expect(
+      try upgrade(host: "127.0.0.1", origin: "https://layar.example.go.id").hasPrefix(
+        "HTTP/1.1 101"))
+    #expect(
+      try upgrade(host: "antrean.example.go.id:8080", origin: "http://antrean.example.go.id:8080")
+        .hasPrefix("HTTP/1.1 101"))
+    #expect(
+      try upgrade(host: "other.example.go.id", origin: "http://other.example.go.id")
+        .hasPrefix("HTTP/1.1 403"))
+  }
+
   @Test func aFullDiskRefusesHonestlyAndRecoversWithinSeconds() async throws {
     let mount = FileManager.default.temporaryDirectory.appendingPathComponent(
       "antre-e2e-full-\(UUID().uuidString)")
