@@ -213,7 +213,8 @@ function errorText(e) {
 
 function trackingURL(ticket) {
   const base = (state.hall?.public_url ?? location.origin).replace(/\/+$/, "");
-  return `${base}/track.html?t=${encodeURIComponent(ticket.id)}`;
+  const key = ticket.key ? `&k=${encodeURIComponent(ticket.key)}` : "";
+  return `${base}/track.html?t=${encodeURIComponent(ticket.id)}${key}`;
 }
 
 function showTicket(ticket, service, problem) {

@@ -1,4 +1,4 @@
-// The visitor's tracking page (`track.html?t=ID`), opened from the ticket's QR code.
+// The visitor's tracking page (`track.html?t=ID&k=KEY`), opened from the ticket's QR code.
 import { connectFeed } from "./feed.js";
 import { HallState, TICKET_STATES, wallClock } from "./hall-state.js";
 import { etaText, peopleAhead } from "./eta.js";
@@ -6,7 +6,10 @@ import { Announcer } from "./voice.js";
 import { api } from "./api.js";
 import { offerTrackSurvey } from "./track-survey.js";
 
-const id = new URLSearchParams(location.search).get("t");
+const params = new URLSearchParams(location.search);
+const id = params.get("t");
+// The ticket's key (from the QR code on the paper): only its holder can cancel.
+const key = params.get("k");
 const state = new HallState();
 const announcer = new Announcer();
 const $ = (x) => document.getElementById(x);
@@ -39,7 +42,7 @@ function render() {
   const stranded = waiting && isStranded(service);
   $("eta").textContent = stranded ? "—" : etaText(ticket.eta_s) || "—";
   $("stranded").hidden = !stranded;
-  $("cancel").hidden = !waiting;
+  $("cancel").hidden = !waiting || !key;
   const called = ticket.state === "called" && ticket.counter !== null && ticket.counter !== undefined;
   $("called").hidden = !called;
   if (called) $("called-go").textContent = `Silakan menuju ${counterName(ticket.counter)}`;
@@ -125,7 +128,7 @@ $("cancel").addEventListener("click", async () => {
   if (!ticket || ticket.state !== "waiting") return;
   if (!confirm(`Batalkan antrean ${ticket.number}? Nomor ini tidak dapat dipakai lagi.`)) return;
   try {
-    setTicket(await api("DELETE", `/api/tickets/${encodeURIComponent(id)}`));
+    setTicket(await api("DELETE", `/api/tickets/${encodeURIComponent(id)}?key=${encodeURIComponent(key ?? "")}`));
   } catch (e) {
     alert(`Gagal membatalkan: ${e.message}`);
     fetchTicket();

@@ -90,4 +90,13 @@ static inline struct evconnlistener *antre_listener_bind(struct event_base *base
   evutil_freeaddrinfo(result);
   return listener;
 }
+// Copies the last `count` bytes of `buffer` (the ones an evbuffer callback was just told
+// were added) to `out`; evbuffer_ptr stays in C.
+static inline long antre_evbuffer_copy_tail(struct evbuffer *buffer, void *out, size_t count) {
+  size_t length = evbuffer_get_length(buffer);
+  if (count > length) return -1;
+  struct evbuffer_ptr position;
+  if (evbuffer_ptr_set(buffer, &position, length - count, EVBUFFER_PTR_SET) != 0) return -1;
+  return (long)evbuffer_copyout_from(buffer, &position, out, count);
+}
 #endif

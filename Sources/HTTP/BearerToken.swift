@@ -10,3 +10,17 @@ public func bearerToken(from headers: HTTPHeaders) -> String? {
   let result = token[...end]
   return result.contains(" ") ? nil : String(result)
 }
+
+/// Compares a presented secret with the expected one in time that depends only on their
+/// lengths, never on where they first differ, so timing the answers cannot reveal a token
+/// byte by byte.
+public func constantTimeEquals(_ presented: String, _ expected: String) -> Bool {
+  let a = Array(presented.utf8)
+  let b = Array(expected.utf8)
+  var difference = UInt8(a.count == b.count ? 0 : 1)
+  // Always walks the expected secret's length, whatever was presented.
+  for index in 0..<b.count {
+    difference |= b[index] ^ (index < a.count ? a[index] : ~b[index])
+  }
+  return difference == 0
+}

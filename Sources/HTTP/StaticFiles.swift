@@ -7,11 +7,18 @@
 /// Maps request paths to files under one root directory, refusing anything that would leave
 /// it: `..` segments, NUL bytes, backslashes, and symlinks whose target lies outside the root.
 /// The caller reads the file; this only decides which file and with which headers.
+///
+/// Hall files and databases are never served, wherever they lie (a token written in a hall
+/// file would be readable by anyone on the hall's network), and a root can be narrowed to a
+/// few top-level folders, so only what the pages use is reachable.
 public struct StaticFiles: Sendable {
   /// The root with symlinks resolved, so containment is checked on real paths.
   public let root: String
+  /// When set, only files under these top-level folders of the root are served.
+  public let folders: Set<String>?
 
-  public init(root: String) {
+  public init(root: String, onlyUnder folders: Set<String>? = nil) {
+    self.folders = folders
     let resolved = Self.realPath(root) ?? root
     self.root =
       resolved.count > 1 && resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
@@ -29,15 +36,27 @@ public struct StaticFiles: Sendable {
       if part.hasPrefix(".") { return nil }
       parts.append(part)
     }
+    if let folders {
+      guard parts.count > 1, folders.contains(String(parts[0])) else { return nil }
+    }
     var candidate = root + "/" + parts.joined(separator: "/")
     if path.hasSuffix("/") || parts.isEmpty {
       candidate += (parts.isEmpty ? "" : "/") + "index.html"
     }
     if Self.status(candidate)?.isDirectory == true { candidate += "/index.html" }
     guard let real = Self.realPath(candidate), real.hasPrefix(root + "/"),
-      let status = Self.status(real), status.isRegular
+      !Self.isPrivate(real), let status = Self.status(real), status.isRegular
     else { return nil }
     return StaticFile(path: real, size: status.size, modifiedNanoseconds: status.modified)
+  }
+
+  /// Hall files, databases (with their journals) and keys: never part of a page.
+  static func isPrivate(_ path: String) -> Bool {
+    let name = (path.split(separator: "/").last ?? "").lowercased()
+    let privateEndings = [
+      ".yaml", ".yml", ".sqlite", ".sqlite3", ".db", "-wal", "-shm", "-journal", ".pem", ".key",
+    ]
+    return privateEndings.contains { name.hasSuffix($0) }
   }
 
   /// `realpath(3)`: the path with every symlink, `.` and `..` resolved; nil if it doesn't exist.

@@ -25,7 +25,8 @@ public enum Command: Sendable, Equatable {
   /// waiting, unless `force`: they then keep waiting, with no ETA, until a counter opens.
   case close(counter: Int, force: Bool = false)
   /// A ticket box acknowledges a print job.
-  case printed(job: String)
+  /// From `box` when given: a box acknowledges only its own jobs.
+  case printed(job: String, box: String? = nil)
   /// Starts the service day of `now` if it changed: see `Hall.handle`.
   case rollover
   // Officers and the survey (issue 12): `pin` and `salt` come from the caller's randomness.

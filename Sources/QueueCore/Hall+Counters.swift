@@ -328,8 +328,8 @@ extension Hall {
   }
 
   /// Print acknowledgements arrive at least once: a repeat is acknowledged again.
-  func printed(job: String, now: Millis) throws(QueueError) -> Reply {
-    if let i = pendingJobs.firstIndex(where: { $0.job == job }) {
+  func printed(job: String, box: String?, now: Millis) throws(QueueError) -> Reply {
+    if let i = pendingJobs.firstIndex(where: { $0.job == job && (box == nil || $0.box == box) }) {
       var j = pendingJobs.remove(at: i)
       j.printedAt = now
       tx.printedJobs.append(j)

@@ -1,6 +1,24 @@
 import HallWire
 
 extension Hall {
+  /// 128 random bits, URL-safe base64 without padding (22 characters).
+  public static func randomTicketKey() -> String {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    var bits = (rng.next() as UInt64, rng.next() as UInt64)
+    var out = ""
+    for _ in 0..<22 {
+      // 21 characters of 6 bits and one of 2: all 128 bits are used.
+      out.append(alphabet[Int(bits.0 & 0x3F)])
+      bits.0 = bits.0 >> 6 | bits.1 << 58
+      bits.1 >>= 6
+    }
+    return out
+  }
+
+  /// The key a ticket is cancelled with, for checking a visitor's request.
+  public func ticketKey(id: String) -> String? { tickets[id]?.key }
+
   func issue(service: String, priority: Bool, box: String?, request: String?, now: Millis)
     throws(QueueError) -> Reply
   {
@@ -26,7 +44,7 @@ extension Hall {
       id: id, day: day, service: service,
       number: TicketRecord.number(service: service, seqNo: seqNo), seqNo: seqNo,
       priority: priority, state: .waiting, issuedAt: now, enqueuedAt: now, request: request,
-      box: box)
+      box: box, key: makeTicketKey())
     lastSeqNo[service] = seqNo
     tx.sequences.append(DaySequence(day: day, service: service, lastSeqNo: seqNo))
     byNumber[t.number] = t.id
@@ -35,13 +53,17 @@ extension Hall {
     enqueue(t)
     let ticket = view(t, at: now)
     emit(.issued(ticket: ticket, waiting: waitingCounts()), at: now)
+    // The key goes only to its owner: this reply and the box that prints the ticket.
+    var owned = ticket
+    owned.key = t.key
     if let box {
-      let job = PrintJob(job: "J\(lastSeq + 1)", box: box, ticketID: t.id, createdAt: now)
+      // Unguessable, so no other box can acknowledge (and so swallow) this job.
+      let job = PrintJob(job: "J" + makeTicketID(), box: box, ticketID: t.id, createdAt: now)
       pendingJobs.append(job)
       tx.newJobs.append(job)
-      emit(.print(job: job.job, box: box, ticket: ticket), at: now)
+      emit(.print(job: job.job, box: box, ticket: owned), at: now)
     }
-    return .ticket(ticket, created: true)
+    return .ticket(owned, created: true)
   }
 
   /// Why `svc` cannot take a ticket now, or nil: hours, then counters, then quota.

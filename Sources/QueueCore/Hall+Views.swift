@@ -67,9 +67,14 @@ extension Hall {
   }
 
   /// Jobs the box has not acknowledged, oldest first, to send again when it reconnects.
+  /// With each ticket's key: the box prints it in the QR tracking link.
   public func pendingPrintJobs(box: String, at now: Millis) -> [(PrintJob, Ticket)] {
     pendingJobs.filter { $0.box == box }.compactMap { job in
-      tickets[job.ticketID].map { (job, view($0, at: now)) }
+      tickets[job.ticketID].map { t in
+        var ticket = view(t, at: now)
+        ticket.key = t.key
+        return (job, ticket)
+      }
     }
   }
 

@@ -17,6 +17,7 @@ public final class Hall {
   public internal(set) var day: String
 
   let makeTicketID: () -> String
+  let makeTicketKey: () -> String
   var dayNumber: Int64
   let services: [String: ServiceConfig]
   let counterConfigs: [Int: CounterConfig]
@@ -47,10 +48,12 @@ public final class Hall {
 
   public init(
     config: HallConfig, restoring state: HallState?, now: Millis,
-    makeTicketID: @escaping () -> String
+    makeTicketID: @escaping () -> String,
+    makeTicketKey: @escaping () -> String = Hall.randomTicketKey
   ) {
     self.config = config
     self.makeTicketID = makeTicketID
+    self.makeTicketKey = makeTicketKey
     services = Dictionary(config.services.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     counterConfigs = Dictionary(
       config.counters.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -166,10 +169,11 @@ public final class Hall {
     case .resume(let counter): return try resume(counter: counter, now: now)
     case .open(let counter): return try open(counter: counter, now: now)
     case .close(let counter, let force): return try close(counter: counter, force: force, now: now)
-    case .printed(let job): return try printed(job: job, now: now)
+    case .printed(let job, let box): return try printed(job: job, box: box, now: now)
     case .addOfficer(let id, let name, let pin, let salt):
       return try addOfficer(id: id, name: name, pin: pin, salt: salt)
-    case .resetPIN(let id, let pin, let salt): return try resetPIN(officer: id, pin: pin, salt: salt)
+    case .resetPIN(let id, let pin, let salt):
+      return try resetPIN(officer: id, pin: pin, salt: salt)
     case .removeOfficer(let id): return try removeOfficer(id: id, now: now)
     case .signIn(let counter, let officer, let pin):
       return try signIn(counter: counter, officer: officer, pin: pin, now: now)

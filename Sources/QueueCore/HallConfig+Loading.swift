@@ -147,7 +147,7 @@ enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
     "public_url", "origins", "ticker", "footer", "voice", "backup", "central",
-    "require_officer",
+    "require_officer", "trusted",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -221,6 +221,8 @@ enum HallFileReader {
     let publicURL = try f["public_url"]?.nonEmptyString()
     var origins: [String] = []
     for v in try f["origins"]?.sequence() ?? [] { origins.append(try v.nonEmptyString()) }
+    var trusted: [String] = []
+    for v in try f["trusted"]?.sequence() ?? [] { trusted.append(try v.nonEmptyString()) }
     let ticker = try f["ticker"]?.string()
     let footer = try f["footer"]?.string()
     var voice = ["id"]
@@ -237,7 +239,7 @@ enum HallFileReader {
     var hall = HallConfig(
       name: name, zone: zone, adminToken: adminToken, priorityWeight: weight,
       services: services, counters: counters, kiosks: kiosks, publicURL: publicURL,
-      origins: origins, ticker: ticker, footer: footer, voice: voice)
+      origins: origins, ticker: ticker, footer: footer, voice: voice, trusted: trusted)
     hall.backup = try f["backup"].map { v throws(HallConfigError) in try backup(v) }
     hall.central = try f["central"].map { v throws(HallConfigError) in try central(v) }
     hall.requireOfficer = try f["require_officer"]?.bool() ?? false

@@ -15,6 +15,8 @@ public struct HallConfig: Sendable, Equatable {
   public var publicURL: String?
   /// WebSocket `Origin`s allowed besides the server's own.
   public var origins: [String]
+  /// Addresses exempt from the per-address connection cap (a reverse proxy, say).
+  public var trusted: [String]
   /// Running text on the hall screen.
   public var ticker: String?
   /// Last line of a printed ticket.
@@ -32,8 +34,9 @@ public struct HallConfig: Sendable, Equatable {
     name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,
     services: [ServiceConfig], counters: [CounterConfig], kiosks: [KioskConfig] = [],
     publicURL: String? = nil, origins: [String] = [], ticker: String? = nil,
-    footer: String? = nil, voice: [String] = ["id"]
+    footer: String? = nil, voice: [String] = ["id"], trusted: [String] = []
   ) {
+    self.trusted = trusted
     self.name = name
     self.zone = zone
     self.adminToken = adminToken

@@ -35,14 +35,18 @@ public struct TicketRecord: Sendable, Equatable {
   public var announced: Announcement?
   /// The services it was called in before being transferred, oldest first.
   public var legs: [Leg]
+  /// The secret its holder cancels it with (PROTOCOL 1.1); only the issuer ever sees it.
+  public var key: String?
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
     state: TicketState, issuedAt: Millis, enqueuedAt: Millis, calledAt: Millis? = nil,
     startedAt: Millis? = nil, finishedAt: Millis? = nil, counter: Int? = nil, calls: Int = 0,
     request: String? = nil, box: String? = nil, firstCalledAt: Millis? = nil,
-    announced: Announcement? = nil, legs: [Leg] = [], officer: String? = nil
+    announced: Announcement? = nil, legs: [Leg] = [], officer: String? = nil,
+    key: String? = nil
   ) {
+    self.key = key
     self.id = id
     self.day = day
     self.service = service

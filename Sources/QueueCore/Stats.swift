@@ -193,7 +193,11 @@ public enum Stats {
   }
 
   static func csvField(_ s: String, separator: String = ",") -> String {
-    guard s.contains(where: { String($0) == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    guard
+      s.contains(where: {
+        String($0) == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
+      })
+    else {
       return s
     }
     return "\"" + s.replacingQuotes() + "\""

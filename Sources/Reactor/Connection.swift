@@ -44,6 +44,10 @@ public final class Connection {
   public var onClose: (CloseReason) -> Void = { _ in }
   /// Called when all queued output has been handed to the kernel.
   public var onDrained: () -> Void = {}
+  /// Output bytes that may wait for the peer; nil for no bound. A write that would pass it
+  /// closes the connection at once instead (`onClose(.error)`): whatever is queued (pongs,
+  /// close frames, data) counts, so a peer that sends but never reads cannot grow memory.
+  public var maxPendingOutput: Int?
 
   private let bev: OpaquePointer
   private let owner: Owner
@@ -120,13 +124,17 @@ public final class Connection {
   // MARK: - Writing
 
   public func write(_ bytes: [UInt8]) {
-    guard state == .open || state == .connecting, !bytes.isEmpty else { return }
+    guard state == .open || state == .connecting, !bytes.isEmpty, admits(bytes.count) else {
+      return
+    }
     bytes.withUnsafeBytes { _ = bufferevent_write(bev, $0.baseAddress, $0.count) }
   }
 
   /// Queues shared bytes without copying them (see `SharedBytes`).
   public func write(_ shared: SharedBytes) {
-    guard state == .open || state == .connecting, shared.count > 0 else { return }
+    guard state == .open || state == .connecting, shared.count > 0, admits(shared.count) else {
+      return
+    }
     let retained = Unmanaged.passRetained(shared).toOpaque()
     if evbuffer_add_reference(
       bufferevent_get_output(bev), shared.pointer, shared.count, Trampolines.sharedBytesReleased,
@@ -134,6 +142,12 @@ public final class Connection {
     {
       Unmanaged<SharedBytes>.fromOpaque(retained).release()
     }
+  }
+
+  private func admits(_ count: Int) -> Bool {
+    guard let maxPendingOutput, pendingOutputBytes + count > maxPendingOutput else { return true }
+    finish(.error("the peer is not reading: over \(maxPendingOutput) bytes wait for it"))
+    return false
   }
 
   /// Bytes queued but not yet taken by the kernel: a screen that lets this grow is too slow.

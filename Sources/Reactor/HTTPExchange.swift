@@ -36,6 +36,12 @@ public final class HTTPExchange {
     guard state == .pending, let handle else { return }
     state = .responded
     self.handle = nil
+    var response = response
+    if request.headers["Upgrade"] != nil {
+      // The connection's bytes stopped being checked at the upgrade request (they might have
+      // been WebSocket frames); refused, it ends here rather than carry unchecked requests.
+      response.headers.set("Connection", "close")
+    }
     HTTPServer.send(response, to: handle)
   }
 

@@ -28,18 +28,36 @@ public final class HTTPServer {
   /// Connections open now, taken-over ones included.
   public private(set) var connectionCount = 0
 
-  private final class ConnectionRecord {
-    /// False for a connection refused over the limit: it is being closed and not counted.
-    let counted: Bool
+  /// One connection, from its bufferevent's creation until evhttp frees it.
+  final class ConnectionRecord {
+    weak var server: HTTPServer?
+    let bev: OpaquePointer
+    var evcon: OpaquePointer?
+    /// False for a connection refused over a limit: it is being closed and not counted.
+    var counted = false
+    /// The peer address it counts against, when that address is capped.
+    var cappedAddress: String?
     weak var exchange: HTTPExchange?
     weak var takenOver: Connection?
-    init(counted: Bool) { self.counted = counted }
+    var check: RequestStreamCheck
+    /// The input-buffer callback that feeds `check`; removed before the record goes.
+    var watch: OpaquePointer?
+    var deadline: Timer?
+    /// A refusal decided before evhttp finished setting the connection up.
+    var pendingRefusal: HTTPError?
+
+    init(bev: OpaquePointer, limits: HTTPLimits) {
+      self.bev = bev
+      check = RequestStreamCheck(
+        maxHeadBytes: limits.maxHeaderBytes, hardBodyCapBytes: limits.hardBodyCapBytes)
+    }
   }
 
   private var http: OpaquePointer?
   private let listener: OpaquePointer
   private var connections: [OpaquePointer: ConnectionRecord] = [:]
-  private var accepted: [OpaquePointer] = []
+  private var accepted: [ConnectionRecord] = []
+  private var connectionsPerAddress: [String: Int] = [:]
   private var registration: Trigger?
 
   public init(loop: EventLoop, host: String, port: Int, limits: HTTPLimits = HTTPLimits())
@@ -93,7 +111,11 @@ public final class HTTPServer {
   deinit {
     // Only reached with no exchange or taken-over connection left (each holds the server).
     guard let http else { return }
-    for evcon in connections.keys { evhttp_connection_set_closecb(evcon, nil, nil) }
+    for (evcon, record) in connections {
+      evhttp_connection_set_closecb(evcon, nil, nil)
+      stopWatching(record)
+    }
+    for record in accepted { stopWatching(record) }
     evhttp_set_gencb(http, nil, nil)
     evhttp_set_bevcb(http, nil, nil)
     loop.soon { evhttp_free(http) }
@@ -107,9 +129,11 @@ public final class HTTPServer {
     evconnlistener_disable(listener)
     evhttp_set_bevcb(http, nil, nil)
     for record in connections.values {
+      stopWatching(record)
       record.exchange?.serverClosed()
       record.takenOver?.close(afterFlush: false)
     }
+    for record in accepted { stopWatching(record) }
     accepted = []
     // Queued after the taken-over connections' own frees, which must come first.
     loop.soon { [self] in
@@ -126,7 +150,13 @@ public final class HTTPServer {
   func newBufferevent(_ base: OpaquePointer) -> OpaquePointer? {
     // Options 0, as evhttp's own: evhttp closes the socket itself.
     guard let bev = bufferevent_socket_new(base, -1, 0) else { return nil }
-    accepted.append(bev)
+    let record = ConnectionRecord(bev: bev, limits: limits)
+    record.server = self
+    // Sees each read's bytes before evhttp parses them (evbuffer callbacks run at once).
+    record.watch = evbuffer_add_cb(
+      bufferevent_get_input(bev), Trampolines.serverInputGrew,
+      Unmanaged.passUnretained(record).toOpaque())
+    accepted.append(record)
     registration?.fire()
     return bev
   }
@@ -135,37 +165,119 @@ public final class HTTPServer {
     let batch = accepted
     accepted = []
     guard http != nil else { return }
-    for bev in batch {
+    for record in batch {
       var context: UnsafeMutableRawPointer?
-      bufferevent_getcb(bev, nil, nil, nil, &context)
-      guard let context else { continue }
+      bufferevent_getcb(record.bev, nil, nil, nil, &context)
+      guard let context else {
+        stopWatching(record)
+        continue
+      }
       let evcon = OpaquePointer(context)
-      let admitted = connectionCount < maxConnections
-      let record = ConnectionRecord(counted: admitted)
+      record.evcon = evcon
       connections[evcon] = record
-      if admitted { connectionCount += 1 }
       evhttp_connection_set_closecb(
         evcon, Trampolines.serverConnectionClosed, Unmanaged.passUnretained(self).toOpaque())
-      if !admitted { refuse(evcon, bev, record) }
+      let address = Self.peerAddress(evcon)
+      let capped = limits.capsConnections(from: address)
+      if connectionCount >= maxConnections {
+        refuse(
+          record,
+          HTTPError.serviceUnavailable(
+            "the server has too many connections; retry shortly", code: "too_many_connections"))
+      } else if capped
+        && connectionsPerAddress[address, default: 0] >= limits.maxConnectionsPerAddress
+      {
+        refuse(
+          record,
+          HTTPError.serviceUnavailable(
+            "this address has too many connections open; close some and retry",
+            code: "too_many_connections"))
+      } else {
+        record.counted = true
+        connectionCount += 1
+        if capped {
+          record.cappedAddress = address
+          connectionsPerAddress[address, default: 0] += 1
+        }
+        if let refusal = record.pendingRefusal { refuse(record, refusal) }
+      }
     }
   }
 
-  private func refuse(_ evcon: OpaquePointer, _ bev: OpaquePointer, _ record: ConnectionRecord) {
-    let connection = Connection.takeOver(loop: loop, evcon: evcon, bev: bev, server: self)
+  /// Answers `error` on the raw socket, outside evhttp, and closes the connection: for a
+  /// connection over a limit, a request refused by `RequestStreamCheck`, or one too slow.
+  private func refuse(_ record: ConnectionRecord, _ error: HTTPError) {
+    guard let evcon = record.evcon, connections[evcon] === record, record.takenOver == nil else {
+      return
+    }
+    stopWatching(record)
+    record.exchange?.serverClosed()
+    let connection = Connection.takeOver(loop: loop, evcon: evcon, bev: record.bev, server: self)
     record.takenOver = connection
-    let body = HTTPError.serviceUnavailable(
-      "the server has too many connections; retry shortly", code: "too_many_connections"
-    ).jsonBody
-    let head =
-      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
-      + "Content-Length: \(body.count)\r\nConnection: close\r\nRetry-After: 5\r\n\r\n"
-    connection.write(Array(head.utf8) + body)
+    let body = error.jsonBody
+    var head =
+      "HTTP/1.1 \(error.status) \(Self.reason(error.status))\r\n"
+      + "Content-Type: application/json; charset=utf-8\r\n"
+      + "Content-Length: \(body.count)\r\nConnection: close\r\n"
+    if error.status == 503 { head += "Retry-After: 5\r\n" }
+    connection.write(Array((head + "\r\n").utf8) + body)
     connection.close(afterFlush: true)
+  }
+
+  private func stopWatching(_ record: ConnectionRecord) {
+    if let watch = record.watch {
+      evbuffer_remove_cb_entry(bufferevent_get_input(record.bev), watch)
+      record.watch = nil
+    }
+    // Cancelled, not dropped: this may run inside the timer's own callback.
+    record.deadline?.cancel()
+  }
+
+  /// New bytes reached a connection's input buffer; evhttp has not parsed them yet.
+  func inputGrew(_ record: ConnectionRecord, _ buffer: OpaquePointer, added: Int) {
+    guard added > 0, record.watch != nil, !record.check.isDone else { return }
+    var bytes = [UInt8](repeating: 0, count: added)
+    let copied = bytes.withUnsafeMutableBytes {
+      antre_evbuffer_copy_tail(buffer, $0.baseAddress, added)
+    }
+    guard copied == added else { return }
+    let progress = record.check.consume(bytes)
+    if let rejection = progress.rejection {
+      // evhttp never sees the request; the answer goes out on the next pass, outside this
+      // callback, which runs in the middle of a bufferevent read.
+      evbuffer_drain(buffer, evbuffer_get_length(buffer))
+      record.deadline?.cancel()
+      record.pendingRefusal = rejection
+      loop.soon { [weak self, record] in self?.refuse(record, rejection) }
+      return
+    }
+    guard progress.inProgress else {
+      record.deadline?.cancel()
+      return
+    }
+    guard progress.started || record.deadline?.isScheduled != true else { return }
+    if record.deadline == nil {
+      record.deadline = Timer(loop: loop) { [weak self, unowned record] in
+        self?.refuse(
+          record,
+          HTTPError(
+            status: 408, code: "request_timeout",
+            message:
+              "the request did not arrive within \(Self.seconds(self?.limits.requestDeadline ?? 0)) s"
+          ))
+      }
+    }
+    record.deadline?.schedule(after: limits.requestDeadline)
   }
 
   func connectionClosed(_ evcon: OpaquePointer) {
     guard let record = connections.removeValue(forKey: evcon) else { return }
+    stopWatching(record)
     if record.counted { connectionCount -= 1 }
+    if let address = record.cappedAddress {
+      let left = connectionsPerAddress[address, default: 1] - 1
+      connectionsPerAddress[address] = left > 0 ? left : nil
+    }
     record.exchange?.clientLeft()
   }
 
@@ -185,23 +297,44 @@ public final class HTTPServer {
     if length > 0 {
       body.withUnsafeMutableBytes { _ = evbuffer_remove(input, $0.baseAddress, length) }
     }
-    var address: UnsafeMutablePointer<CChar>?
-    var port: UInt16 = 0
-    evhttp_connection_get_peer(evcon, &address, &port)
     let request = HTTPRequest(
       method: method, uri: evhttp_request_get_uri(handle).map { String(cString: $0) } ?? "/",
       headers: Self.headers(evhttp_request_get_input_headers(handle)), body: body,
-      remoteAddress: address.map { String(cString: $0) } ?? "")
+      remoteAddress: Self.peerAddress(evcon))
     let exchange = HTTPExchange(server: self, handle: handle, request: request)
     connections[evcon]?.exchange = exchange
     onRequest(exchange)
   }
 
   func tookOver(_ evcon: OpaquePointer, _ connection: Connection) {
-    connections[evcon]?.takenOver = connection
+    guard let record = connections[evcon] else { return }
+    stopWatching(record)
+    record.takenOver = connection
   }
 
   // MARK: - evhttp helpers
+
+  private static func peerAddress(_ evcon: OpaquePointer) -> String {
+    var address: UnsafeMutablePointer<CChar>?
+    var port: UInt16 = 0
+    evhttp_connection_get_peer(evcon, &address, &port)
+    return address.map { String(cString: $0) } ?? ""
+  }
+
+  private static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+
+  static func reason(_ status: Int) -> String {
+    switch status {
+    case 400: "Bad Request"
+    case 408: "Request Timeout"
+    case 411: "Length Required"
+    case 413: "Payload Too Large"
+    case 503: "Service Unavailable"
+    default: "Error"
+    }
+  }
 
   static func send(_ response: HTTPResponse, to handle: OpaquePointer) {
     let headers = evhttp_request_get_output_headers(handle)

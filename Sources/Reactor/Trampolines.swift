@@ -51,6 +51,11 @@ enum Trampolines {
       Unmanaged<HTTPServer>.fromOpaque(context!).takeUnretainedValue().newBufferevent(base!)
     }
 
+  static let serverInputGrew: evbuffer_cb_func = { buffer, info, context in
+    let record = Unmanaged<HTTPServer.ConnectionRecord>.fromOpaque(context!).takeUnretainedValue()
+    record.server?.inputGrew(record, buffer!, added: info!.pointee.n_added)
+  }
+
   static let serverConnectionClosed:
     @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { evcon, context in
       Unmanaged<HTTPServer>.fromOpaque(context!).takeUnretainedValue().connectionClosed(evcon!)

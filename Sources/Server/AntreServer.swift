@@ -75,10 +75,12 @@ public final class AntreServer {
     } catch {
       throw .storage(error)
     }
+    var httpLimits = options.limits.http
+    httpLimits.unlimitedAddresses.formUnion(config.trusted)
     do {
       http = try HTTPServer(
         loop: loop, host: options.host, port: options.port,
-        limits: options.limits.http)
+        limits: httpLimits)
     } catch {
       throw .listen(error)
     }
@@ -148,7 +150,13 @@ public final class AntreServer {
       expected = now + 1
     }
     lag.schedule(after: 1)
-    timers = [ping, rollover, lag]
+    // While commits fail for the disk, try again every second so writes resume (and
+    // /healthz turns 200) within seconds of space returning, traffic or not.
+    let storageRetry = Timer(loop: loop, repeating: true) { [unowned self] in
+      self.app.retryStorageIfFailing()
+    }
+    storageRetry.schedule(after: 1)
+    timers = [ping, rollover, lag, storageRetry]
     signals = SignalWatcher(loop: loop) { [unowned self] _ in self.shutdown() }
     if let backup = app.config.backup {
       let schedule = BackupSchedule(

@@ -29,6 +29,8 @@ final class HallApp {
   private var commits = GroupCommit()
   var kioskLimiter: RateLimiter
   private var clockBehindWarned = false
+  /// Commits are failing for the disk: `/healthz` says so, and the episode's one resync is done.
+  private(set) var storageFailing = false
 
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
   /// trigger plus a short urgent timer so a busy loop can't starve it).
@@ -147,6 +149,7 @@ final class HallApp {
       fail(batch)
       return
     }
+    storageFailing = false
     metrics.recordCommit(
       seconds: EventLoop.monotonicNow - batch.openedAt, changes: batch.commands)
     feed.publish(batch.frames)
@@ -158,6 +161,10 @@ final class HallApp {
   /// reply, rebuild the hall from the database, and make screens resync.
   private func fail(_ batch: GroupCommit.Batch) {
     for d in batch.deliveries { d(false) }
+    // One resync per episode: while the disk stays full every commit fails, and closing
+    // every screen each time would only make them reconnect in a storm.
+    let episodeStarts = !storageFailing
+    storageFailing = store.isFailing
     do {
       let (hall, recent) = try Self.restore(
         config: config, store: store, limits: limits, now: wallClockMillis())
@@ -167,8 +174,24 @@ final class HallApp {
       logger.critical("cannot reload the hall after a failed commit: \(error)")
       fatalError("storage unusable: \(error)")
     }
-    feed.resync()
+    if episodeStarts { feed.resync() }
     for a in batch.attachments { a() }
+  }
+
+  /// While the store reports commits failing (disk full, I/O): a small write, after giving
+  /// the WAL's space back, tells whether they work again.
+  func retryStorageIfFailing() {
+    guard store.isFailing, !commits.isOpen else { return }
+    store.reclaimJournalSpace()
+    do throws(StorageError) {
+      try store.begin()
+      try store.setMeta("storage_checked_at", String(wallClockMillis()))
+      try store.commit()
+      logger.notice("storage works again")
+    } catch {
+      store.rollback()
+    }
+    storageFailing = store.isFailing
   }
 
   // MARK: - Feed connections

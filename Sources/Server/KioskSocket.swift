@@ -38,7 +38,7 @@ extension HallApp {
         }
       }
     case .printed(let job):
-      perform(.printed(job: job), now: now) { _ in }
+      perform(.printed(job: job, box: box), now: now) { _ in }
     case .printer(let status):
       feed.setPrinter(status, box: box)
     }

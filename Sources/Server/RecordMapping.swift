@@ -13,7 +13,7 @@ extension TicketRow {
       finishedAt: r.finishedAt, counter: r.counter, calls: r.calls, request: r.request,
       box: r.box, firstCalledAt: r.firstCalledAt, announcedAt: r.announced?.at,
       announcedCounter: r.announced?.counter, announcedSeq: r.announced?.seq,
-      legs: r.legs.map(LegRow.init), officer: r.officer)
+      legs: r.legs.map(LegRow.init), officer: r.officer, key: r.key)
   }
 }
 
@@ -48,7 +48,7 @@ extension TicketRecord {
       announced: row.announcedAt.map {
         Announcement(
           at: $0, counter: row.announcedCounter ?? row.counter ?? 0, seq: row.announcedSeq ?? 0)
-      }, legs: row.legs.map(Leg.init), officer: row.officer)
+      }, legs: row.legs.map(Leg.init), officer: row.officer, key: row.key)
   }
 }
 

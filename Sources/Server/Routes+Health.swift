@@ -4,8 +4,13 @@ import HallWire
 
 extension HallApp {
   /// `GET /healthz`: `{"status":"ok"}`, plus the daily backup's and the regional shipper's
-  /// state when the hall file asks for them.
+  /// state when the hall file asks for them; 503 `storage_failing` while commits fail.
   func health(now: Millis) -> HTTPResponse {
+    if storageFailing {
+      return HTTPError.serviceUnavailable(
+        "changes cannot be stored (disk full or failing); retrying", code: "storage_failing"
+      ).response
+    }
     var json = JSONWriter()
     json.beginObject()
     json.key("status")

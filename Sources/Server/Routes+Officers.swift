@@ -103,11 +103,19 @@ extension HallApp {
     guard let record = hall.record(id: id) else {
       throw .notFound("no ticket of today with that id; the survey is open on the day of service")
     }
-    let role = try role(of: request)
-    switch role {
-    case .admin: break
-    case .counter(let n) where n == record.counter: break
-    default: throw .forbidden("only the counter that served this ticket may send its survey")
+    // The visitor answers with the ticket's key (the tracking link); staff with the token of
+    // the counter that served it, or the admin's.
+    let presented = request.query["key"] ?? request.headers["X-Ticket-Key"]
+    if let presented {
+      guard let expected = hall.ticketKey(id: id), constantTimeEquals(presented, expected) else {
+        throw .forbidden("this is not the key of this ticket")
+      }
+    } else {
+      switch try role(of: request) {
+      case .admin: break
+      case .counter(let n) where n == record.counter: break
+      default: throw .forbidden("only the counter that served this ticket may send its survey")
+      }
     }
     if request.body.count > 4096 { throw .payloadTooLarge() }
     let body: SurveyBody = try decodeBody(request.body)

@@ -10,7 +10,8 @@ extension HallApp {
     let files: StaticFiles
     var path = request.path
     if path.hasPrefix("/assets/") {
-      files = StaticFiles(root: resourceRoot + "/Assets")
+      // Only what pages load: voice clips, fonts, images; never hall files or databases.
+      files = StaticFiles(root: resourceRoot + "/Assets", onlyUnder: ["voice", "fonts", "img"])
       path = String(path.dropFirst("/assets".count))
     } else {
       files = StaticFiles(root: resourceRoot + "/Displays")

@@ -66,7 +66,9 @@ extension HallApp {
     case .hall: respond(.jsonBytes(hall.hallView(at: now, boxes: boxes()).jsonBytes))
     case .ticket: respond(try ticket(id: params["id"] ?? "", now: now))
     case .cancel:
-      perform(.cancel(ticketID: params["id"] ?? ""), now: now, for: request, replyTo: respond)
+      let id = params["id"] ?? ""
+      try authorizeCancel(id, request)
+      perform(.cancel(ticketID: id), now: now, for: request, replyTo: respond)
     case .issue: try issue(request, now: now, monotonic: monotonic, respond: respond)
     case .counter:
       guard let n = params.int("n") else {
@@ -82,6 +84,23 @@ extension HallApp {
     case .officerPIN:
       try officers(request, id: params["id"], pin: true, now: now, respond: respond)
     case .survey: try survey(request, id: params["id"] ?? "", now: now, respond: respond)
+    }
+  }
+
+  /// PROTOCOL 1.1: the ticket's key (`?key=` or `X-Ticket-Key`), or a counter or admin token.
+  /// Anything else is 403 and changes nothing; an unknown ticket is left to the command (404).
+  func authorizeCancel(_ id: String, _ request: HTTPRequest) throws(HTTPError) {
+    switch tokens.role(for: bearerToken(from: request.headers)) {
+    case .admin, .counter: return
+    case .kiosk, nil: break
+    }
+    guard let expected = hall.ticketKey(id: id) else {
+      if hall.record(id: id) == nil { return }
+      throw .forbidden("this ticket cannot be cancelled here; ask at a counter")
+    }
+    let presented = request.query["key"] ?? request.headers["X-Ticket-Key"] ?? ""
+    guard constantTimeEquals(presented, expected) else {
+      throw .forbidden("cancelling needs the ticket's key (the link on the printed ticket)")
     }
   }
 

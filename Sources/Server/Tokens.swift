@@ -1,3 +1,4 @@
+import HTTP
 import QueueCore
 import Storage
 
@@ -26,9 +27,13 @@ public struct TokenTable: Sendable {
     for (id, token) in kiosks { roles[token] = .kiosk(id) }
   }
 
+  /// Compares against every token, each in constant time, so the answer's timing says
+  /// nothing about how much of a guess was right (a dictionary lookup would).
   public func role(for token: String?) -> Role? {
     guard let token, !token.isEmpty else { return nil }
-    return roles[token]
+    var found: Role?
+    for (candidate, role) in roles where constantTimeEquals(token, candidate) { found = role }
+    return found
   }
 }
 

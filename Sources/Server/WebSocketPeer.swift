@@ -14,11 +14,20 @@ final class WebSocketPeer: FeedPeer {
   /// Runs once when the connection is gone, whoever ended it.
   var onFinish: (WebSocketPeer) -> Void = { _ in }
   var onText: (WebSocketPeer, String) -> Void = { _, _ in }
+  /// `/ws/echo` only; everywhere else a binary message closes the session with 1003.
+  var onBinary: (WebSocketPeer, [UInt8]) -> Void = { _, _ in }
   var onDropped: () -> Void = {}
 
-  init(connection: Connection, role: Role?, maxMessageBytes: Int, maxBacklog: Int) {
+  init(
+    connection: Connection, role: Role?, maxMessageBytes: Int, maxBacklog: Int,
+    acceptsBinary: Bool = false
+  ) {
     self.connection = connection
-    self.session = WebSocketSession(role: .server, maxMessageBytes: maxMessageBytes)
+    self.session = WebSocketSession(
+      role: .server, maxMessageBytes: maxMessageBytes, acceptsBinary: acceptsBinary)
+    // Everything queued counts, pongs and close frames too: a client that floods pings and
+    // never reads is closed when its replies pass the bound, instead of growing memory.
+    connection.maxPendingOutput = maxBacklog
     self.role = role
     self.maxBacklog = maxBacklog
     self.lastHeard = EventLoop.monotonicNow
@@ -53,6 +62,11 @@ final class WebSocketPeer: FeedPeer {
     flush()
   }
 
+  func echo(_ bytes: [UInt8]) {
+    guard !isFinished, (try? session.sendBinary(bytes)) != nil else { return }
+    flush()
+  }
+
   func sendPing() {
     guard !isFinished else { return }
     try? session.sendPing()
@@ -78,7 +92,8 @@ final class WebSocketPeer: FeedPeer {
       case .closed, .failed:
         connection.close(afterFlush: true, flushTimeout: 1)
         finish()
-      case .binary, .ping, .pong: break
+      case .binary(let bytes): onBinary(self, bytes)
+      case .ping, .pong: break
       }
     }
   }

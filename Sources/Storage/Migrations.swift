@@ -112,5 +112,12 @@ enum Migrations {
     // 3 (issue 12): officers, who served each ticket, survey answers, and an index for
     // reports over a year.
     Migrations.officersAndSurvey,
+
+    // 4 (issue 10), ticket keys: every ticket gets one, those issued before the upgrade too (128 random
+    // bits as hex, which is URL-safe), so staff and their holders can still cancel them.
+    """
+    ALTER TABLE tickets ADD COLUMN key TEXT;
+    UPDATE tickets SET key = lower(hex(randomblob(16))) WHERE key IS NULL;
+    """,
   ]
 }

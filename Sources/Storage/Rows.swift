@@ -26,6 +26,8 @@ public struct TicketRow: Equatable, Sendable {
   public var announcedSeq: Int64?
   /// The services it was transferred out of, oldest first. Stored once written.
   public var legs: [LegRow]
+  /// The secret that lets its holder cancel it (PROTOCOL 1.1). Nil keeps the stored one.
+  public var key: String?
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
@@ -33,9 +35,10 @@ public struct TicketRow: Equatable, Sendable {
     startedAt: Int64? = nil, finishedAt: Int64? = nil, counter: Int? = nil, calls: Int = 0,
     request: String? = nil, box: String? = nil, firstCalledAt: Int64? = nil,
     announcedAt: Int64? = nil, announcedCounter: Int? = nil, announcedSeq: Int64? = nil,
-    legs: [LegRow] = [], officer: String? = nil
+    legs: [LegRow] = [], officer: String? = nil, key: String? = nil
   ) {
     self.officer = officer
+    self.key = key
     self.id = id
     self.day = day
     self.service = service

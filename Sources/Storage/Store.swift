@@ -39,6 +39,8 @@ public final class Store {
     try Self.migrate(connection, migrations)
     self.connection = connection
     self.statements = try Statements(connection)
+    // A WAL left large by a full disk before a restart is given back now, if space allows.
+    reclaimJournalSpace()
   }
 
   private static func configure(_ connection: Connection, path: String) throws(StorageError) {
@@ -52,6 +54,7 @@ public final class Store {
       """
       PRAGMA synchronous = FULL;
       PRAGMA foreign_keys = OFF;
+      PRAGMA journal_size_limit = \(journalSizeLimitBytes);
       """)
   }
 
@@ -85,6 +88,33 @@ public final class Store {
     try Schema.version(of: connection)
   }
 
+  /// After a checkpoint the WAL is cut back to this size rather than kept at its largest.
+  public static let journalSizeLimitBytes = 4 * 1024 * 1024
+
+  // MARK: - Disk trouble
+
+  /// True from a commit that failed in the operating system (disk full, I/O error) until a
+  /// commit succeeds again. The server reports it (`/healthz`) and keeps retrying.
+  public private(set) var isFailing = false
+
+  /// Copies the WAL into the database and truncates it to nothing (`wal_checkpoint(TRUNCATE)`),
+  /// giving its space back. On a small volume a WAL that filled the disk is what blocks every
+  /// later write, so this runs after each failed commit and when retrying. True when the whole
+  /// WAL was checkpointed; nothing happens inside a transaction.
+  @discardableResult
+  public func reclaimJournalSpace() -> Bool {
+    guard !inTransaction, connection.isAutocommit else { return false }
+    do {
+      // (busy, frames in the WAL, frames checkpointed); busy 0 means the checkpoint finished.
+      let result = try connection.prepare("PRAGMA wal_checkpoint(TRUNCATE)").rows {
+        $0.int(0)
+      }
+      return result.first == 0
+    } catch {
+      return false
+    }
+  }
+
   // MARK: - Transactions
 
   /// Whether `begin()` opened a transaction that is not yet committed or rolled back.
@@ -102,9 +132,15 @@ public final class Store {
   /// If it throws, nothing of the transaction may be acknowledged: call `rollback()`.
   public func commit() throws(StorageError) {
     guard inTransaction else { return }
-    try ensureTransactionIsAlive()
-    try statements.commit.run()
+    do {
+      try ensureTransactionIsAlive()
+      try statements.commit.run()
+    } catch {
+      if case .io = error { isFailing = true }
+      throw error
+    }
     inTransaction = false
+    isFailing = false
   }
 
   /// Discards every write since `begin()`. Does nothing without an open transaction.
@@ -114,7 +150,8 @@ public final class Store {
     guard !connection.isAutocommit else { return }
     // A failing ROLLBACK leaves nothing to recover here: SQLite then has either rolled back
     // by itself or lost the connection, and the next `begin()` reports that.
-    try? statements.rollback.run()
+    if !connection.isAutocommit { try? statements.rollback.run() }
+    if isFailing { reclaimJournalSpace() }
   }
 
   /// After some errors (disk full, I/O) SQLite rolls the whole transaction back by itself.
@@ -154,6 +191,7 @@ public final class Store {
     statement.bind(19, ticket.announcedCounter)
     statement.bind(20, ticket.announcedSeq)
     statement.bind(21, ticket.officer)
+    statement.bind(22, ticket.key)
     try ensureTransactionIsAlive()
     try statement.run()
     // A leg never changes once written; the ticket carries all of its legs each time.
@@ -365,7 +403,7 @@ public final class Store {
       request: row.optionalText(14), box: row.optionalText(15),
       firstCalledAt: row.optionalInt64(16), announcedAt: row.optionalInt64(17),
       announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19),
-      officer: row.optionalText(20))
+      officer: row.optionalText(20), key: row.optionalText(21))
   }
 
   private static func legRow(_ row: Statement) -> (String, LegRow) {

@@ -2,15 +2,31 @@
 /// and outside a fragmented message: the moment wslay holds no state worth keeping, so a
 /// session may free its context (about 8.5 KB) until the peer sends again. wslay still parses
 /// and checks every byte; this only counts lengths, exactly as RFC 6455 §5.2 lays them out.
+///
+/// Because it sees each frame header whole, it is also where a frame is refused on its header
+/// alone, before wslay waits for a payload that may never come: a data message announced over
+/// the size limit (1009), and a close frame with a one-byte payload, half a status code, which
+/// wslay would take for a close without one (1002).
 struct FrameBoundary {
+  struct Violation: Equatable {
+    /// The offset in the consumed bytes just after the offending header.
+    var offset: Int
+    var code: CloseCode
+  }
+
   private var header: [UInt8] = []
   private var payloadLeft: UInt64 = 0
   private var inFragmentedMessage = false
+  /// Payload bytes announced so far for the current data message.
+  private var messageBytes: UInt64 = 0
 
   /// True between frames, with no fragmented data message open.
   var isAtRest: Bool { header.isEmpty && payloadLeft == 0 && !inFragmentedMessage }
 
-  mutating func consume(_ bytes: [UInt8]) {
+  /// Follows `bytes`; returns the first frame header to refuse, if any. With no limit given,
+  /// message sizes are not checked.
+  @discardableResult
+  mutating func consume(_ bytes: [UInt8], maxMessageBytes: Int = .max) -> Violation? {
     var index = 0
     while index < bytes.count {
       if payloadLeft > 0 {
@@ -26,10 +42,20 @@ struct FrameBoundary {
       let fin = header[0] & 0x80 != 0
       let opcode = header[0] & 0x0F
       // Control frames (8–15) may come between fragments and never fragment themselves.
-      if opcode < 8 { inFragmentedMessage = !fin }
+      if opcode < 8 {
+        messageBytes = opcode == 0 ? messageBytes &+ payload : payload
+        inFragmentedMessage = !fin
+      }
       header.removeAll(keepingCapacity: false)
       payloadLeft = payload
+      if opcode < 8, payload > UInt64(maxMessageBytes) || messageBytes > UInt64(maxMessageBytes) {
+        return Violation(offset: index, code: .messageTooBig)
+      }
+      if opcode == 8, payload == 1 {
+        return Violation(offset: index, code: .protocolError)
+      }
     }
+    return nil
   }
 
   /// The whole header's length and the payload's, once enough of the header is known.

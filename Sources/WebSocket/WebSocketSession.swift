@@ -112,8 +112,8 @@ public final class WebSocketSession {
   public func receive(_ bytes: [UInt8]) -> [WebSocketEvent] {
     guard wantsRead else { return [] }
     let context = activeContext()
-    boundary.consume(bytes)
-    bridge.appendInput(bytes)
+    let violation = boundary.consume(bytes, maxMessageBytes: maxMessageBytes)
+    bridge.appendInput(violation.map { Array(bytes[..<$0.offset]) } ?? bytes)
     let closeWasSent = wslay_event_get_close_sent(context) != 0
     let result = wslay_event_recv(context)
     if result != 0 && result != WSLAY_ERR_CALLBACK_FAILURE.rawValue {
@@ -123,6 +123,12 @@ public final class WebSocketSession {
     flush()
     if result == WSLAY_ERR_CALLBACK_FAILURE.rawValue {
       giveFramingErrorItsCode(context)
+    }
+    if let violation, wslay_event_get_read_enabled(context) != 0 {
+      // wslay has every byte before the refused header; nothing after it is read.
+      _ = wslay_event_queue_close(context, violation.code.rawValue, nil, 0)
+      wslay_event_shutdown_read(context)
+      flush()
     }
     if !wantsRead {
       bridge.discardInput()
@@ -176,6 +182,11 @@ public final class WebSocketSession {
   /// Queues one text message (a single frame).
   public func sendText(_ text: String) throws(WebSocketError) {
     try send(opcode: UInt8(WSLAY_TEXT_FRAME.rawValue), payload: Array(text.utf8))
+  }
+
+  /// Queues one binary message (a single frame).
+  public func sendBinary(_ bytes: [UInt8]) throws(WebSocketError) {
+    try send(opcode: UInt8(WSLAY_BINARY_FRAME.rawValue), payload: bytes)
   }
 
   /// Queues a ping; its payload (at most 125 bytes) comes back in the peer's pong.

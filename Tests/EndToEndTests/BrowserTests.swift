@@ -100,8 +100,9 @@ struct BrowserTests {
       "POST", "/api/tickets", token: "k1-secret", json: ["service": "A"]
     ).object
     let id = try #require(mine["id"] as? String)
+    let key = try #require(mine["key"] as? String)
     try await withPage(
-      server.baseURL + "/track.html?t=\(id)", width: 390, height: 844, mobile: true
+      server.baseURL + "/track.html?t=\(id)&k=\(key)", width: 390, height: 844, mobile: true
     ) { page in
       try await page.wait(for: "document.getElementById('number').textContent === 'A002'")
       try await page.wait(for: "document.getElementById('ahead').textContent === '1 orang'")

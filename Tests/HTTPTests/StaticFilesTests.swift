@@ -47,6 +47,24 @@ import Testing
     #expect(files.resolve("/missing.js") == nil)
   }
 
+  @Test func hallFilesAndDatabasesAreNeverServed() throws {
+    let (root, base) = try makeTree()
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    for name in ["hall.yaml", "hall.YML", "antre.sqlite", "antre.sqlite-wal", "antre.db-shm"] {
+      try Data("token: rahasia".utf8).write(to: URL(filePath: root + "/displays/" + name))
+      #expect(StaticFiles(root: root).resolve("/displays/" + name) == nil, "\(name)")
+    }
+  }
+
+  @Test func aRootNarrowedToFoldersServesNothingElse() throws {
+    let (root, base) = try makeTree()
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    let files = StaticFiles(root: root, onlyUnder: ["displays"])
+    #expect(files.resolve("/displays/hall.html") != nil)
+    #expect(files.resolve("/style.css") == nil)
+    #expect(files.resolve("/") == nil)
+  }
+
   @Test func symlinkOutOfTheRootIsRefusedAndInsideIsServed() throws {
     let (root, base) = try makeTree()
     defer { try? FileManager.default.removeItem(atPath: base) }

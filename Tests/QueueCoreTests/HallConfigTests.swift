@@ -49,6 +49,24 @@ import Testing
     #expect(config.voice == ["id"])
   }
 
+  @Test func trustedAddressesAreRead() throws {
+    let config = try HallConfig.load(
+      yaml: """
+        name: H
+        services: [{id: A, name: X, target_wait_s: 60, mean_service_s: 30}]
+        counters: [{id: 1, services: [A]}]
+        trusted: [10.0.0.2, "fd00::2"]
+        """)
+    #expect(config.trusted == ["10.0.0.2", "fd00::2"])
+    #expect(try HallConfig.load(yaml: Self.minimal).trusted.isEmpty)
+  }
+
+  static let minimal = """
+    name: H
+    services: [{id: A, name: X, target_wait_s: 60, mean_service_s: 30}]
+    counters: [{id: 1, services: [A]}]
+    """
+
   @Test func jsonIsAcceptedAsYAML() throws {
     let config = try HallConfig.load(
       yaml: """

@@ -42,7 +42,9 @@ import Testing
     let first = try hall.handle(.issue(service: "A", priority: false, request: "r-1"), at: monday9)
     let again = try hall.handle(
       .issue(service: "A", priority: false, request: "r-1"), at: monday9 + 5000)
-    #expect(again.reply == .ticket(first.ticket!, created: false))
+    var unkeyed = first.ticket!
+    unkeyed.key = nil
+    #expect(again.reply == .ticket(unkeyed, created: false))
     #expect(again.events.isEmpty && again.changes.isEmpty)
     let other = try hall.issue("A", at: monday9 + 6000, request: "r-2")
     #expect(other.number == "A002")
@@ -135,13 +137,46 @@ import Testing
     #expect(hall.hallView(at: monday9 + 4, boxes: []).services[2].closedReason == .noCounter)
   }
 
-  @Test func issuingToABoxCreatesAPrintJobNamedAfterItsEvent() throws {
+  @Test func everyTicketGetsItsOwnKeyOnlyInItsIssuersReply() throws {
+    var keys = ["k-one-0123456789abcdef", "k-two-0123456789abcdef"]
+    let hall = Hall(
+      config: fixtureConfig(), restoring: nil, now: monday9, makeTicketID: IDs().make,
+      makeTicketKey: { keys.removeFirst() })
+    let out = try hall.handle(.issue(service: "A", priority: false), at: monday9)
+    #expect(out.ticket?.key == "k-one-0123456789abcdef")
+    #expect(hall.ticketKey(id: out.ticket!.id) == "k-one-0123456789abcdef")
+    #expect(hall.ticket(id: out.ticket!.id, at: monday9)?.key == nil)
+    guard case .issued(let feedTicket, _) = out.events[0].body else { return }
+    #expect(feedTicket.key == nil)
+    #expect(out.changes.tickets.first?.key == "k-one-0123456789abcdef")
+  }
+
+  @Test func randomTicketKeysCarry128BitsURLSafe() {
+    let a = Hall.randomTicketKey()
+    let b = Hall.randomTicketKey()
+    #expect(a.count == 22 && a != b)
+    #expect(a.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+  }
+
+  @Test func aBoxCannotAcknowledgeAnotherBoxsJob() throws {
+    let hall = makeHall()
+    let out = try hall.handle(.issue(service: "A", priority: false, box: "K1"), at: monday9)
+    guard case .print(let job, _, _) = out.events[1].body else { return }
+    expectRefusal(.notFound) { () throws(QueueError) in
+      _ = try hall.handle(.printed(job: job, box: "K2"), at: monday9 + 500)
+    }
+    #expect(hall.pendingPrintJobs(box: "K1", at: monday9).map(\.0.job) == [job])
+    #expect(
+      try hall.handle(.printed(job: job, box: "K1"), at: monday9 + 600).reply == .acknowledged)
+  }
+
+  @Test func issuingToABoxCreatesAPrintJobWithAnUnguessableId() throws {
     let hall = makeHall()
     let out = try hall.handle(.issue(service: "A", priority: false, box: "K1"), at: monday9)
     #expect(out.types == ["issued", "print"])
     #expect(out.events[1].printBox == "K1")
     guard case .print(let job, _, let ticket) = out.events[1].body else { return }
-    #expect(job == "J\(out.events[1].seq)")
+    #expect(job.hasPrefix("J") && job != "J\(out.events[1].seq)")
     #expect(ticket.number == "A001")
     #expect(out.changes.newPrintJobs.map(\.job) == [job])
     #expect(hall.pendingPrintJobs(box: "K1", at: monday9).map(\.0.job) == [job])

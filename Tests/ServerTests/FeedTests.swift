@@ -122,6 +122,33 @@ import Testing
     #expect(!third.types.contains("print"))
   }
 
+  @Test func aBoxCannotAcknowledgeAnotherBoxsPrintJob() throws {
+    let f = try AppFixture()
+    let box = FakePeer(role: .kiosk("K1"))
+    let screen = FakePeer()
+    f.app.attach(box, since: nil, now: f.now)
+    f.app.attach(screen, since: nil, now: f.now)
+    let issued = f.roundTrip(
+      .POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A","box":"K1"}"#)
+    let key = try #require(issued.object["key"] as? String)
+    let print = try #require(box.messages.first { $0["type"] as? String == "print" })
+    let job = try #require(print["job"] as? String)
+    // The box prints the key in the QR link; the screens' `issued` event never carries it.
+    #expect((print["ticket"] as? [String: Any])?["key"] as? String == key)
+    let shown = screen.messages.first { $0["type"] as? String == "issued" }
+    #expect((shown?["ticket"] as? [String: Any])?["key"] == nil)
+
+    let other = FakePeer(role: .kiosk("K2"))
+    f.app.attach(other, since: nil, now: f.now)
+    f.app.receive(
+      text: #"{"type":"printed","job":"\#(job)"}"#, from: other, now: f.now, monotonic: 1)
+    f.app.commit()
+    f.app.detach(box)
+    let again = FakePeer(role: .kiosk("K1"))
+    f.app.attach(again, since: nil, now: f.now)
+    #expect(again.messages.filter { $0["type"] as? String == "print" }.count == 1)
+  }
+
   @Test func printerStatusShowsInTheHall() throws {
     let f = try AppFixture()
     let box = FakePeer(role: .kiosk("K1"))

@@ -80,15 +80,26 @@ import Testing
     #expect(first.object["id"] as? String == second.object["id"] as? String)
   }
 
-  @Test func ticketCanBeTrackedAndCancelledPublicly() throws {
+  @Test func ticketCanBeTrackedPubliclyAndCancelledOnlyWithItsKey() throws {
     let f = try AppFixture()
     let t = f.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A"}"#)
     let id = t.object["id"] as! String
+    let key = try #require(t.object["key"] as? String)
+    #expect(key.count >= 22)
     let tracked = f.roundTrip(.GET, "/api/tickets/\(id)")
     #expect(tracked.object["position"] as? Int == 1)
-    let cancelled = f.roundTrip(.DELETE, "/api/tickets/\(id)")
+    #expect(tracked.object["key"] == nil)
+    // The id is public (every screen sees it); without the key nothing changes.
+    let refused = f.roundTrip(.DELETE, "/api/tickets/\(id)")
+    #expect(refused.status == 403)
+    #expect((refused.object["error"] as? [String: Any])?["code"] as? String == "forbidden")
+    #expect(f.roundTrip(.DELETE, "/api/tickets/\(id)?key=\(key)x").status == 403)
+    #expect(f.roundTrip(.DELETE, "/api/tickets/\(id)", token: "k1-secret").status == 403)
+    #expect(f.roundTrip(.GET, "/api/tickets/\(id)").object["state"] as? String == "waiting")
+    let cancelled = f.roundTrip(.DELETE, "/api/tickets/\(id)?key=\(key)")
     #expect(cancelled.object["state"] as? String == "cancelled")
-    #expect(f.roundTrip(.DELETE, "/api/tickets/\(id)").status == 409)
+    #expect(cancelled.object["key"] == nil)
+    #expect(f.roundTrip(.DELETE, "/api/tickets/\(id)?key=\(key)").status == 409)
     #expect(f.roundTrip(.GET, "/api/tickets/nope").status == 404)
   }
 

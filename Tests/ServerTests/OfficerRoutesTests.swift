@@ -89,6 +89,25 @@ import Testing
       ).status == 409)
   }
 
+  @Test func theVisitorAnswersTheSurveyWithTheTicketsKeyAndOnlyWithIt() throws {
+    let f = try AppFixture()
+    let t = f.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"B"}"#)
+    let id = t.object["id"] as? String ?? ""
+    let key = t.object["key"] as? String ?? ""
+    #expect(!key.isEmpty)
+    _ = f.roundTrip(.POST, "/api/counters/2/call", token: "c2-secret")
+    _ = f.roundTrip(.POST, "/api/counters/2/done", token: "c2-secret")
+    let body = #"{"u1":4,"u2":4,"u3":4,"u4":4,"u5":4,"u6":4,"u7":4,"u8":4,"u9":4}"#
+    #expect(
+      f.roundTrip(.POST, "/api/tickets/\(id)/survey?key=wrong-key", body: body).errorCode
+        == "forbidden")
+    #expect(
+      f.roundTrip(.POST, "/api/tickets/\(id)/survey?key=\(key)", body: body).status == 201)
+    #expect(
+      f.roundTrip(.POST, "/api/tickets/\(id)/survey?key=\(key)", body: body).errorCode
+        == "already_answered")
+  }
+
   @Test func surveyFromTheServingCounterOnlyOnceAndOnlyForADoneTicket() throws {
     let f = try AppFixture()
     let t = f.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"B"}"#)

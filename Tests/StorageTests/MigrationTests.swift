@@ -63,3 +63,34 @@ import Testing
     return message.contains("unable to open")
   }
 }
+
+@Test func ticketsIssuedBeforeKeysExistedGetOneOnUpgrade() throws {
+  let file = TemporaryDatabase()
+  defer { file.remove() }
+  do {
+    // The schema as it was before ticket keys, with one ticket in it.
+    let old = try Connection(path: file.path)
+    for sql in Migrations.all.dropLast() { try old.execute(sql) }
+    try old.execute("PRAGMA user_version = \(Migrations.all.count - 1)")
+    try old.execute(
+      """
+      INSERT INTO tickets (id, day, service, number, seq_no, priority, state, issued_at,
+        enqueued_at, calls)
+      VALUES ('old', '2026-11-28', 'A', 'A001', 1, 0, 'waiting', 1, 1, 0)
+      """)
+  }
+  let store = try Store(path: file.path)
+  let key = try #require(try store.ticket(id: "old")?.key)
+  #expect(key.count == 32)
+  // A later write without a key keeps the stored one; a new ticket stores its own.
+  var row = try #require(try store.ticket(id: "old"))
+  row.key = nil
+  row.calls = 1
+  try store.upsert(row)
+  #expect(try store.ticket(id: "old")?.key == key)
+  try store.upsert(Fixtures.ticket("new", seqNo: 2))
+  var keyed = Fixtures.ticket("keyed", seqNo: 3)
+  keyed.key = "abc_-DEF"
+  try store.upsert(keyed)
+  #expect(try store.ticket(id: "keyed")?.key == "abc_-DEF")
+}

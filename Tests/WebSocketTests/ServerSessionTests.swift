@@ -191,3 +191,32 @@ import Testing
   _ = session.takeOutput()
   #expect(!session.canInterleaveRawFrames)
 }
+
+@Test func overLimitMessageClosesWith1009OnItsHeaderAlone() {
+  let session = WebSocketSession(role: .server, maxMessageBytes: 65536)
+  let frame = clientFrame(opcode: 0x1, payload: [UInt8](repeating: 0x61, count: 65537))
+  // 2 + 8 length bytes + 4 mask bytes: the header, and no payload yet.
+  #expect(session.receive(Array(frame.prefix(14))) == [.failed(.messageTooBig)])
+  #expect(parseFrames(session.takeOutput())?.map(\.closeCode) == [1009])
+  #expect(session.isClosed)
+}
+
+@Test func framesBeforeAnOverLimitHeaderAreStillDelivered() {
+  let session = WebSocketSession(role: .server, maxMessageBytes: 16)
+  let big = clientFrame(opcode: 0x1, payload: [UInt8](repeating: 0x61, count: 17))
+  let events = session.receive(clientText("first") + Array(big.prefix(6)))
+  #expect(events == [.text("first"), .failed(.messageTooBig)])
+}
+
+@Test func closeFrameWithAOneBytePayloadGets1002() {
+  let session = WebSocketSession(role: .server)
+  let events = session.receive(clientFrame(opcode: 0x8, payload: [0x03]))
+  #expect(events == [.failed(.protocolError)])
+  #expect(parseFrames(session.takeOutput())?.map(\.closeCode) == [1002])
+}
+
+@Test func binaryMessagesCanBeSent() throws {
+  let session = WebSocketSession(role: .server, acceptsBinary: true)
+  try session.sendBinary([1, 2, 3])
+  #expect(session.takeOutput() == [0x82, 0x03, 1, 2, 3])
+}
