@@ -279,6 +279,8 @@ import Testing
                               safely while the server runs.
       restore                 Put a backup back as the hall's database (with the
                               server stopped).
+      central                 Serve the region's view of every hall from the
+                              central PostgreSQL.
       report                  A service report for a period: a table, CSV or
                               printable HTML.
       officers                Manage the hall's officers (admin token).
