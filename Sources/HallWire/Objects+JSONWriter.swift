@@ -18,6 +18,8 @@ extension Ticket: JSONWritable {
     json.string(issuedAt)
     json.key("called_at")
     json.string(calledAt)
+    json.key("started_at")
+    json.string(startedAt)
     json.key("counter")
     json.int(counter)
     json.key("calls")

@@ -7,6 +7,7 @@ extension Ticket {
     self.init(
       id: r.id, number: r.number, service: r.service, state: r.state, priority: r.priority,
       issuedAt: zone.rfc3339(r.issuedAt), calledAt: r.calledAt.map(zone.rfc3339),
-      counter: r.counter, calls: r.calls, position: position, etaS: etaS)
+      counter: r.counter, calls: r.calls, position: position, etaS: etaS,
+      startedAt: r.startedAt.map(zone.rfc3339Millis))
   }
 }

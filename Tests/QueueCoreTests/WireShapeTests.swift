@@ -9,7 +9,7 @@ import Testing
 @Suite struct WireShapeTests {
   static let ticketKeys: Set<String> = [
     "id", "number", "service", "state", "priority", "issued_at", "called_at", "counter",
-    "calls", "position", "eta_s", "officer",
+    "calls", "position", "eta_s", "officer", "started_at",
   ]
 
   func checkTicket(_ t: Any?, sourceLocation: SourceLocation = #_sourceLocation) {
