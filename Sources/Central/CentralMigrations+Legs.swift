@@ -3,8 +3,9 @@ extension CentralMigrations {
   /// at the ticket's first call in its service (`first_called_at`; a no-show called back
   /// keeps it, and is marked `called_back`); a transfer ends a leg (`ticket_legs`), an
   /// outcome of the service it left, whose wait counts there and whose time at the counter
-  /// counts at that counter. A done ticket's start comes from the `started_at` its
-  /// `finished` event carries (the hall emits nothing at `start`).
+  /// counts at that counter. The hall emits nothing at `start`: a done ticket's start comes
+  /// from the `started_at` its `finished` event carries, a leg's from the `transferred`
+  /// event's `from_started_at`.
   ///
   /// The trigger's work moves into `antre_apply_ticket_event`, which this migration also
   /// replays over the stored log (in seq order per hall) to rebuild `tickets` and fill
@@ -84,7 +85,7 @@ extension CentralMigrations {
           (SELECT count(*) FROM ticket_legs l WHERE l.hall = k.hall AND l.id = k.id) + 1,
           k.day, k.service, k.counter, k.officer, k.officer_name, k.enqueued_at,
           coalesce(k.first_called_at, k.called_at, ev_at), coalesce(k.called_at, ev_at),
-          k.started_at, ev_at
+          coalesce((body->>'from_started_at')::timestamptz, k.started_at), ev_at
         FROM tickets k WHERE k.hall = ev_hall AND k.id = t->>'id' AND k.service <> t->>'service'
         ON CONFLICT (hall, id, leg) DO NOTHING;
         UPDATE tickets SET state = 'waiting', service = t->>'service', enqueued_at = ev_at,

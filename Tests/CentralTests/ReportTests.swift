@@ -61,7 +61,7 @@ import Testing
   }
 
   /// Times off the whole second, a visitor who reached the desk (`start`), a no-show called
-  /// back fifty minutes later, and a transfer after a recall.
+  /// back fifty minutes later, and a transfer after a recall and a start.
   func afternoonOfCallBacks(_ hall: RecordedHall) throws {
     for i in 0..<8 {
       try hall.run(.issue(service: i % 4 == 1 ? "B" : "A", priority: false), afterMillis: 41_317)
@@ -74,6 +74,7 @@ import Testing
     try hall.run(.done(counter: 1), afterMillis: 200_450)
     try hall.run(.call(counter: 1, .auto), afterMillis: 7_999)
     try hall.run(.recall(counter: 1), afterMillis: 20_001)
+    try hall.run(.start(counter: 1), afterMillis: 4_321)
     try hall.run(.transfer(counter: 1, to: "B"), afterMillis: 65_432)
     try hall.run(.call(counter: 2, .number(absent.number)), afterMillis: 3_000_123)
     try hall.run(.start(counter: 2), afterMillis: 45_678)

@@ -96,7 +96,7 @@ import Testing
     try hall.issue("A", at: monday9)
     try hall.callNext(2, at: monday9 + 1)
     let o = json(try hall.handle(.transfer(counter: 2, to: "B"), at: monday9 + 2).events[0])
-    #expect(keys(o) == ["type", "seq", "ticket", "from", "waiting", "at"])
+    #expect(keys(o) == ["type", "seq", "ticket", "from", "waiting", "at", "from_started_at"])
     #expect(o["type"] as? String == "transferred" && o["from"] as? String == "A")
     checkTicket(o["ticket"])
   }
