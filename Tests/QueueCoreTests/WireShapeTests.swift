@@ -101,6 +101,24 @@ import Testing
     checkTicket(o["ticket"])
   }
 
+  /// The region computes service times from these, so they keep the millisecond.
+  @Test func startTimesTravelToTheMillisecondOnFinishedAndTransferredEvents() throws {
+    let hall = makeHall()
+    try hall.issue("A", at: at("2026-11-28", "09:15:02"))
+    try hall.issue("A", at: at("2026-11-28", "09:15:03"))
+    try hall.callNext(1, at: at("2026-11-28", "09:16:00"))
+    _ = try hall.handle(.start(counter: 1), at: at("2026-11-28", "09:16:30") + 7)
+    let done = json(try hall.handle(.done(counter: 1), at: at("2026-11-28", "09:20:00")).events[0])
+    let ticket = done["ticket"] as? [String: Any] ?? [:]
+    #expect(ticket["started_at"] as? String == "2026-11-28T09:16:30.007+07:00")
+    try hall.callNext(1, at: at("2026-11-28", "09:21:00"))
+    _ = try hall.handle(.start(counter: 1), at: at("2026-11-28", "09:21:10") + 250)
+    let moved = json(
+      try hall.handle(.transfer(counter: 1, to: "B"), at: at("2026-11-28", "09:25:00")).events[0])
+    #expect(moved["from_started_at"] as? String == "2026-11-28T09:21:10.250+07:00")
+    #expect((moved["ticket"] as? [String: Any])?["started_at"] is NSNull)
+  }
+
   @Test func counterEventAndCounterJSON() throws {
     let hall = makeHall()
     try hall.issue("A", at: monday9)
