@@ -199,6 +199,9 @@ public enum CentralMigrations {
     CREATE TRIGGER surveys_roll_up AFTER INSERT ON surveys
       FOR EACH ROW EXECUTE FUNCTION antre_roll_up_survey();
     """,
+    // 3: first calls, call-backs and transfer legs, as the hall's own statistics count them
+    // (CentralMigrations+Legs.swift).
+    CentralMigrations.legs,
   ]
 
   /// Brings the database at the other end of `connection` up to date.

@@ -2,8 +2,8 @@
 /// `antre central` passes each answer through without decoding it. Shapes follow a hall's
 /// own `/api/stats` and `/api/ikm` (PROTOCOL 1.1 "Reports" and "IKM survey").
 ///
-/// All three read `tickets` / `surveys` by (hall, day) index ranges; none touches the raw
-/// `events` log.
+/// All three read `tickets`, `ticket_legs` and `surveys` by (hall, day) index ranges; none
+/// touches the raw `events` log.
 enum RegionQueries {
   /// `{"mean","p50","p90","max"}` of whole seconds, nearest-rank percentiles as in
   /// `QueueCore.Summary` (`percentile_disc` is nearest-rank).
@@ -24,15 +24,33 @@ enum RegionQueries {
   /// element means equals the mean of each respondent's mean).
   static let ikmOfTotal = "round(avg(total) / 9 * 25, 2)"
 
+  /// Whole seconds from `a` to `b`, never negative: the hall's `seconds(from:to:)`.
+  static func seconds(_ a: String, _ b: String) -> String {
+    "greatest(0, floor(extract(epoch FROM \(b) - \(a))))::integer"
+  }
+
+  /// A ticket's wait in its current service ends at its first call there; its service
+  /// time runs from the start (or the latest call, when never started) to `done`.
   static let ticketFigures = """
-    CASE WHEN called_at IS NOT NULL
-      THEN floor(extract(epoch FROM called_at - enqueued_at))::integer END AS wait_s,
+    CASE WHEN coalesce(first_called_at, called_at) IS NOT NULL
+      THEN \(seconds("enqueued_at", "coalesce(first_called_at, called_at)")) END AS wait_s,
     CASE WHEN state = 'done' AND finished_at IS NOT NULL
-      THEN floor(extract(epoch FROM finished_at - coalesce(started_at, called_at)))::integer
+      THEN \(seconds("coalesce(started_at, called_at)", "finished_at"))
     END AS service_s
     """
 
-  /// $1 hall, $2 from, $3 to (dates). No row when the hall is unknown.
+  /// A leg: its wait in the service it left, and its time at the counter until the
+  /// transfer.
+  static let legFigures = """
+    \(seconds("enqueued_at", "first_called_at")) AS wait_s,
+    \(seconds("coalesce(started_at, called_at)", "transferred_at")) AS service_s,
+    called_at <> first_called_at AS called_back
+    """
+
+  /// $1 hall, $2 from, $3 to (dates). No row when the hall is unknown. As the hall's own
+  /// `Stats`: a transfer is an outcome of the service it left (`transferred`), its wait
+  /// counts in that service's `wait_s` and its time at the counter in that counter's
+  /// `service_s`.
   static let stats = """
     WITH h AS (SELECT services, counters FROM halls WHERE hall = $1),
     svc AS (
@@ -43,8 +61,11 @@ enum RegionQueries {
       FROM h, jsonb_array_elements(h.counters) WITH ORDINALITY AS x(c, n)),
     t AS MATERIALIZED (
       SELECT id, service, issued_service, state, counter, officer, officer_name, issued_hour,
-        \(ticketFigures)
+        called_back, \(ticketFigures)
       FROM tickets WHERE hall = $1 AND day BETWEEN $2::date AND $3::date),
+    l AS MATERIALIZED (
+      SELECT id, service, counter, officer, officer_name, \(legFigures)
+      FROM ticket_legs WHERE hall = $1 AND day BETWEEN $2::date AND $3::date),
     sv AS (
       SELECT ticket, (u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9)::numeric AS total
       FROM surveys WHERE hall = $1 AND day BETWEEN $2::date AND $3::date),
@@ -52,8 +73,18 @@ enum RegionQueries {
     arrivals AS (
       SELECT issued_service, issued_hour, count(*) AS n FROM t
       GROUP BY issued_service, issued_hour),
+    waits AS (
+      SELECT service, wait_s FROM t WHERE wait_s IS NOT NULL
+      UNION ALL SELECT service, wait_s FROM l),
+    wait_figures AS (
+      SELECT service, \(summary("wait_s")) AS wait_s FROM waits GROUP BY service),
+    left_figures AS (
+      SELECT service, count(*) AS transferred,
+        count(*) FILTER (WHERE called_back) AS called_back
+      FROM l GROUP BY service),
     served AS (
-      SELECT t.service, t.state, t.wait_s, t.service_s, t.wait_s <= svc.target AS within
+      SELECT t.service, t.state, t.wait_s, t.service_s, t.called_back,
+        t.wait_s <= svc.target AS within
       FROM t JOIN svc ON svc.id = t.service),
     figures AS (
       SELECT service,
@@ -61,7 +92,7 @@ enum RegionQueries {
         count(*) FILTER (WHERE state = 'noshow') AS noshow,
         count(*) FILTER (WHERE state = 'cancelled') AS cancelled,
         count(*) FILTER (WHERE state = 'expired') AS expired,
-        \(summary("wait_s")) AS wait_s,
+        count(*) FILTER (WHERE called_back) AS called_back,
         \(summary("service_s")) AS service_s,
         CASE WHEN count(wait_s) FILTER (WHERE state = 'done') = 0 THEN NULL
           ELSE round(count(*) FILTER (WHERE state = 'done' AND within)::numeric
@@ -73,7 +104,9 @@ enum RegionQueries {
         'issued', coalesce((SELECT n FROM issued WHERE issued_service = svc.id), 0),
         'served', coalesce(f.served, 0), 'noshow', coalesce(f.noshow, 0),
         'cancelled', coalesce(f.cancelled, 0), 'expired', coalesce(f.expired, 0),
-        'wait_s', coalesce(f.wait_s, \(emptySummary)),
+        'transferred', coalesce(lf.transferred, 0),
+        'called_back', coalesce(f.called_back, 0) + coalesce(lf.called_back, 0),
+        'wait_s', coalesce(w.wait_s, \(emptySummary)),
         'service_s', coalesce(f.service_s, \(emptySummary)),
         'within_target', f.within_target,
         'arrivals_by_hour', (
@@ -81,24 +114,35 @@ enum RegionQueries {
           FROM generate_series(0, 23) AS hour
           LEFT JOIN arrivals a ON a.issued_service = svc.id AND a.issued_hour = hour)
       ) AS j
-      FROM svc LEFT JOIN figures f ON f.service = svc.id),
+      FROM svc LEFT JOIN figures f ON f.service = svc.id
+      LEFT JOIN wait_figures w ON w.service = svc.id
+      LEFT JOIN left_figures lf ON lf.service = svc.id),
+    -- Work at a counter or by an officer: done tickets, and legs ended by a transfer.
+    work AS (
+      SELECT id, counter, officer, officer_name, state, service_s FROM t
+      WHERE state IN ('done', 'noshow')
+      UNION ALL
+      SELECT id, counter, officer, officer_name, 'transferred', service_s FROM l),
     by_counter AS (
       SELECT ctr.n, json_build_object(
-        'id', ctr.id, 'name', ctr.name, 'served', count(t.id),
-        'service_s', \(summary("t.service_s"))) AS j
-      FROM ctr LEFT JOIN t ON t.counter = ctr.id AND t.state = 'done'
+        'id', ctr.id, 'name', ctr.name,
+        'served', count(wk.id) FILTER (WHERE wk.state = 'done'),
+        'transferred', count(wk.id) FILTER (WHERE wk.state = 'transferred'),
+        'service_s', \(summary("wk.service_s"))) AS j
+      FROM ctr LEFT JOIN work wk ON wk.counter = ctr.id AND wk.state <> 'noshow'
       GROUP BY ctr.n, ctr.id, ctr.name),
     by_officer AS (
-      SELECT t.officer, json_build_object(
-        'id', t.officer, 'name', max(t.officer_name),
-        'served', count(*) FILTER (WHERE t.state = 'done'),
-        'noshow', count(*) FILTER (WHERE t.state = 'noshow'),
-        'service_mean_s', round(avg(t.service_s))::integer,
-        'service_p90_s', percentile_disc(0.9) WITHIN GROUP (ORDER BY t.service_s),
+      SELECT wk.officer, json_build_object(
+        'id', wk.officer, 'name', max(wk.officer_name),
+        'served', count(*) FILTER (WHERE wk.state = 'done'),
+        'noshow', count(*) FILTER (WHERE wk.state = 'noshow'),
+        'transferred', count(*) FILTER (WHERE wk.state = 'transferred'),
+        'service_mean_s', round(avg(wk.service_s))::integer,
+        'service_p90_s', percentile_disc(0.9) WITHIN GROUP (ORDER BY wk.service_s),
         'ikm', \(ikmOfTotal)) AS j
-      FROM t LEFT JOIN sv ON sv.ticket = t.id
-      WHERE t.officer IS NOT NULL
-      GROUP BY t.officer)
+      FROM work wk LEFT JOIN sv ON sv.ticket = wk.id AND wk.state <> 'transferred'
+      WHERE wk.officer IS NOT NULL
+      GROUP BY wk.officer)
     SELECT json_build_object(
       'hall', $1::text,
       'date', CASE WHEN $2::date = $3::date THEN to_char($2::date, 'YYYY-MM-DD') END,
@@ -166,11 +210,21 @@ enum RegionQueries {
     tt AS (
       SELECT h.hall, count(*) AS issued,
         count(*) FILTER (WHERE t.state = 'done') AS served,
-        count(*) FILTER (WHERE t.state = 'waiting') AS waiting,
-        percentile_disc(0.9) WITHIN GROUP (
-          ORDER BY floor(extract(epoch FROM t.called_at - t.enqueued_at))::integer) AS p90
+        count(*) FILTER (WHERE t.state = 'waiting') AS waiting
       FROM h JOIN tickets t ON t.hall = h.hall AND t.day = h.today
       GROUP BY h.hall),
+    -- Waits as in the stats: to the first call, legs left by transfer included.
+    tw AS (
+      SELECT w.hall, percentile_disc(0.9) WITHIN GROUP (ORDER BY w.wait_s) AS p90
+      FROM (
+        SELECT t.hall, \(seconds("t.enqueued_at", "coalesce(t.first_called_at, t.called_at)"))
+                 AS wait_s
+        FROM h JOIN tickets t ON t.hall = h.hall AND t.day = h.today
+        WHERE coalesce(t.first_called_at, t.called_at) IS NOT NULL
+        UNION ALL
+        SELECT l.hall, \(seconds("l.enqueued_at", "l.first_called_at"))
+        FROM h JOIN ticket_legs l ON l.hall = h.hall AND l.day = h.today) w
+      GROUP BY w.hall),
     ik AS (
       SELECT h.hall, sum(d.respondents) AS n,
         round(sum(d.total_sum)::numeric / sum(d.respondents) / 9 * 25, 2) AS ikm
@@ -195,12 +249,13 @@ enum RegionQueries {
       'today', json_build_object(
         'date', to_char(h.today, 'YYYY-MM-DD'),
         'issued', coalesce(tt.issued, 0), 'served', coalesce(tt.served, 0),
-        'waiting', coalesce(tt.waiting, 0), 'wait_p90_s', tt.p90,
+        'waiting', coalesce(tt.waiting, 0), 'wait_p90_s', tw.p90,
         'target_wait_s', (SELECT max((s->>'target_wait_s')::integer)
                           FROM jsonb_array_elements(h.services) s)),
       'ikm', ik.ikm, 'band', antre_ikm_band(ik.ikm), 'ikm_respondents', coalesce(ik.n, 0)
     ) ORDER BY h.hall), '[]')::text AS report
     FROM h JOIN st ON st.hall = h.hall
-    LEFT JOIN tt ON tt.hall = h.hall LEFT JOIN ik ON ik.hall = h.hall
+    LEFT JOIN tt ON tt.hall = h.hall LEFT JOIN tw ON tw.hall = h.hall
+    LEFT JOIN ik ON ik.hall = h.hall
     """
 }

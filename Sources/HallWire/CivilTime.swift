@@ -92,6 +92,15 @@ public struct HallZone: Sendable, Equatable {
     let l = local(t)
     return l.date + "T" + l.clock + offsetText
   }
+
+  /// RFC 3339 with milliseconds, `2026-11-28T09:15:02.345+07:00`: for a time that durations
+  /// are computed from elsewhere (the region), where whole seconds would put them 1 s off.
+  public func rfc3339Millis(_ t: Millis) -> String {
+    let l = local(t)
+    let ms = Int(t.modulo(1000))
+    let fraction = (ms < 10 ? "00" : ms < 100 ? "0" : "") + String(ms)
+    return l.date + "T" + l.clock + "." + fraction + offsetText
+  }
 }
 
 /// Wall-clock fields of an instant in the hall's zone.

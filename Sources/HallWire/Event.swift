@@ -6,7 +6,10 @@ public struct Event: Sendable, Equatable {
     case called(ticket: Ticket, counter: CounterRef, recall: Bool, waiting: WaitingCounts)
     /// done, noshow, cancelled, expired.
     case finished(ticket: Ticket, waiting: WaitingCounts)
-    case transferred(ticket: Ticket, from: String, waiting: WaitingCounts)
+    /// `fromStartedAt`: when the visitor reached the desk in `from` (RFC 3339 with
+    /// milliseconds), nil when never started: the ticket itself now waits anew.
+    case transferred(
+      ticket: Ticket, from: String, waiting: WaitingCounts, fromStartedAt: String? = nil)
     case counter(Counter)
     /// For ticket boxes only: route it to `box`.
     case print(job: String, box: String, ticket: Ticket)
@@ -38,7 +41,7 @@ public struct Event: Sendable, Equatable {
   public var ticket: Ticket? {
     switch body {
     case .issued(let t, _), .called(let t, _, _, _), .finished(let t, _),
-      .transferred(let t, _, _), .print(_, _, let t):
+      .transferred(let t, _, _, _), .print(_, _, let t):
       t
     case .counter(let c): c.ticket
     }

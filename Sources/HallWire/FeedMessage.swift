@@ -64,6 +64,7 @@ private struct Decoded: Decodable {
 
   enum Keys: String, CodingKey {
     case type, seq, at, ticket, counter, recall, from, job, box, waiting, request, error
+    case fromStartedAt = "from_started_at"
   }
 
   init(from decoder: any Decoder) throws {
@@ -103,7 +104,8 @@ private struct Decoded: Decodable {
     case "transferred":
       body = .transferred(
         ticket: try ticket(), from: try c.decode(String.self, forKey: .from),
-        waiting: try waiting())
+        waiting: try waiting(),
+        fromStartedAt: try c.decodeIfPresent(String.self, forKey: .fromStartedAt))
     case "counter": body = .counter(try c.decode(Counter.self, forKey: .counter))
     case "print":
       body = .print(

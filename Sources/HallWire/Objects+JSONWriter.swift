@@ -18,6 +18,8 @@ extension Ticket: JSONWritable {
     json.string(issuedAt)
     json.key("called_at")
     json.string(calledAt)
+    json.key("started_at")
+    json.string(startedAt)
     json.key("counter")
     json.int(counter)
     json.key("calls")
@@ -224,11 +226,13 @@ extension Event: JSONWritable {
       json.bool(recall)
       json.key("waiting")
       waiting.write(to: &json)
-    case .transferred(let ticket, let from, let waiting):
+    case .transferred(let ticket, let from, let waiting, let fromStartedAt):
       json.key("ticket")
       ticket.write(to: &json)
       json.key("from")
       json.string(from)
+      json.key("from_started_at")
+      json.string(fromStartedAt)
       json.key("waiting")
       waiting.write(to: &json)
     case .counter(let counter):

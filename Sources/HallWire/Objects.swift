@@ -44,6 +44,9 @@ public struct Ticket: Sendable, Equatable, Decodable {
   /// RFC 3339 with the hall's offset.
   public var issuedAt: String
   public var calledAt: String?
+  /// When the visitor reached the desk (`start`) in its current service; an addition, so
+  /// the region computes service times from events as the hall does.
+  public var startedAt: String?
   public var counter: Int?
   public var calls: Int
   /// 1 = next; present while waiting.
@@ -58,7 +61,8 @@ public struct Ticket: Sendable, Equatable, Decodable {
   public init(
     id: String, number: String, service: String, state: TicketState, priority: Bool = false,
     issuedAt: String, calledAt: String? = nil, counter: Int? = nil, calls: Int = 0,
-    position: Int? = nil, etaS: Int? = nil, key: String? = nil, officer: OfficerRef? = nil
+    position: Int? = nil, etaS: Int? = nil, key: String? = nil, officer: OfficerRef? = nil,
+    startedAt: String? = nil
   ) {
     self.id = id
     self.number = number
@@ -73,10 +77,12 @@ public struct Ticket: Sendable, Equatable, Decodable {
     self.etaS = etaS
     self.key = key
     self.officer = officer
+    self.startedAt = startedAt
   }
 
   enum CodingKeys: String, CodingKey {
     case id, number, service, state, priority, issuedAt = "issued_at", calledAt = "called_at"
+    case startedAt = "started_at"
     case counter, calls, position, etaS = "eta_s", key, officer
   }
 
@@ -89,6 +95,7 @@ public struct Ticket: Sendable, Equatable, Decodable {
     priority = try c.decodeIfPresent(Bool.self, forKey: .priority) ?? false
     issuedAt = try c.decodeIfPresent(String.self, forKey: .issuedAt) ?? ""
     calledAt = try c.decodeIfPresent(String.self, forKey: .calledAt)
+    startedAt = try c.decodeIfPresent(String.self, forKey: .startedAt)
     counter = try c.decodeIfPresent(Int.self, forKey: .counter)
     calls = try c.decodeIfPresent(Int.self, forKey: .calls) ?? 0
     position = try c.decodeIfPresent(Int.self, forKey: .position)

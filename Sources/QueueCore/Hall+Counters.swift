@@ -198,11 +198,12 @@ extension Hall {
         id: "Layanan \(label) belum ada loket yang buka; antrean tidak akan dipanggil.")
     }
     let from = t.service
+    let startedAt = t.startedAt
     let calledAt = t.calledAt ?? now
     t.legs.append(
       Leg(
         service: from, counter: id, enqueuedAt: t.enqueuedAt, firstCalledAt: t.firstCall ?? now,
-        calledAt: calledAt, startedAt: t.startedAt, transferredAt: now))
+        calledAt: calledAt, startedAt: startedAt, transferredAt: now))
     t.service = service
     t.state = .waiting
     t.enqueuedAt = now
@@ -217,7 +218,11 @@ extension Hall {
     c.ticketID = nil
     put(c)
     let ticket = view(t, at: now)
-    emit(.transferred(ticket: ticket, from: from, waiting: waitingCounts()), at: now)
+    emit(
+      .transferred(
+        ticket: ticket, from: from, waiting: waitingCounts(),
+        fromStartedAt: startedAt.map(zone.rfc3339Millis)),
+      at: now)
     return .ticket(ticket, created: false)
   }
 

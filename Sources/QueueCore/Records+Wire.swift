@@ -10,6 +10,7 @@ extension Ticket {
     self.init(
       id: r.id, number: r.number, service: r.service, state: r.state, priority: r.priority,
       issuedAt: zone.rfc3339(r.issuedAt), calledAt: r.calledAt.map(zone.rfc3339),
-      counter: r.counter, calls: r.calls, position: position, etaS: etaS, officer: officer)
+      counter: r.counter, calls: r.calls, position: position, etaS: etaS, officer: officer,
+      startedAt: r.startedAt.map(zone.rfc3339Millis))
   }
 }

@@ -54,26 +54,137 @@ import Testing
       try connection.execute(RegionQueries.stats, ["uji", "2026-11-30", "2026-11-30"]).scalar)
     let own = hall.ownStats(day: "2026-11-30")
     #expect(report["date"] as? String == "2026-11-30")
-    let services = report["services"] as? [[String: Any]] ?? []
-    #expect(services.count == own.services.count)
     #expect(own.services.map(\.issued).reduce(0, +) == 14)
     #expect(own.services.map(\.served).reduce(0, +) > 3)
+    #expect(own.services.map(\.transferred).reduce(0, +) == 1)
+    expectSameFigures(report, own)
+  }
+
+  /// Times off the whole second, a visitor who reached the desk (`start`), a no-show called
+  /// back fifty minutes later, and a transfer after a recall and a start.
+  func afternoonOfCallBacks(_ hall: RecordedHall) throws {
+    for i in 0..<8 {
+      try hall.run(.issue(service: i % 4 == 1 ? "B" : "A", priority: false), afterMillis: 41_317)
+    }
+    try hall.run(.call(counter: 1, .auto), afterMillis: 120_310)
+    try hall.run(.start(counter: 1), afterMillis: 30_770)
+    try hall.run(.call(counter: 2, .auto), afterMillis: 15_125)
+    try hall.run(.noshow(counter: 2), afterMillis: 90_480)
+    let absent = try #require(hall.tickets.values.first { $0.state == .noshow })
+    try hall.run(.done(counter: 1), afterMillis: 200_450)
+    try hall.run(.call(counter: 1, .auto), afterMillis: 7_999)
+    try hall.run(.recall(counter: 1), afterMillis: 20_001)
+    try hall.run(.start(counter: 1), afterMillis: 4_321)
+    try hall.run(.transfer(counter: 1, to: "B"), afterMillis: 65_432)
+    try hall.run(.call(counter: 2, .number(absent.number)), afterMillis: 3_000_123)
+    try hall.run(.start(counter: 2), afterMillis: 45_678)
+    for _ in 0..<3 {
+      try hall.run(.call(counter: 1, .auto), afterMillis: 250_250)
+      try hall.run(.start(counter: 1), afterMillis: 12_345)
+      try hall.run(.call(counter: 2, .auto), afterMillis: 180_999)
+    }
+    try hall.run(.done(counter: 1), afterMillis: 301_501)
+    try hall.run(.noshow(counter: 2), afterMillis: 60_606)
+  }
+
+  @Test func centralCountsCallBacksStartsAndTransfersAsTheHallDoes() async throws {
+    let cluster = try PostgresCluster()
+    let hall = try RecordedHall(start: mondayMorning)
+    try afternoonOfCallBacks(hall)
+    try await ship(hall, to: cluster)
+    let connection = try PostgresConnection(url: cluster.url)
+    let report = object(
+      try connection.execute(RegionQueries.stats, ["uji", "2026-11-30", "2026-11-30"]).scalar)
+    let own = hall.ownStats(day: "2026-11-30")
+    #expect(own.services.map(\.calledBack).reduce(0, +) == 1)
+    #expect(own.services.map(\.transferred).reduce(0, +) == 1)
+    #expect(own.counters.map(\.transferred).reduce(0, +) == 1)
+    #expect(hall.tickets.values.contains { $0.state == .done && $0.startedAt != nil })
+    expectSameFigures(report, own)
+  }
+
+  /// A region that took events under migrations 1 and 2 (whose trigger kept no first call
+  /// and no legs): migration 3 rebuilds `tickets` and `ticket_legs` from the stored log.
+  @Test func migrationThreeRebuildsTheFiguresFromTheStoredLog() throws {
+    let cluster = try PostgresCluster()
+    let hall = try RecordedHall(start: mondayMorning)
+    try afternoonOfCallBacks(hall)
+    let connection = try PostgresConnection(url: cluster.url)
+    try connection.executeScript("CREATE TABLE central_schema (version integer NOT NULL)")
+    try connection.executeScript(CentralMigrations.all[0])
+    try connection.executeScript(CentralMigrations.all[1])
+    try connection.execute("INSERT INTO central_schema VALUES (2)")
+    let settings = ShipperSettings(
+      url: cluster.url, hall: "uji", databasePath: hall.databasePath, config: hall.config)
+    try connection.execute(
+      """
+      INSERT INTO halls (hall, name, utc_offset_s, services, counters)
+      VALUES ('uji', $1, $2, $3::jsonb, $4::jsonb)
+      """,
+      [
+        settings.hallName, String(settings.utcOffsetSeconds), settings.servicesJSON,
+        settings.countersJSON,
+      ])
+    for event in try hall.store.events(after: 0, limit: 1_000_000) {
+      try connection.execute(
+        """
+        INSERT INTO events (hall, seq, at, type, body)
+        VALUES ('uji', $1, to_timestamp($2::bigint / 1000.0), $3, $4::jsonb)
+        """, [String(event.seq), String(event.at), event.type, event.json])
+    }
+    // The old trigger's row of the no-show called back ends its wait at the call-back.
+    let oldWaits = try connection.execute(
+      "SELECT max(floor(extract(epoch FROM called_at - enqueued_at))) FROM tickets"
+    ).scalar
+    #expect(Int(oldWaits ?? "") ?? 0 > 3000)
+
+    try CentralMigrations.migrate(connection)
+    #expect(try connection.execute("SELECT max(version) FROM central_schema").scalar == "3")
+    #expect(try connection.execute("SELECT count(*) FROM ticket_legs").scalar == "1")
+    let report = object(
+      try connection.execute(RegionQueries.stats, ["uji", "2026-11-30", "2026-11-30"]).scalar)
+    expectSameFigures(report, hall.ownStats(day: "2026-11-30"))
+  }
+
+  /// Every figure of the hall's own report, service by service and counter by counter.
+  func expectSameFigures(
+    _ report: [String: Any], _ own: StatsReport,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let services = report["services"] as? [[String: Any]] ?? []
+    #expect(services.count == own.services.count, sourceLocation: sourceLocation)
     for (central, mine) in zip(services, own.services) {
-      #expect(central["id"] as? String == mine.id)
-      #expect(central["issued"] as? Int == mine.issued, "issued \(mine.id)")
-      #expect(central["served"] as? Int == mine.served, "served \(mine.id)")
-      #expect(central["noshow"] as? Int == mine.noshow, "noshow \(mine.id)")
-      #expect(central["cancelled"] as? Int == mine.cancelled, "cancelled \(mine.id)")
-      #expect(summary(central["wait_s"]) == mine.waitS, "wait_s \(mine.id)")
-      #expect(summary(central["service_s"]) == mine.serviceS, "service_s \(mine.id)")
+      #expect(central["id"] as? String == mine.id, sourceLocation: sourceLocation)
+      for (key, value) in [
+        ("issued", mine.issued), ("served", mine.served), ("noshow", mine.noshow),
+        ("cancelled", mine.cancelled), ("expired", mine.expired),
+        ("transferred", mine.transferred), ("called_back", mine.calledBack),
+      ] {
+        #expect(central[key] as? Int == value, "\(key) \(mine.id)", sourceLocation: sourceLocation)
+      }
+      #expect(
+        summary(central["wait_s"]) == mine.waitS, "wait_s \(mine.id)",
+        sourceLocation: sourceLocation)
+      #expect(
+        summary(central["service_s"]) == mine.serviceS, "service_s \(mine.id)",
+        sourceLocation: sourceLocation)
       let hours = central["arrivals_by_hour"] as? [Int] ?? []
-      #expect(hours.count == 24)
-      #expect(hours.reduce(0, +) == mine.issued)
+      #expect(hours.count == 24, sourceLocation: sourceLocation)
+      #expect(hours.reduce(0, +) == mine.issued, sourceLocation: sourceLocation)
     }
     let counters = report["counters"] as? [[String: Any]] ?? []
+    #expect(counters.count == own.counters.count, sourceLocation: sourceLocation)
     for (central, mine) in zip(counters, own.counters) {
-      #expect(central["served"] as? Int == mine.served, "counter \(mine.id)")
-      #expect(summary(central["service_s"]) == mine.serviceS, "counter \(mine.id)")
+      #expect(central["id"] as? Int == mine.id, sourceLocation: sourceLocation)
+      #expect(
+        central["served"] as? Int == mine.served, "counter \(mine.id)",
+        sourceLocation: sourceLocation)
+      #expect(
+        central["transferred"] as? Int == mine.transferred, "counter \(mine.id)",
+        sourceLocation: sourceLocation)
+      #expect(
+        summary(central["service_s"]) == mine.serviceS, "counter \(mine.id)",
+        sourceLocation: sourceLocation)
     }
   }
 

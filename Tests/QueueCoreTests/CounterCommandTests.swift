@@ -169,7 +169,7 @@ import Testing
     let t = try #require(out.ticket)
     #expect(t.number == "A001" && t.service == "B" && t.state == .waiting)
     #expect(t.counter == nil && t.calledAt == nil && t.calls == 0 && t.position == 2)
-    guard case .transferred(_, let from, let waiting) = out.events[0].body else { return }
+    guard case .transferred(_, let from, let waiting, _) = out.events[0].body else { return }
     #expect(from == "A" && waiting["B"] == 2)
     #expect(hall.counterRecord(1)?.ticketID == nil)
     #expect(out.changes.tickets.first?.enqueuedAt == monday9 + minutes(10))

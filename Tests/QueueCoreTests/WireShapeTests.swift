@@ -9,7 +9,7 @@ import Testing
 @Suite struct WireShapeTests {
   static let ticketKeys: Set<String> = [
     "id", "number", "service", "state", "priority", "issued_at", "called_at", "counter",
-    "calls", "position", "eta_s", "officer",
+    "calls", "position", "eta_s", "officer", "started_at",
   ]
 
   func checkTicket(_ t: Any?, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -98,9 +98,27 @@ import Testing
     try hall.issue("A", at: monday9)
     try hall.callNext(2, at: monday9 + 1)
     let o = json(try hall.handle(.transfer(counter: 2, to: "B"), at: monday9 + 2).events[0])
-    #expect(keys(o) == ["type", "seq", "ticket", "from", "waiting", "at"])
+    #expect(keys(o) == ["type", "seq", "ticket", "from", "waiting", "at", "from_started_at"])
     #expect(o["type"] as? String == "transferred" && o["from"] as? String == "A")
     checkTicket(o["ticket"])
+  }
+
+  /// The region computes service times from these, so they keep the millisecond.
+  @Test func startTimesTravelToTheMillisecondOnFinishedAndTransferredEvents() throws {
+    let hall = makeHall()
+    try hall.issue("A", at: at("2026-11-28", "09:15:02"))
+    try hall.issue("A", at: at("2026-11-28", "09:15:03"))
+    try hall.callNext(1, at: at("2026-11-28", "09:16:00"))
+    _ = try hall.handle(.start(counter: 1), at: at("2026-11-28", "09:16:30") + 7)
+    let done = json(try hall.handle(.done(counter: 1), at: at("2026-11-28", "09:20:00")).events[0])
+    let ticket = done["ticket"] as? [String: Any] ?? [:]
+    #expect(ticket["started_at"] as? String == "2026-11-28T09:16:30.007+07:00")
+    try hall.callNext(1, at: at("2026-11-28", "09:21:00"))
+    _ = try hall.handle(.start(counter: 1), at: at("2026-11-28", "09:21:10") + 250)
+    let moved = json(
+      try hall.handle(.transfer(counter: 1, to: "B"), at: at("2026-11-28", "09:25:00")).events[0])
+    #expect(moved["from_started_at"] as? String == "2026-11-28T09:21:10.250+07:00")
+    #expect((moved["ticket"] as? [String: Any])?["started_at"] is NSNull)
   }
 
   @Test func counterEventAndCounterJSON() throws {

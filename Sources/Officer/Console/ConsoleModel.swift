@@ -192,7 +192,7 @@ public struct ConsoleModel: Sendable {
       recentCalls.insert(RecentCall(number: ticket.number, counter: caller.id, at: at), at: 0)
       recentCalls = Self.newestFirst(recentCalls)
       if caller.id == counterID { counter?.ticket = ticket }
-    case .finished(let ticket, let waiting), .transferred(let ticket, _, let waiting):
+    case .finished(let ticket, let waiting), .transferred(let ticket, _, let waiting, _):
       setWaiting(waiting)
       if currentTicket?.id == ticket.id { counter?.ticket = nil }
     case .counter(let updated):

@@ -48,7 +48,13 @@ final class RecordedHall {
   /// Runs `command` `seconds` after the previous one and records its events durably.
   @discardableResult
   func run(_ command: Command, after seconds: Int64 = 1) throws -> Outcome {
-    now += seconds * 1000
+    try run(command, afterMillis: seconds * 1000)
+  }
+
+  /// As `run(_:after:)`, to the millisecond: a real hall's times are not whole seconds.
+  @discardableResult
+  func run(_ command: Command, afterMillis millis: Int64) throws -> Outcome {
+    now += millis
     let outcome = try hall.handle(command, at: now)
     try store.begin()
     for t in outcome.changes.tickets { tickets[t.id] = t }
