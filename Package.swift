@@ -52,7 +52,7 @@ let package = Package(
       name: "Server",
       dependencies: [
         "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage", "Central", "PinHash",
-        "Reports",
+        "Reports", "QRCode",
         .product(name: "Logging", package: "swift-log"),
       ]),
     // Regional aggregation: the hall's shipper and `antre central`.

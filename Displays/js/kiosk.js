@@ -3,7 +3,6 @@
 import { connectFeed } from "./feed.js";
 import { HallState, closedReason, kioskColumns, wallClock } from "./hall-state.js";
 import { etaText, peopleAhead } from "./eta.js";
-import { encodeQR, qrPath } from "./qr.js";
 import { readToken, requestId, api } from "./api.js";
 
 const box = new URLSearchParams(location.search).get("box");
@@ -240,21 +239,10 @@ function showTicket(ticket, service, problem) {
   resultTimer = setTimeout(closeResult, problem ? RESULT_QR_MS : RESULT_MS);
 }
 
+// The code comes from the server's own QR encoder (libqrencode, as on paper); the kiosk
+// draws none of its own.
 function drawQR(text) {
-  const svg = $("qr-svg");
-  const code = encodeQR(text);
-  const border = 4;
-  const size = code.size + border * 2;
-  svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
-  const ns = "http://www.w3.org/2000/svg";
-  const bg = document.createElementNS(ns, "rect");
-  bg.setAttribute("width", String(size));
-  bg.setAttribute("height", String(size));
-  bg.setAttribute("fill", "#fff");
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", qrPath(code, border));
-  path.setAttribute("fill", "#000");
-  svg.replaceChildren(bg, path);
+  $("qr-img").src = `/qr.svg?text=${encodeURIComponent(text)}`;
 }
 
 function closeResult() {

@@ -7,6 +7,7 @@ import Reactor
 enum Endpoint: Sendable {
   case hall, issue, ticket, cancel, counter, stats, statsCSV, health, metrics
   case officers, officer, officerPIN, survey, ikm, report  // issue 12: Routes+Officers.swift
+  case qr
 }
 
 extension Router where Handler == Endpoint {
@@ -28,6 +29,7 @@ extension Router where Handler == Endpoint {
     r.add(.POST, "/api/officers/:id/pin", .officerPIN)
     r.add(.POST, "/api/tickets/:id/survey", .survey)
     r.add(.GET, "/healthz", .health)
+    r.add(.GET, "/qr.svg", .qr)
     r.add(.GET, "/metrics", .metrics)
     return r
   }
@@ -62,6 +64,7 @@ extension HallApp {
   ) throws(HTTPError) {
     switch endpoint {
     case .health: respond(health(now: now))
+    case .qr: respond(try qrCode(request))
     case .metrics: respond(metricsResponse(now: now))
     case .hall: respond(.jsonBytes(hall.hallView(at: now, boxes: boxes()).jsonBytes))
     case .ticket: respond(try ticket(id: params["id"] ?? "", now: now))

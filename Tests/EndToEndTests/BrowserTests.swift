@@ -222,6 +222,15 @@ struct BrowserTests {
       try await page.click("button.service[data-service='C']")
       try await page.wait(for: "!document.getElementById('result-qr').hidden")
       #expect(try await page.text("#result-number") == "C001")
+      // The code on screen is the server's (/qr.svg) and reads back as the tracking link.
+      try await page.wait(
+        for:
+          "document.getElementById('qr-img').complete && document.getElementById('qr-img').naturalWidth > 0"
+      )
+      let shot = server.directory.appendingPathComponent("kiosk-qr.png")
+      try await page.screenshot(to: shot.path)
+      let decoded = try zbarDecode(shot)
+      #expect(decoded.count == 1 && decoded.first?.contains("/track.html?t=") == true, "\(decoded)")
       if let dir = Self.screenshotDirectory {
         try await page.screenshot(to: "\(dir)/kiosk-ticket-1080x1920.png")
       }

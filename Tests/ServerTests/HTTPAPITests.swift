@@ -156,3 +156,17 @@ import Testing
     #expect(f.roundTrip(.PUT, "/api/hall").status == 405)
   }
 }
+
+/// `/qr.svg`: the pages' QR codes from the server's encoder, bounded in size.
+@Suite struct QRRouteTests {
+  @Test func qrSVGEncodesTheTextAndRefusesWhatIsTooLongOrMissing() throws {
+    let f = try AppFixture()
+    let ok = f.roundTrip(.GET, "/qr.svg?text=https%3A%2F%2Fhall.example%2Ftrack.html%3Ft%3Dabc")
+    #expect(ok.status == 200)
+    #expect(ok.headers["Content-Type"] == "image/svg+xml")
+    #expect(String(decoding: ok.body, as: UTF8.self).hasPrefix("<svg"))
+    #expect(f.roundTrip(.GET, "/qr.svg").errorCode == "bad_request")
+    let long = String(repeating: "a", count: 513)
+    #expect(f.roundTrip(.GET, "/qr.svg?text=\(long)").errorCode == "bad_request")
+  }
+}
