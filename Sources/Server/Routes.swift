@@ -7,7 +7,7 @@ import Reactor
 enum Endpoint: Sendable {
   case hall, issue, ticket, cancel, counter, stats, statsCSV, health, metrics
   case officers, officer, officerPIN, survey, ikm, report  // issue 12: Routes+Officers.swift
-  case qr
+  case qr, counterView
 }
 
 extension Router where Handler == Endpoint {
@@ -30,6 +30,7 @@ extension Router where Handler == Endpoint {
     r.add(.POST, "/api/tickets/:id/survey", .survey)
     r.add(.GET, "/healthz", .health)
     r.add(.GET, "/qr.svg", .qr)
+    r.add(.GET, "/api/counters/:n", .counterView)
     r.add(.GET, "/metrics", .metrics)
     return r
   }
@@ -65,6 +66,15 @@ extension HallApp {
     switch endpoint {
     case .health: respond(health(now: now))
     case .qr: respond(try qrCode(request))
+    case .counterView:
+      guard let n = params.int("n"), let counter = hall.counter(n, at: now) else {
+        throw .notFound("no counter `\(params["n"] ?? "")`", code: "unknown_counter")
+      }
+      let role = try role(of: request)
+      guard role == .admin || role == .counter(n) else {
+        throw .forbidden("this token is not for counter \(n)")
+      }
+      respond(.jsonBytes(counter.jsonBytes))
     case .metrics: respond(metricsResponse(now: now))
     case .hall: respond(.jsonBytes(hall.hallView(at: now, boxes: boxes()).jsonBytes))
     case .ticket: respond(try ticket(id: params["id"] ?? "", now: now))

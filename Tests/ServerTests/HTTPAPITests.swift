@@ -170,3 +170,17 @@ import Testing
     #expect(f.roundTrip(.GET, "/qr.svg?text=\(long)").errorCode == "bad_request")
   }
 }
+
+@Suite struct CounterReadTests {
+  @Test func aCounterIsReadWithItsOwnTokenOrTheAdminsAndNothingChanges() throws {
+    let f = try AppFixture()
+    let own = f.roundTrip(.GET, "/api/counters/1", token: "c1-secret")
+    #expect(own.status == 200 && own.object["id"] as? Int == 1)
+    #expect(f.roundTrip(.GET, "/api/counters/1", token: "admin-secret").status == 200)
+    #expect(f.roundTrip(.GET, "/api/counters/1", token: "c2-secret").errorCode == "forbidden")
+    #expect(f.roundTrip(.GET, "/api/counters/1").status == 401)
+    #expect(
+      f.roundTrip(.GET, "/api/counters/99", token: "admin-secret").errorCode == "unknown_counter")
+    #expect(f.app.lastSeq == 0)
+  }
+}

@@ -60,10 +60,10 @@ public struct Login: ParsableCommand {
     }
   }
 
-  /// Whether the token may act for the counter, asked without changing anything.
-  /// `GET /api/counters/{n}` (counter n, admin) is the check when the server has it; a server
-  /// without it is asked for a counter action that does not exist, which it refuses with 401
-  /// or 403 for a wrong token before it looks at the action (404 `not_found` for a right one).
+  /// Whether the token may act for the counter, asked without changing anything:
+  /// `GET /api/counters/{n}` answers only counter n's token or the admin's. A server from
+  /// before that route is asked for a counter action that does not exist, which it refuses
+  /// with 401 or 403 for a wrong token before it looks at the action (404 for a right one).
   static func verifyToken(_ settings: OfficerSettings, over transport: any OfficerTransport)
     throws(OfficerError)
   {
