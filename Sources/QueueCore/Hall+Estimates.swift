@@ -1,0 +1,143 @@
+/// Where a waiting ticket stands: the place it will be called in and the seconds until then.
+public struct Estimate: Sendable, Equatable {
+  /// 1 = the next ticket the counters able to serve it will call.
+  public var position: Int
+  public var etaS: Int
+}
+
+/// Position and ETA follow the counters that will call the ticket (README, "How position and
+/// ETA are estimated"). Each counter able to call it is asked, by its own policy, how many
+/// tickets it would call first: of the ticket's own service (its rank there), and of its
+/// other services, of which it takes a share (one over the counters calling that service).
+/// The ETA lets each counter finish its current visitor and its share of other services'
+/// work, then splits the own service's work ahead among them, as water fills a basin.
+extension Hall {
+  public func estimate(ofTicket t: TicketRecord, at now: Millis) -> Estimate? {
+    guard t.state == .waiting, let q = queues[t.service], q.index(of: QueueEntry(t)) != nil
+    else { return nil }
+    return estimate(QueueEntry(t), in: t.service, at: now)
+  }
+
+  /// For a ticket issued now in `service`, normal priority: the service's ETA on screens.
+  public func estimateForNewTicket(in service: String, at now: Millis) -> Estimate {
+    let e = QueueEntry(
+      id: "\u{10FFFF}", enqueuedAt: now, issuedAt: now, seqNo: Int.max, priority: false)
+    return estimate(e, in: service, at: now)
+  }
+
+  func estimate(_ e: QueueEntry, in service: String, at now: Millis) -> Estimate {
+    let calling = callingCounters(service)
+    let own = meanServiceSeconds(service)
+    guard !calling.isEmpty else {
+      // Nobody can call it yet; someone will open: one counter, from now.
+      let ahead = ticketsAhead(e, in: service, among: service, policy: .score, at: now)
+      return Estimate(position: ahead + 1, etaS: Int((Double(ahead) * own).rounded()))
+    }
+    var ownAhead = 0.0
+    var othersAhead = 0.0
+    var loads: [Double] = []
+    for c in calling {
+      ownAhead += Double(ticketsAhead(e, in: service, among: service, policy: c.policy, at: now))
+      var load = residualSeconds(counter: c.id, at: now)
+      for s in c.services where s != service {
+        let n: Int
+        if c.policy == .ordered {
+          n = c.services.firstIndex(of: s)! < c.services.firstIndex(of: service)!
+            ? queues[s]?.count ?? 0 : 0
+        } else {
+          n = ticketsAhead(e, in: service, among: s, policy: c.policy, at: now)
+        }
+        guard n > 0 else { continue }
+        let taken = Double(n) / Double(max(1, callingCount(s)))
+        othersAhead += taken
+        load += taken * meanServiceSeconds(s)
+      }
+      loads.append(load)
+    }
+    ownAhead /= Double(calling.count)
+    let position = max(1, Int((1 + ownAhead + othersAhead).rounded()))
+    let eta = fill(loads, with: ownAhead * own)
+    return Estimate(position: position, etaS: max(0, Int(eta.rounded())))
+  }
+
+  /// The time at which `work` seconds, shared among counters each free after its load,
+  /// are done: the smallest T with Σ max(0, T − load) = work.
+  func fill(_ loads: [Double], with work: Double) -> Double {
+    let sorted = loads.sorted()
+    var sum = 0.0
+    for (i, l) in sorted.enumerated() {
+      sum += l
+      let t = (work + sum) / Double(i + 1)
+      if i + 1 == sorted.count || t <= sorted[i + 1] { return t }
+    }
+    return work
+  }
+
+  /// How many waiting tickets of `other` a counter with `policy` calls before `e` (of
+  /// `service`): fifo by time in the queue, priority ignored; otherwise by score.
+  func ticketsAhead(
+    _ e: QueueEntry, in service: String, among other: String, policy: CallPolicy, at now: Millis
+  ) -> Int {
+    guard let q = queues[other] else { return 0 }
+    if policy == .fifo {
+      return ServiceQueue.partition(q.priority) { QueueEntry.precedes($0, e) }
+        + ServiceQueue.partition(q.normal) { QueueEntry.precedes($0, e) }
+    }
+    var total = 0
+    for (list, isOwn) in [(q.priority, e.priority), (q.normal, !e.priority)] {
+      if isOwn && other == service, let i = q.index(of: e) {
+        total += i
+      } else {
+        total += ServiceQueue.partition(list) { ahead($0, in: other, of: e, in: service, at: now) }
+      }
+    }
+    return total
+  }
+
+  /// The counters that will call a ticket of `service`: the open ones; with none open, the
+  /// paused ones (they come back).
+  func callingCounters(_ service: String) -> [CounterConfig] {
+    let serving = config.counters.filter { $0.services.contains(service) }
+    let open = serving.filter { counters[$0.id]?.state == .open }
+    return open.isEmpty ? serving.filter { counters[$0.id]?.state == .paused } : open
+  }
+
+  func callingCount(_ service: String) -> Int {
+    if let cached = capacityCache[service] { return Int(cached) }
+    let n = callingCounters(service).count
+    capacityCache[service] = Double(n)
+    return n
+  }
+
+  /// Seconds until the counter is free: what remains of its current visitor's mean time.
+  func residualSeconds(counter id: Int, at now: Millis) -> Double {
+    guard let t = current(id), let called = t.calledAt else { return 0 }
+    let mean = meanServiceSeconds(t.service)
+    let elapsed = Double(max(0, now - called)) / 1000
+    return max(mean - elapsed, mean * Hall.residualFloor)
+  }
+
+  /// A visitor past the mean is still expected to take a little longer.
+  static let residualFloor = 0.1
+
+  /// Seconds per ticket in a service: today's observed counter time once there are enough
+  /// done tickets, the configured mean before.
+  public func meanServiceSeconds(_ service: String) -> Double {
+    if let o = observed[service], o.count >= Hall.observationsForETA {
+      return Double(o.totalMillis) / Double(o.count) / 1000
+    }
+    return Double(services[service]?.meanServiceS ?? 0)
+  }
+
+  static let observationsForETA = 5
+}
+
+extension QueueEntry {
+  init(id: String, enqueuedAt: Millis, issuedAt: Millis, seqNo: Int, priority: Bool) {
+    self.id = id
+    self.enqueuedAt = enqueuedAt
+    self.issuedAt = issuedAt
+    self.seqNo = seqNo
+    self.priority = priority
+  }
+}
