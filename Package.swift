@@ -33,6 +33,9 @@ let package = Package(
       name: "QueueCore", dependencies: [.product(name: "Yams", package: "Yams")],
       exclude: ["HallFile.md"]),
     .target(name: "EscPos"),
+    // `antre simulate`: the real QueueCore on a virtual clock.
+    .target(
+      name: "Simulator", dependencies: ["QueueCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
@@ -60,7 +63,7 @@ let package = Package(
     .executableTarget(
       name: "antre",
       dependencies: [
-        "Server", "Officer", "TicketBox", "QueueCore", "Storage",
+        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Simulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -78,6 +81,7 @@ let package = Package(
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),
+    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "QueueCore"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),

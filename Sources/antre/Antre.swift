@@ -11,6 +11,6 @@ struct Antre: ParsableCommand {
       Serve.self, Tokens.self, Login.self, Next.self, Recall.self, Start.self, Done.self,
       NoShow.self,
       Transfer.self, Pause.self, Resume.self, Open.self, Close.self, Status.self, Console.self,
-      TicketBoxCommand.self,
+      TicketBoxCommand.self, Simulate.self,
     ])
 }
