@@ -81,7 +81,9 @@ let package = Package(
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["QueueCore"]),
-    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "QueueCore"]),
+    .testTarget(
+      name: "SimulatorTests", dependencies: ["Simulator", "QueueCore"],
+      exclude: ["Support/ciw_day.py"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),

@@ -42,7 +42,8 @@ extension Hall {
       for s in c.services where s != service {
         let n: Int
         if c.policy == .ordered {
-          n = c.services.firstIndex(of: s)! < c.services.firstIndex(of: service)!
+          n =
+            c.services.firstIndex(of: s)! < c.services.firstIndex(of: service)!
             ? queues[s]?.count ?? 0 : 0
         } else {
           n = ticketsAhead(e, in: service, among: s, policy: c.policy, at: now)
@@ -55,7 +56,9 @@ extension Hall {
       loads.append(load)
     }
     ownAhead /= Double(calling.count)
-    let position = max(1, Int((1 + ownAhead + othersAhead).rounded()))
+    // Halves round towards the front: with mixed policies a ticket that one kind of counter
+    // would call next usually is called next.
+    let position = max(1, Int((1 + ownAhead + othersAhead - 1e-9).rounded()))
     let eta = fill(loads, with: ownAhead * own)
     return Estimate(position: position, etaS: max(0, Int(eta.rounded())))
   }

@@ -32,23 +32,29 @@ public enum Chart {
     for hr in fromHour...toHour {
       let px = x(hr * 60)
       s += "<line x1=\"\(px)\" y1=\"\(top)\" x2=\"\(px)\" y2=\"\(top + plotH)\" stroke=\"#ddd\"/>"
-      s += "<text x=\"\(px)\" y=\"\(top + plotH + 18)\" text-anchor=\"middle\">\(hr < 10 ? "0" : "")\(hr):00</text>\n"
+      s +=
+        "<text x=\"\(px)\" y=\"\(top + plotH + 18)\" text-anchor=\"middle\">\(hr < 10 ? "0" : "")\(hr):00</text>\n"
     }
     for i in 0...4 {
       let v = yMax * Double(i) / 4
-      s += "<line x1=\"\(left)\" y1=\"\(y(v))\" x2=\"\(left + plotW)\" y2=\"\(y(v))\" stroke=\"#eee\"/>"
+      s +=
+        "<line x1=\"\(left)\" y1=\"\(y(v))\" x2=\"\(left + plotW)\" y2=\"\(y(v))\" stroke=\"#eee\"/>"
       s += "<text x=\"\(left - 6)\" y=\"\(y(v) + 4)\" text-anchor=\"end\">\(num(v))</text>\n"
     }
     for (k, svc) in hall.services.enumerated() where rows.contains(where: { $0[k] > 0.05 }) {
       let colour = colours[k % colours.count]
       let points = rows.indices.filter { $0 * step >= fromHour * 60 && $0 * step <= toHour * 60 }
         .map { "\(num(x($0 * step), 1)),\(num(y(rows[$0][k]), 1))" }.joined(separator: " ")
-      s += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
+      s +=
+        "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(points)\"/>\n"
       let ly = top + 16 * Double(k)
-      s += "<rect x=\"\(w - right + 15)\" y=\"\(ly - 9)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
-      s += "<text x=\"\(w - right + 32)\" y=\"\(ly + 1)\">\(escape("\(svc.id) \(english ? svc.nameEN ?? svc.name : svc.name)"))</text>\n"
+      s +=
+        "<rect x=\"\(w - right + 15)\" y=\"\(ly - 9)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
+      s +=
+        "<text x=\"\(w - right + 32)\" y=\"\(ly + 1)\">\(escape("\(svc.id) \(english ? svc.nameEN ?? svc.name : svc.name)"))</text>\n"
     }
-    s += "<text x=\"\(left + plotW / 2)\" y=\"\(h - 8)\" text-anchor=\"middle\">\(english ? "time of day" : "jam")</text>\n"
+    s +=
+      "<text x=\"\(left + plotW / 2)\" y=\"\(h - 8)\" text-anchor=\"middle\">\(english ? "time of day" : "jam")</text>\n"
     s += "</svg>\n"
     return s
   }

@@ -138,7 +138,8 @@ final class Replication {
           let v = Visitor(
             at: Millis(t), service: s,
             priority: visitorRNG.open01() < scenario.priorityShare[s, default: 0],
-            serviceMillis: max(1, Millis((scenario.serviceTime(of: s).draw(&visitorRNG) * 1000).rounded())),
+            serviceMillis: max(
+              1, Millis((scenario.serviceTime(of: s).draw(&visitorRNG) * 1000).rounded())),
             noshow: visitorRNG.open01() < scenario.noshow[s, default: 0])
           events.push(Event(at: v.at, kind: .arrival(v)))
         }

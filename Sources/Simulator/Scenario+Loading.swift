@@ -177,7 +177,9 @@ struct ScenarioReader {
       let c = try v.fields(["id", "open"])
       let idItem = try required(c, "id", in: v)
       let id = try idItem.int()
-      guard hall.counter(id) != nil else { throw idItem.fail("unknown counter \(id) (not in the hall)") }
+      guard hall.counter(id) != nil else {
+        throw idItem.fail("unknown counter \(id) (not in the hall)")
+      }
       guard shifts[id] == nil else { throw idItem.fail("counter \(id) is listed twice") }
       var ranges: [MinuteRange] = []
       for r in try required(c, "open", in: v).sequence() {
@@ -334,7 +336,9 @@ struct ScenarioReader {
     guard let v else { return [:] }
     var result: [String: Double] = [:]
     for (s, item) in try v.mapping(allowed: nil) {
-      guard services.contains(s) else { throw item.fail("unknown service \"\(s)\" (not in the hall)") }
+      guard services.contains(s) else {
+        throw item.fail("unknown service \"\(s)\" (not in the hall)")
+      }
       let x = try item.number()
       guard (0...1).contains(x) else { throw item.fail("\(x) is not a share between 0 and 1") }
       result[s] = x

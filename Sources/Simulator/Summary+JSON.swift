@@ -27,7 +27,8 @@ extension Summary {
       "\(quote(String(id))): {\"served\": \(num(c.served)), \"utilisation\": \(num(c.utilisation, 3))}"
     }.joined(separator: ", ")
     out += "},\n\(indent) \"priority\": {\"served\": \(num(priority.served)), "
-    out += "\"wait_mean_s\": \(num(priority.waitMeanS)), \"wait_p90_s\": \(num(priority.waitP90S))}}"
+    out +=
+      "\"wait_mean_s\": \(num(priority.waitMeanS)), \"wait_p90_s\": \(num(priority.waitP90S))}}"
     return out
   }
 

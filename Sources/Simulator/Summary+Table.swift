@@ -11,10 +11,14 @@ extension Summary {
     func share(_ x: Double?) -> String { x.map { num($0 * 100, 0) + "%" } ?? "–" }
     let head =
       english
-      ? ["Service", "Arrived", "Refused", "Served", "Unserved", "Mean", "p50", "p90", "Max",
-        "Waited", "In target", "ETA err"]
-      : ["Layanan", "Datang", "Ditolak", "Dilayani", "Tak terlayani", "Rata2", "p50", "p90",
-        "Maks", "Menunggu", "Sesuai target", "Galat ETA"]
+      ? [
+        "Service", "Arrived", "Refused", "Served", "Unserved", "Mean", "p50", "p90", "Max",
+        "Waited", "In target", "ETA err",
+      ]
+      : [
+        "Layanan", "Datang", "Ditolak", "Dilayani", "Tak terlayani", "Rata2", "p50", "p90",
+        "Maks", "Menunggu", "Sesuai target", "Galat ETA",
+      ]
     let widths = [8, 8, 8, 9, 14, 7, 7, 7, 7, 9, 14, 10]
     var lines: [String] = []
     let title =

@@ -49,7 +49,8 @@ struct Simulate: ParsableCommand {
           : "--find-counters memerlukan --target-p90 DETIK")
     }
     if let targetP90, !(targetP90 > 0) {
-      throw ValidationError(lang == "en" ? "--target-p90 must be positive" : "--target-p90 harus positif")
+      throw ValidationError(
+        lang == "en" ? "--target-p90 must be positive" : "--target-p90 harus positif")
     }
     if let r = replications, !(1...Scenario.maxReplications).contains(r) {
       throw ValidationError("--replications: 1–\(Scenario.maxReplications)")
@@ -63,7 +64,9 @@ struct Simulate: ParsableCommand {
       s = try Scenario.load(file: scenario)
     } catch {
       FileHandle.standardError.write(
-        Data(((english ? "antre simulate: " : "antre simulate: skenario salah: ") + "\(error)\n").utf8))
+        Data(
+          ((english ? "antre simulate: " : "antre simulate: skenario salah: ") + "\(error)\n").utf8)
+      )
       throw ExitCode(2)
     }
     if let replications { s.replications = replications }
@@ -76,15 +79,25 @@ struct Simulate: ParsableCommand {
           "\"\($0.service)\": {\"counters\": \($0.counters.map(String.init) ?? "null"), "
             + "\"wait_p90_s\": \($0.waitP90S.map { String(Int($0.rounded())) } ?? "null")}"
         }
-        print("{\"target_p90_s\": \(Int(target)), \"services\": {\(items.joined(separator: ", "))}}")
+        print(
+          "{\"target_p90_s\": \(Int(target)), \"services\": {\(items.joined(separator: ", "))}}")
       } else {
-        print(english ? "Counters serving only one service, p90 wait ≤ \(Int(target)) s:"
-          : "Loket khusus per layanan agar p90 tunggu ≤ \(Int(target)) detik:")
+        print(
+          english
+            ? "Counters serving only one service, p90 wait ≤ \(Int(target)) s:"
+            : "Loket khusus per layanan agar p90 tunggu ≤ \(Int(target)) detik:")
         for f in found {
           if let k = f.counters {
-            print("  \(f.service): \(k) " + (english ? "counters (p90 \(Int(f.waitP90S! / 60)) min)" : "loket (p90 \(Int(f.waitP90S! / 60)) menit)"))
+            print(
+              "  \(f.service): \(k) "
+                + (english
+                  ? "counters (p90 \(Int(f.waitP90S! / 60)) min)"
+                  : "loket (p90 \(Int(f.waitP90S! / 60)) menit)"))
           } else {
-            print("  \(f.service): " + (english ? "more than \(Staffing.maxCounters)" : "lebih dari \(Staffing.maxCounters)"))
+            print(
+              "  \(f.service): "
+                + (english
+                  ? "more than \(Staffing.maxCounters)" : "lebih dari \(Staffing.maxCounters)"))
           }
         }
       }
@@ -94,11 +107,16 @@ struct Simulate: ParsableCommand {
     var policies: [(String, Scenario)] = [("hall", s)]
     if let compare {
       policies = []
-      for name in compare.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+      for name in compare.split(separator: ",").map({
+        String($0).trimmingCharacters(in: .whitespaces)
+      }) {
         guard let p = CallPolicy(rawValue: name) else {
           FileHandle.standardError.write(
-            Data((english ? "antre simulate: unknown policy \"\(name)\" (use score, ordered or fifo)\n"
-              : "antre simulate: kebijakan \"\(name)\" tidak dikenal (gunakan score, ordered atau fifo)\n").utf8))
+            Data(
+              (english
+                ? "antre simulate: unknown policy \"\(name)\" (use score, ordered or fifo)\n"
+                : "antre simulate: kebijakan \"\(name)\" tidak dikenal (gunakan score, ordered atau fifo)\n")
+                .utf8))
           throw ExitCode(2)
         }
         policies.append((name, s.with(policy: p)))
