@@ -25,19 +25,42 @@ extension Hall {
     return estimate(e, in: service, at: now)
   }
 
+  /// Scores change with time, so who goes first is judged when the ticket will be called:
+  /// from a first guess made now, a few rounds until the call time settles.
   func estimate(_ e: QueueEntry, in service: String, at now: Millis) -> Estimate {
+    let calling = callingCounters(service)
+    if calling.count == 1, let exact = walk(e, in: service, counter: calling[0], at: now) {
+      return exact
+    }
+    var (estimate, eta) = estimate(e, in: service, at: now, callAt: now)
+    for _ in 0..<Hall.estimateRounds {
+      let next = self.estimate(e, in: service, at: now, callAt: now + Millis(eta * 1000))
+      if next.0 == estimate { break }
+      (estimate, eta) = next
+    }
+    return estimate
+  }
+
+  static let estimateRounds = 3
+
+  func estimate(_ e: QueueEntry, in service: String, at now: Millis, callAt: Millis)
+    -> (Estimate, Double)
+  {
     let calling = callingCounters(service)
     let own = meanServiceSeconds(service)
     guard !calling.isEmpty else {
       // Nobody can call it yet; someone will open: one counter, from now.
-      let ahead = ticketsAhead(e, in: service, among: service, policy: .score, at: now)
-      return Estimate(position: ahead + 1, etaS: Int((Double(ahead) * own).rounded()))
+      let ahead = ticketsAhead(
+        e, in: service, among: service, policy: .score, at: now, callAt: callAt)
+      let eta = Double(ahead) * own
+      return (Estimate(position: ahead + 1, etaS: Int(eta.rounded())), eta)
     }
     var ownAhead = 0.0
     var othersAhead = 0.0
     var loads: [Double] = []
     for c in calling {
-      ownAhead += Double(ticketsAhead(e, in: service, among: service, policy: c.policy, at: now))
+      ownAhead += Double(
+        ticketsAhead(e, in: service, among: service, policy: c.policy, at: now, callAt: callAt))
       var load = residualSeconds(counter: c.id, at: now)
       for s in c.services where s != service {
         let n: Int
@@ -46,7 +69,7 @@ extension Hall {
             c.services.firstIndex(of: s)! < c.services.firstIndex(of: service)!
             ? queues[s]?.count ?? 0 : 0
         } else {
-          n = ticketsAhead(e, in: service, among: s, policy: c.policy, at: now)
+          n = ticketsAhead(e, in: service, among: s, policy: c.policy, at: now, callAt: callAt)
         }
         guard n > 0 else { continue }
         let taken = Double(n) / Double(max(1, callingCount(s)))
@@ -59,9 +82,68 @@ extension Hall {
     // Halves round towards the front: with mixed policies a ticket that one kind of counter
     // would call next usually is called next.
     let position = max(1, Int((1 + ownAhead + othersAhead - 1e-9).rounded()))
-    let eta = fill(loads, with: ownAhead * own)
-    return Estimate(position: position, etaS: max(0, Int(eta.rounded())))
+    let eta = max(0, fill(loads, with: ownAhead * own))
+    return (Estimate(position: position, etaS: Int(eta.rounded())), eta)
   }
+
+  /// One counter: its calls played forward, one per mean service time of what it calls, by
+  /// its own policy, until it calls `e`. Exact when visitors take the mean time; nil past
+  /// `walkLimit` calls (the estimate of several counters takes over).
+  func walk(_ e: QueueEntry, in service: String, counter c: CounterConfig, at now: Millis)
+    -> Estimate?
+  {
+    let inQueue = queues[service]?.index(of: e) != nil
+    var cursors = [String: (p: Int, n: Int)]()
+    var t = Double(now) + residualSeconds(counter: c.id, at: now) * 1000
+    func heads(_ s: String) -> [QueueEntry] {
+      guard let q = queues[s] else { return s == service && !inQueue ? [e] : [] }
+      let (p, n) = cursors[s, default: (0, 0)]
+      var result: [QueueEntry] = []
+      if p < q.priority.count { result.append(q.priority[p]) }
+      if n < q.normal.count { result.append(q.normal[n]) }
+      if s == service && !inQueue {
+        let own = e.priority ? q.priority : q.normal
+        let cursor = e.priority ? p : n
+        if cursor == own.count || QueueEntry.precedes(e, own[cursor]) {
+          result.removeAll { $0.priority == e.priority }
+          result.append(e)
+        }
+      }
+      return result
+    }
+    for calls in 0..<Hall.walkLimit {
+      let at = Millis(t)
+      var best: (QueueEntry, String)?
+      for s in c.services {
+        for x in heads(s) {
+          guard let b = best else {
+            best = (x, s)
+            continue
+          }
+          let better: Bool
+          switch c.policy {
+          case .fifo: better = QueueEntry.precedes(x, b.0)
+          case .score: better = ahead(x, in: s, of: b.0, in: b.1, at: at)
+          case .ordered: better = s == b.1 && ahead(x, in: s, of: b.0, in: b.1, at: at)
+          }
+          if better { best = (x, s) }
+        }
+        if c.policy == .ordered && best != nil { break }
+      }
+      guard let (x, s) = best else { return nil }
+      if x.id == e.id {
+        return Estimate(
+          position: calls + 1, etaS: max(0, Int(((t - Double(now)) / 1000).rounded())))
+      }
+      var cursor = cursors[s, default: (0, 0)]
+      if x.priority { cursor.p += 1 } else { cursor.n += 1 }
+      cursors[s] = cursor
+      t += meanServiceSeconds(s) * 1000
+    }
+    return nil
+  }
+
+  static let walkLimit = 300
 
   /// The time at which `work` seconds, shared among counters each free after its load,
   /// are done: the smallest T with Σ max(0, T − load) = work.
@@ -77,24 +159,51 @@ extension Hall {
   }
 
   /// How many waiting tickets of `other` a counter with `policy` calls before `e` (of
-  /// `service`): fifo by time in the queue, priority ignored; otherwise by score.
+  /// `service`) if `e` is called at `callAt`: fifo by time in the queue, priority ignored;
+  /// otherwise by score. A ticket whose score is above `e`'s at that time goes first. One
+  /// whose score grows more slowly (a normal ticket before a priority one) may also go
+  /// first while it is still ahead: if its turn, at one call per mean time over the
+  /// counters, comes before `e` catches up with it.
   func ticketsAhead(
-    _ e: QueueEntry, in service: String, among other: String, policy: CallPolicy, at now: Millis
+    _ e: QueueEntry, in service: String, among other: String, policy: CallPolicy, at now: Millis,
+    callAt: Millis
   ) -> Int {
     guard let q = queues[other] else { return 0 }
     if policy == .fifo {
       return ServiceQueue.partition(q.priority) { QueueEntry.precedes($0, e) }
         + ServiceQueue.partition(q.normal) { QueueEntry.precedes($0, e) }
     }
+    let slopeE = slope(e, service: service)
+    let step = meanServiceSeconds(other) * 1000 / Double(max(1, callingCount(other)))
     var total = 0
     for (list, isOwn) in [(q.priority, e.priority), (q.normal, !e.priority)] {
       if isOwn && other == service, let i = q.index(of: e) {
         total += i
-      } else {
-        total += ServiceQueue.partition(list) { ahead($0, in: other, of: e, in: service, at: now) }
+        continue
       }
+      guard let first = list.first else { continue }
+      let slopeX = slope(first, service: other)
+      var lo = 0
+      var hi = list.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        let x = list[mid]
+        var first = ahead(x, in: other, of: e, in: service, at: callAt)
+        if !first && slopeX < slopeE {
+          let crossing =
+            (slopeE * Double(e.enqueuedAt) - slopeX * Double(x.enqueuedAt)) / (slopeE - slopeX)
+          first = Double(now) + Double(mid) * step < crossing
+        }
+        if first { lo = mid + 1 } else { hi = mid }
+      }
+      total += lo
     }
     return total
+  }
+
+  /// How fast a waiting ticket's score grows.
+  func slope(_ e: QueueEntry, service: String) -> Double {
+    (e.priority ? config.priorityWeight : 1) / Double(services[service]?.targetWaitS ?? 1)
   }
 
   /// The counters that will call a ticket of `service`: the open ones; with none open, the

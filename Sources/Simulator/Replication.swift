@@ -22,6 +22,8 @@ public struct RunResult: Sendable {
     public var waits: [Double] = []
     /// |ETA given at issue − wait|, served tickets.
     public var etaErrors: [Double] = []
+    /// Each served ticket's ETA at issue and wait, for studying the estimator.
+    public var etaRecords: [EtaRecord] = []
   }
 
   public struct CounterRun: Sendable {
@@ -257,6 +259,10 @@ final class Replication {
         result.services[tracked.service]!.waits.append(wait)
         if let eta = tracked.eta {
           result.services[tracked.service]!.etaErrors.append(abs(Double(eta) - wait))
+          result.services[tracked.service]!.etaRecords.append(
+            EtaRecord(
+              issuedAt: tracked.issuedAt, priority: tracked.priority, etaS: Double(eta),
+              waitS: wait))
         }
         if tracked.priority { result.priorityWaits.append(wait) }
       }
@@ -269,6 +275,13 @@ final class Replication {
       call(c, at: now)
     }
   }
+}
+
+public struct EtaRecord: Sendable {
+  public var issuedAt: Millis
+  public var priority: Bool
+  public var etaS: Double
+  public var waitS: Double
 }
 
 /// Virtual-clock events, earliest first; equal times in the order they were pushed.

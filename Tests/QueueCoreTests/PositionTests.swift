@@ -49,8 +49,9 @@ import Testing
     #expect(late.etaS == 600 + 300)
   }
 
-  /// With one counter the positions are exact: calling until the queue is empty, at the
-  /// instant the positions were taken, calls the tickets in position order.
+  /// With one counter the positions and ETAs are exact when each visitor takes the mean
+  /// time: calling from the instant they were taken, one call per mean time of the ticket
+  /// called, calls the tickets in position order at their ETAs.
   @Test(arguments: CallPolicy.allCases)
   func positionsAtOneCounterAreTheOrderItCalls(policy: CallPolicy) throws {
     let hall = try hall("  - {id: 1, services: [B, A], policy: \(policy.rawValue)}")
@@ -65,10 +66,20 @@ import Testing
     now += minutes(5)
     let waiting = hall.tickets.values.filter { $0.state == .waiting }
     var byPosition: [Int: String] = [:]
-    for t in waiting { byPosition[hall.view(t, at: now).position!] = t.number }
+    var etas: [String: Int] = [:]
+    for t in waiting {
+      let view = hall.view(t, at: now)
+      byPosition[view.position!] = t.number
+      etas[t.number] = view.etaS!
+    }
     #expect(byPosition.keys.sorted() == Array(1...waiting.count))
     var called: [String] = []
-    while let n = try hall.callNext(1, at: now) { called.append(n) }
+    var clock = now
+    while let n = try hall.callNext(1, at: clock) {
+      called.append(n)
+      #expect(Int64(etas[n]!) * 1000 == clock - now, "\(n)")
+      clock += seconds(n.hasPrefix("A") ? 300 : 600)
+    }
     #expect(called == (1...waiting.count).map { byPosition[$0]! })
   }
 
