@@ -10,12 +10,16 @@ public enum Chart {
   public static func svg(_ summary: Summary, hall: HallConfig, english: Bool) -> String {
     let rows = summary.waitingByTime
     let step = RunResult.sampleMinutes
-    let active = rows.indices.filter { i in rows[i].contains { $0 > 0.05 } }
+    // From the first visitor to the last change: tickets left when counters close wait on
+    // unchanged until midnight, which says nothing more.
+    let active = rows.indices.filter { i in
+      i > 0 ? rows[i] != rows[i - 1] : rows[i].contains { $0 > 0 }
+    }
     let fromHour = active.first.map { $0 * step / 60 } ?? 7
     let toHour = active.last.map { min(24, ($0 * step + 59) / 60 + 1) } ?? 17
     let peak = max(1, rows.flatMap { $0 }.max() ?? 1)
     let yMax = niceCeiling(peak)
-    let (w, h, left, right, top, bottom) = (900.0, 420.0, 60.0, 170.0, 40.0, 50.0)
+    let (w, h, left, right, top, bottom) = (980.0, 420.0, 60.0, 250.0, 40.0, 50.0)
     let plotW = w - left - right
     let plotH = h - top - bottom
     func x(_ minute: Int) -> Double {
@@ -60,7 +64,8 @@ public enum Chart {
   }
 
   static func niceCeiling(_ v: Double) -> Double {
-    for c in [1.0, 2, 4, 5, 8, 10, 20, 25, 40, 50, 80, 100, 200, 250, 400, 500, 1000] where v <= c {
+    for c in [1.0, 2, 4, 5, 8, 10, 20, 25, 40, 50, 80, 100, 120, 150, 200, 250, 400, 500, 1000]
+    where v <= c {
       return c
     }
     return (v / 1000).rounded(.up) * 1000

@@ -16,9 +16,12 @@ public enum Staffing {
     scenario.hall.services.compactMap { svc in
       guard let pieces = scenario.arrivals[svc.id], pieces.contains(where: { $0.perHour > 0 })
       else { return nil }
-      // Below the peak's offered load the queue only grows: start there.
-      let peak = pieces.map(\.perHour).max()! * scenario.serviceTime(of: svc.id).meanS / 3600
-      var k = max(1, Int(peak))
+      // Below the day's mean offered load the queue only grows: start there.
+      let minutes = pieces.map { Double($0.range.end - $0.range.start) }.reduce(0, +)
+      let perHour =
+        pieces.map { $0.perHour * Double($0.range.end - $0.range.start) }
+        .reduce(0, +) / max(1, minutes)
+      var k = max(1, Int(perHour * scenario.serviceTime(of: svc.id).meanS / 3600))
       while k <= maxCounters {
         let p90 = Simulation.run(alone(svc, counters: k, in: scenario)).service(svc.id)?.waitP90S
         if let p90, p90 <= targetP90S {
