@@ -224,6 +224,8 @@ import Testing
                               key per action.
       ticketbox               Run a ticket box: each service id read on standard
                               input prints a ticket.
+      simulate                Simulate a day of visitors through the hall's own
+                              queue logic.
 
       See 'antre help <subcommand>' for detailed help.
 
