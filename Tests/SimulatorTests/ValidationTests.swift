@@ -31,6 +31,7 @@ import Testing
       serviceTime: ["A": .exponential(meanS: meanS)])
     let s = Simulation.run(scenario).service("A")!
     let (p, wq) = erlangC(servers: c, arrivalsPerS: perHour / 3600, meanS: meanS)
+    print("Erlang C: wait \(s.waitMeanS!) s (theory \(wq)), P(wait) \(s.pWait!) (theory \(p))")
     #expect(s.unserved == 0)
     #expect(abs(s.waitMeanS! / wq - 1) < 0.05, "mean wait \(s.waitMeanS!) s, Erlang C \(wq) s")
     #expect(abs(s.pWait! / p - 1) < 0.05, "P(wait) \(s.pWait!), Erlang C \(p)")
@@ -72,8 +73,11 @@ import Testing
       let s = ours.service(id)!
       let theirs = try #require(ciw[id])
       let (lo, hi) = s.ci95WaitMeanS!
-      // Both are estimates: the intervals must overlap, and ours lie within theirs.
+      // Both are estimates, each with its 95% interval: the two intervals must overlap.
       let distance = abs(s.waitMeanS! - theirs["mean_s"]!)
+      print(
+        "Ciw \(id): ours \(s.waitMeanS!) ± \((hi - lo) / 2) s, Ciw \(theirs["mean_s"]!) ± \(theirs["half_s"]!) s"
+      )
       #expect(
         distance <= theirs["half_s"]! + (hi - lo) / 2,
         "\(id): ours \(s.waitMeanS!) ± \((hi - lo) / 2) s, Ciw \(theirs["mean_s"]!) ± \(theirs["half_s"]!) s"
