@@ -21,6 +21,35 @@ extension Scenario {
   /// Arrivals per hour of one service, at most: a bound on the work one run can ask for.
   public static let maxPerHour = 10_000.0
 
+  /// Tickets one day brings at most, and all replications of all days together: bounds on
+  /// the work a scenario can ask for (the second is minutes of computing).
+  public static let maxTicketsPerDay = 100_000.0
+  public static let maxTicketsInAll = 50_000_000.0
+
+  /// The mean number of arrivals in one day.
+  public var expectedTicketsPerDay: Double {
+    arrivals.values.joined().map { $0.perHour * Double($0.range.end - $0.range.start) / 60 }
+      .reduce(0, +)
+  }
+
+  /// Refuses a scenario that would take too long to run.
+  public func checkWork() throws(ScenarioError) {
+    let perDay = expectedTicketsPerDay
+    guard perDay <= Scenario.maxTicketsPerDay else {
+      throw ScenarioError(
+        path: "arrivals",
+        problem: "about \(Int(perDay)) tickets a day; at most \(Int(Scenario.maxTicketsPerDay))")
+    }
+    let all = perDay * Double(days) * Double(replications)
+    guard all <= Scenario.maxTicketsInAll else {
+      throw ScenarioError(
+        path: "replications",
+        problem:
+          "days × replications × tickets a day is about \(Int(all)); at most \(Int(Scenario.maxTicketsInAll))"
+      )
+    }
+  }
+
   /// Reads a scenario file. `directory` resolves a `hall:` path given as text.
   public static func load(yaml: String, directory: String) throws(ScenarioError) -> Scenario {
     let root: Node?
@@ -30,7 +59,9 @@ extension Scenario {
       throw ScenarioError(path: "", problem: "not valid YAML: \(error)")
     }
     guard let root else { throw ScenarioError(path: "", problem: "the file is empty") }
-    return try ScenarioReader(directory: directory).scenario(Item(node: root, path: ""))
+    let scenario = try ScenarioReader(directory: directory).scenario(Item(node: root, path: ""))
+    try scenario.checkWork()
+    return scenario
   }
 
   public static func load(file: String) throws(ScenarioError) -> Scenario {

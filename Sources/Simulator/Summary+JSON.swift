@@ -26,9 +26,7 @@ extension Summary {
     out += counters.map { id, c in
       "\(quote(String(id))): {\"served\": \(num(c.served)), \"utilisation\": \(num(c.utilisation, 3))}"
     }.joined(separator: ", ")
-    out += "},\n\(indent) \"priority\": {\"served\": \(num(priority.served)), "
-    out +=
-      "\"wait_mean_s\": \(num(priority.waitMeanS)), \"wait_p90_s\": \(num(priority.waitP90S))}}"
+    out += "}}"
     return out
   }
 

@@ -16,15 +16,17 @@ extension Summary {
         "Waited", "In target", "ETA err",
       ]
       : [
-        "Layanan", "Datang", "Ditolak", "Dilayani", "Tak terlayani", "Rata2", "p50", "p90",
-        "Maks", "Menunggu", "Sesuai target", "Galat ETA",
+        "Layanan", "Datang", "Ditolak", "Dilayani", "Tak terlayani", "Rerata", "p50", "p90",
+        "Maks", "Menunggu", "Sesuai target", "Galat perkiraan",
       ]
-    let widths = [8, 8, 8, 9, 14, 7, 7, 7, 7, 9, 14, 10]
+    let widths = [8, 8, 8, 9, 14, 7, 7, 7, 7, 9, 14, english ? 10 : 16]
     var lines: [String] = []
     let title =
       english
-      ? "\(replications) replications, policy \(policy); waits in minutes (means over runs)"
-      : "\(replications) replikasi, kebijakan \(policy); waktu tunggu dalam menit (rata-rata)"
+      ? "\(replications) replications, policy: \(policy == "hall" ? "as in the hall file" : policy); "
+        + "waits in minutes (means over runs)"
+      : "\(replications) replikasi, kebijakan: \(policy == "hall" ? "sesuai berkas aula" : policy); "
+        + "waktu tunggu dalam menit (rerata antarreplikasi)"
     lines.append(title)
     lines.append(zip(head, widths).enumerated().map { pad($1.0, $1.1, left: $0 == 0) }.joined())
     for (id, s) in services where s.arrivals > 0 {
@@ -37,7 +39,7 @@ extension Summary {
     }
     let p = english ? "Priority" : "Prioritas"
     lines.append(
-      "\(p): \(num(priority.served)) " + (english ? "served, mean " : "dilayani, rata-rata ")
+      "\(p): \(num(priority.served)) " + (english ? "served, mean " : "dilayani, rerata ")
         + "\(minutes(priority.waitMeanS)), p90 \(minutes(priority.waitP90S))")
     lines.append("")
     lines.append(english ? "Counter   Served   Busy" : "Loket   Dilayani   Sibuk")

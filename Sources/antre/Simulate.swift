@@ -71,6 +71,12 @@ struct Simulate: ParsableCommand {
     }
     if let replications { s.replications = replications }
     if let seed { s.seed = seed }
+    do {
+      try s.checkWork()
+    } catch {
+      FileHandle.standardError.write(Data("antre simulate: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
 
     if findCounters, let target = targetP90 {
       let found = Staffing.findCounters(s, targetP90S: target)

@@ -67,6 +67,10 @@ import Testing
       ),
       ("arrivals: {A: [{from: \"08:00\", to: \"09:00\", per_hour: 5}]}\nsurprise: 1", "surprise"),
       (
+        "arrivals: {A: [{from: \"00:00\", to: \"24:00\", per_hour: 4000}]}\nreplications: 10000",
+        "replications"
+      ),
+      (
         "arrivals: {A: [{from: \"08:00\", to: \"09:00\", per_hour: 5}]}\ncounters: [{id: 9, open: [\"08:00-09:00\"]}]",
         "counters[0].id"
       ),
