@@ -98,8 +98,7 @@ final class Replication {
   }
 
   static func startOfDay(_ scenario: Scenario, _ offset: Int) -> Millis {
-    let day = CivilDate.dayNumber(scenario.date)! + Int64(offset)
-    return (day * 86_400 - Int64(scenario.hall.zone.secondsFromUTC)) * 1000
+    scenario.startOfDay(offset)
   }
 
   func run(sampling: Bool) -> RunResult {
@@ -128,6 +127,17 @@ final class Replication {
         events.push(Event(at: t, kind: .sample))
         t += Int64(RunResult.sampleMinutes) * 60_000
       }
+    }
+    if let replay = scenario.replay {
+      for r in replay {
+        let drawn = scenario.serviceTime(of: r.service).draw(&visitorRNG)
+        let v = Visitor(
+          at: start + r.offsetMillis, service: r.service, priority: r.priority,
+          serviceMillis: max(1, Millis(((r.serviceS ?? drawn) * 1000).rounded())),
+          noshow: r.noshow)
+        events.push(Event(at: v.at, kind: .arrival(v)))
+      }
+      return
     }
     for s in scenario.hall.services.map(\.id) {
       for piece in scenario.arrivals[s] ?? [] where piece.perHour > 0 {

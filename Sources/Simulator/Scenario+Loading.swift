@@ -28,7 +28,8 @@ extension Scenario {
 
   /// The mean number of arrivals in one day.
   public var expectedTicketsPerDay: Double {
-    arrivals.values.joined().map { $0.perHour * Double($0.range.end - $0.range.start) / 60 }
+    if let replay { return Double(replay.count) }
+    return arrivals.values.joined().map { $0.perHour * Double($0.range.end - $0.range.start) / 60 }
       .reduce(0, +)
   }
 

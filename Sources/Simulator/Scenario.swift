@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
   public var noshowWaitS: Int
   /// Counters with shifts; the others are open all day.
   public var shifts: [Int: [MinuteRange]]
+  /// A recorded day to replay instead of drawing arrivals (`--from-db`).
+  public var replay: [RecordedVisitor]?
 
   public init(
     hall: HallConfig, date: String, days: Int = 1, replications: Int = 20, seed: UInt64 = 1,
@@ -39,6 +41,26 @@ public struct Scenario: Sendable {
     self.noshow = noshow
     self.noshowWaitS = noshowWaitS
     self.shifts = shifts
+    replay = nil
+  }
+
+  /// A recorded day, replayed on `hall` (which may have other counters or policies than the
+  /// day had). Visitors with no recorded service time draw one from those recorded in their
+  /// service, or from `serviceTime`, so replications differ only in those.
+  public init(
+    replaying visitors: [RecordedVisitor], hall: HallConfig, date: String, replications: Int = 20
+  ) {
+    self.init(hall: hall, date: date, replications: replications, arrivals: [:])
+    var recorded: [String: [Double]] = [:]
+    for v in visitors { if let s = v.serviceS { recorded[v.service, default: []].append(s) } }
+    for (s, xs) in recorded { serviceTime[s] = .empirical(samplesS: xs) }
+    replay = visitors.sorted { $0.offsetMillis < $1.offsetMillis }
+  }
+
+  /// Local midnight of the `offset`-th simulated day.
+  public func startOfDay(_ offset: Int) -> Millis {
+    let day = CivilDate.dayNumber(date)! + Int64(offset)
+    return (day * 86_400 - Int64(hall.zone.secondsFromUTC)) * 1000
   }
 
   public func serviceTime(of service: String) -> ServiceTime {
@@ -48,6 +70,9 @@ public struct Scenario: Sendable {
 
   /// Minutes of the day from the first arrivals to the last, over all services.
   public var arrivalWindow: (Int, Int) {
+    if let replay, let first = replay.first, let last = replay.last {
+      return (Int(first.offsetMillis / 60_000), Int(last.offsetMillis / 60_000) + 1)
+    }
     let pieces = arrivals.values.joined().filter { $0.perHour > 0 }
     return (
       pieces.map(\.range.start).min() ?? 0, pieces.map(\.range.end).max() ?? 24 * 60
@@ -59,6 +84,28 @@ public struct Scenario: Sendable {
     var s = self
     for i in s.hall.counters.indices { s.hall.counters[i].policy = policy }
     return s
+  }
+}
+
+/// A visitor as the hall recorded it.
+public struct RecordedVisitor: Sendable, Equatable {
+  /// Issued this long after local midnight.
+  public var offsetMillis: Millis
+  /// The service the ticket was issued in.
+  public var service: String
+  public var priority: Bool
+  /// From call to done; nil when never served.
+  public var serviceS: Double?
+  public var noshow: Bool
+
+  public init(
+    offsetMillis: Millis, service: String, priority: Bool, serviceS: Double?, noshow: Bool
+  ) {
+    self.offsetMillis = offsetMillis
+    self.service = service
+    self.priority = priority
+    self.serviceS = serviceS
+    self.noshow = noshow
   }
 }
 

@@ -11,8 +11,22 @@ struct Simulate: ParsableCommand {
       clock, and reports waits per service and work per counter (shared/SIMULATE.md).
       """)
 
-  @Argument(help: "The scenario file (YAML or JSON).")
-  var scenario: String
+  @Argument(help: "The scenario file (YAML or JSON); left out with --from-db.")
+  var scenario: String?
+
+  @Option(
+    name: .customLong("from-db"),
+    help: "Replay the day this hall database recorded instead of a scenario.")
+  var fromDB: String?
+
+  @Option(help: "With --from-db: the day to replay, YYYY-MM-DD.")
+  var date: String?
+
+  @Option(help: "With --from-db: the hall file of that day. Default: the bundled sample hall.")
+  var config: String?
+
+  @Option(help: "With --from-db: a hall file whose counters and policies to try instead.")
+  var counters: String?
 
   @Flag(help: "Print the figures as JSON.")
   var json = false
@@ -39,6 +53,23 @@ struct Simulate: ParsableCommand {
   var lang = "id"
 
   func validate() throws {
+    guard (scenario == nil) != (fromDB == nil) else {
+      throw ValidationError(
+        lang == "en"
+          ? "give a scenario file or --from-db DATABASE --date YYYY-MM-DD"
+          : "berikan berkas skenario atau --from-db BASISDATA --date YYYY-MM-DD")
+    }
+    if fromDB != nil && date == nil {
+      throw ValidationError(
+        lang == "en"
+          ? "--from-db needs --date YYYY-MM-DD" : "--from-db memerlukan --date YYYY-MM-DD")
+    }
+    if fromDB == nil && (date != nil || config != nil || counters != nil) {
+      throw ValidationError(
+        lang == "en"
+          ? "--date, --config and --counters go with --from-db"
+          : "--date, --config dan --counters hanya dipakai dengan --from-db")
+    }
     guard lang == "id" || lang == "en" else {
       throw ValidationError("--lang: use id or en")
     }
@@ -61,7 +92,14 @@ struct Simulate: ParsableCommand {
     let english = lang == "en"
     var s: Scenario
     do {
-      s = try Scenario.load(file: scenario)
+      if let fromDB, let date {
+        s = try replayScenario(db: fromDB, date: date, english: english)
+      } else {
+        s = try Scenario.load(file: scenario!)
+      }
+    } catch let error as ReplayError {
+      FileHandle.standardError.write(Data("antre simulate: \(error.text(english: english))\n".utf8))
+      throw ExitCode(2)
     } catch {
       FileHandle.standardError.write(
         Data(
