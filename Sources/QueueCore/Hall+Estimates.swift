@@ -58,9 +58,15 @@ extension Hall {
     var ownAhead = 0.0
     var othersAhead = 0.0
     var loads: [Double] = []
+    // The own service's rank is the same for all counters calling by score (or ordered).
+    var rank: [Bool: Int] = [:]
     for c in calling {
-      ownAhead += Double(
-        ticketsAhead(e, in: service, among: service, policy: c.policy, at: now, callAt: callAt))
+      let fifo = c.policy == .fifo
+      if rank[fifo] == nil {
+        rank[fifo] = ticketsAhead(
+          e, in: service, among: service, policy: c.policy, at: now, callAt: callAt)
+      }
+      ownAhead += Double(rank[fifo]!)
       var load = residualSeconds(counter: c.id, at: now)
       for s in c.services where s != service {
         let n: Int
@@ -87,58 +93,77 @@ extension Hall {
   }
 
   /// One counter: its calls played forward, one per mean service time of what it calls, by
-  /// its own policy, until it calls `e`. Exact when visitors take the mean time; nil past
-  /// `walkLimit` calls (the estimate of several counters takes over).
+  /// its own policy, until it calls `e`. Exact when visitors take the mean time. Only while
+  /// its services have fewer than `walkLimit` waiting (the estimate of several counters
+  /// takes over beyond: it is cheaper, and a queue that long is rare at one counter).
   func walk(_ e: QueueEntry, in service: String, counter c: CounterConfig, at now: Millis)
     -> Estimate?
   {
-    let inQueue = queues[service]?.index(of: e) != nil
-    var cursors = [String: (p: Int, n: Int)]()
-    var t = Double(now) + residualSeconds(counter: c.id, at: now) * 1000
-    func heads(_ s: String) -> [QueueEntry] {
-      guard let q = queues[s] else { return s == service && !inQueue ? [e] : [] }
-      let (p, n) = cursors[s, default: (0, 0)]
-      var result: [QueueEntry] = []
-      if p < q.priority.count { result.append(q.priority[p]) }
-      if n < q.normal.count { result.append(q.normal[n]) }
-      if s == service && !inQueue {
-        let own = e.priority ? q.priority : q.normal
-        let cursor = e.priority ? p : n
-        if cursor == own.count || QueueEntry.precedes(e, own[cursor]) {
-          result.removeAll { $0.priority == e.priority }
-          result.append(e)
-        }
-      }
-      return result
+    var total = 0
+    for s in c.services { total += queues[s]?.count ?? 0 }
+    guard total < Hall.walkLimit else { return nil }
+    struct Lane {
+      var priority: [QueueEntry]
+      var normal: [QueueEntry]
+      var p = 0
+      var n = 0
+      var target: Double
+      var meanMillis: Double
     }
-    for calls in 0..<Hall.walkLimit {
+    let inQueue = queues[service]?.index(of: e) != nil
+    var lanes = c.services.map { s in
+      Lane(
+        priority: queues[s]?.priority ?? [], normal: queues[s]?.normal ?? [],
+        target: Double(services[s]?.targetWaitS ?? 1), meanMillis: meanServiceSeconds(s) * 1000)
+    }
+    let own = c.services.firstIndex(of: service)!
+    let weight = config.priorityWeight
+    var t = Double(now) + residualSeconds(counter: c.id, at: now) * 1000
+    for calls in 0...total {
       let at = Millis(t)
-      var best: (QueueEntry, String)?
-      for s in c.services {
-        for x in heads(s) {
-          guard let b = best else {
-            best = (x, s)
-            continue
-          }
-          let better: Bool
+      var best: QueueEntry?
+      var bestLane = -1
+      var bestScore = 0.0
+      func consider(_ x: QueueEntry, _ k: Int) {
+        let score =
+          Double(max(0, at - x.enqueuedAt)) * (x.priority ? weight : 1) / lanes[k].target
+        if let b = best {
           switch c.policy {
-          case .fifo: better = QueueEntry.precedes(x, b.0)
-          case .score: better = ahead(x, in: s, of: b.0, in: b.1, at: at)
-          case .ordered: better = s == b.1 && ahead(x, in: s, of: b.0, in: b.1, at: at)
+          case .fifo: if !QueueEntry.precedes(x, b) { return }
+          case .score, .ordered:
+            if c.policy == .ordered && k != bestLane { return }
+            if score < bestScore { return }
+            if score == bestScore
+              && (x.issuedAt, x.seqNo, x.id) >= (b.issuedAt, b.seqNo, b.id)
+            {
+              return
+            }
           }
-          if better { best = (x, s) }
         }
+        best = x
+        bestLane = k
+        bestScore = score
+      }
+      for k in lanes.indices {
+        let lane = lanes[k]
+        var headP = lane.p < lane.priority.count ? lane.priority[lane.p] : nil
+        var headN = lane.n < lane.normal.count ? lane.normal[lane.n] : nil
+        // A ticket not yet issued joins behind those of its kind.
+        if k == own && !inQueue {
+          if e.priority && headP == nil { headP = e }
+          if !e.priority && headN == nil { headN = e }
+        }
+        if let x = headP { consider(x, k) }
+        if let x = headN { consider(x, k) }
         if c.policy == .ordered && best != nil { break }
       }
-      guard let (x, s) = best else { return nil }
+      guard let x = best else { return nil }
       if x.id == e.id {
         return Estimate(
           position: calls + 1, etaS: max(0, Int(((t - Double(now)) / 1000).rounded())))
       }
-      var cursor = cursors[s, default: (0, 0)]
-      if x.priority { cursor.p += 1 } else { cursor.n += 1 }
-      cursors[s] = cursor
-      t += meanServiceSeconds(s) * 1000
+      if x.priority { lanes[bestLane].p += 1 } else { lanes[bestLane].n += 1 }
+      t += lanes[bestLane].meanMillis
     }
     return nil
   }
@@ -175,6 +200,13 @@ extension Hall {
     }
     let slopeE = slope(e, service: service)
     let step = meanServiceSeconds(other) * 1000 / Double(max(1, callingCount(other)))
+    let targetE = Double(services[service]?.targetWaitS ?? 1)
+    let targetX = Double(services[other]?.targetWaitS ?? 1)
+    // As `score`, operation for operation, so that ties fall as the counter breaks them.
+    func score(_ x: QueueEntry, _ target: Double) -> Double {
+      Double(max(0, callAt - x.enqueuedAt)) * (x.priority ? config.priorityWeight : 1) / target
+    }
+    let callAtE = score(e, targetE)
     var total = 0
     for (list, isOwn) in [(q.priority, e.priority), (q.normal, !e.priority)] {
       if isOwn && other == service, let i = q.index(of: e) {
@@ -188,7 +220,11 @@ extension Hall {
       while lo < hi {
         let mid = (lo + hi) / 2
         let x = list[mid]
-        var first = ahead(x, in: other, of: e, in: service, at: callAt)
+        // `ahead(x, of: e, at: callAt)`, with the slopes worked out once.
+        let scoreX = score(x, targetX)
+        var first =
+          scoreX != callAtE
+          ? scoreX > callAtE : (x.issuedAt, x.seqNo, x.id) < (e.issuedAt, e.seqNo, e.id)
         if !first && slopeX < slopeE {
           let crossing =
             (slopeE * Double(e.enqueuedAt) - slopeX * Double(x.enqueuedAt)) / (slopeE - slopeX)
