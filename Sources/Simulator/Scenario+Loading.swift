@@ -167,7 +167,9 @@ struct ScenarioReader {
 
     let dateItem = try required(f, "date", in: root)
     let date = try dateItem.string()
-    guard CivilDate.dayNumber(date) != nil else {
+    guard let n = CivilDate.dayNumber(date),
+      HallZone(identifier: "UTC", secondsFromUTC: 0).local(n * 86_400_000).date == date
+    else {
       throw dateItem.fail("\"\(date)\" is not a date like 2026-12-07")
     }
     let days = try f["days"].map { v throws(ScenarioError) in try bounded(v, 1...Scenario.maxDays) }

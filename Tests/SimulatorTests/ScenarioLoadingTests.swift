@@ -81,6 +81,17 @@ import Testing
     }
   }
 
+  @Test func aDateThatDoesNotExistIsRefused() {
+    do {
+      _ = try Scenario.load(
+        yaml: hall.replacingOccurrences(of: "2026-12-07", with: "2026-02-30")
+          + "\narrivals: {A: [{from: \"08:00\", to: \"09:00\", per_hour: 5}]}", directory: ".")
+      Issue.record("accepted")
+    } catch {
+      #expect(error.path == "date")
+    }
+  }
+
   @Test func aMistakeInTheInlineHallNamesItsPathInTheScenario() {
     do {
       _ = try Scenario.load(
