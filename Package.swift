@@ -45,6 +45,10 @@ let package = Package(
       dependencies: ["HallWire", "PinHash", .product(name: "Yams", package: "Yams")]),
     .target(name: "Wording"),
     .target(name: "EscPos", dependencies: ["HallWire", "Wording"]),
+    // `antre simulate`: the real QueueCore on a virtual clock.
+    .target(
+      name: "Simulator",
+      dependencies: ["HallWire", "QueueCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
@@ -80,7 +84,7 @@ let package = Package(
     .executableTarget(
       name: "antre",
       dependencies: [
-        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Central", "Reports",
+        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Central", "Reports", "Simulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -114,6 +118,9 @@ let package = Package(
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "PinHash"]),
+    .testTarget(
+      name: "SimulatorTests", dependencies: ["Simulator", "HallWire", "QueueCore"],
+      exclude: ["Support/ciw_day.py"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
     .testTarget(name: "ReportsTests", dependencies: ["HallWire", "Reports", "QueueCore", "Storage"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),

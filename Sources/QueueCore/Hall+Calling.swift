@@ -63,16 +63,4 @@ extension Hall {
       return best?.0
     }
   }
-
-  /// 1 = next, in the order its service would call its waiting tickets by score.
-  func position(of t: TicketRecord, at now: Millis) -> Int? {
-    guard t.state == .waiting, let q = queues[t.service] else { return nil }
-    let e = QueueEntry(t)
-    guard let index = q.index(of: e) else { return nil }
-    let other = e.priority ? q.normal : q.priority
-    let before = ServiceQueue.partition(other) {
-      ahead($0, in: t.service, of: e, in: t.service, at: now)
-    }
-    return index + before + 1
-  }
 }

@@ -16,13 +16,13 @@ extension Hall {
   public func counterRecord(_ id: Int) -> CounterRecord? { counters[id] }
 
   public func view(_ t: TicketRecord, at now: Millis) -> Ticket {
-    guard t.state == .waiting, let position = position(of: t, at: now) else {
+    guard let e = estimate(ofTicket: t, at: now) else {
       return Ticket(record: t, zone: zone, officer: officerRef(t.officer))
     }
     // No counter can call it (closed with force): no estimate is honest.
-    let etaS = isStaffed(t.service) ? eta(position: position, in: t.service) : nil
     return Ticket(
-      record: t, zone: zone, position: position, etaS: etaS, officer: officerRef(t.officer))
+      record: t, zone: zone, position: e.position, etaS: isStaffed(t.service) ? e.etaS : nil,
+      officer: officerRef(t.officer))
   }
 
   /// A counter of the hall file, as the wire shows it.
@@ -51,7 +51,7 @@ extension Hall {
       closedReason: reason,
       opensAt: reason == .hours ? nextOpening(svc, after: now).map(zone.rfc3339) : nil,
       waiting: waiting, issued: lastSeqNo[svc.id, default: 0], quota: svc.quota,
-      targetWaitS: svc.targetWaitS, etaS: eta(position: waiting + 1, in: svc.id))
+      targetWaitS: svc.targetWaitS, etaS: estimateForNewTicket(in: svc.id, at: now).etaS)
   }
 
   public func hallView(at now: Millis, boxes: [BoxStatus]) -> HallView {
@@ -80,43 +80,5 @@ extension Hall {
 
   public func waitingCounts() -> WaitingCounts {
     WaitingCounts(counts: config.services.map { ($0.id, queues[$0.id]?.count ?? 0) })
-  }
-
-  /// Seconds per ticket in a service: today's observed counter time once there are enough
-  /// done tickets, the configured mean before.
-  public func meanServiceSeconds(_ service: String) -> Double {
-    if let o = observed[service], o.count >= Hall.observationsForETA {
-      return Double(o.totalMillis) / Double(o.count) / 1000
-    }
-    return Double(services[service]?.meanServiceS ?? 0)
-  }
-
-  static let observationsForETA = 5
-
-  /// How many counters work for `service` now: each open counter counts 1 / (how many of
-  /// its services have someone waiting, this one included). With none open, paused ones
-  /// count (they come back); with none at all, one (someone will open).
-  public func effectiveCounters(_ service: String) -> Double {
-    if let cached = capacityCache[service] { return cached }
-    func share(_ states: Set<CounterState>) -> Double {
-      var total = 0.0
-      for c in config.counters
-      where c.services.contains(service) && states.contains(counters[c.id]!.state) {
-        let busy = c.services.filter { $0 == service || !(queues[$0]?.isEmpty ?? true) }.count
-        total += 1 / Double(busy)
-      }
-      return total
-    }
-    var value = share([.open])
-    if value == 0 { value = share([.paused]) }
-    if value == 0 { value = 1 }
-    capacityCache[service] = value
-    return value
-  }
-
-  /// Seconds until a ticket at `position` is called: each counter frees up once per mean
-  /// service time, so position × mean / counters.
-  public func eta(position: Int, in service: String) -> Int {
-    Int((Double(position) * meanServiceSeconds(service) / effectiveCounters(service)).rounded())
   }
 }

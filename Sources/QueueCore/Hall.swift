@@ -39,7 +39,8 @@ public final class Hall {
   /// Holds unfinished tickets of an earlier day.
   var hasStaleTickets = false
   var tx = Transaction()
-  /// Effective counters per service, cleared by any change to queues or counters.
+  /// How many counters call each service (Hall+Estimates), cleared by any change to queues
+  /// or counters.
   var capacityCache: [String: Double] = [:]
   var officers: [String: OfficerRecord] = [:]
   var failures = PinFailures()

@@ -12,6 +12,6 @@ struct Antre: ParsableCommand {
       NoShow.self,
       Transfer.self, Pause.self, Resume.self, Open.self, Close.self, Status.self, Console.self,
       TicketBoxCommand.self, BackupCommand.self, RestoreCommand.self, CentralCommand.self,
-      Report.self, Officers.self, SignIn.self, SignOut.self,
+      Report.self, Officers.self, SignIn.self, SignOut.self, Simulate.self,
     ])
 }

@@ -286,6 +286,8 @@ import Testing
       officers                Manage the hall's officers (admin token).
       signin                  Sign an officer in at this counter.
       signout                 Sign the officer out of this counter.
+      simulate                Simulate a day of visitors through the hall's own
+                              queue logic.
 
       See 'antre help <subcommand>' for detailed help.
 

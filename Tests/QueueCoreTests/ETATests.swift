@@ -12,28 +12,19 @@ import Testing
     let now = monday9 + 100
     let views = tickets.map { hall.ticket(id: $0.id, at: now)! }
     #expect(views.map(\.position) == Array(1...8).map { Optional($0) })
-    #expect(views.map(\.etaS) == Array(1...8).map { Optional($0 * 300 / 4) })
+    // Four idle counters: the first is called at once, then one every 300 s / 4.
+    #expect(views.map(\.etaS) == Array(1...8).map { Optional(($0 - 1) * 300 / 4) })
     #expect(zip(views, views.dropFirst()).allSatisfy { $0.etaS! < $1.etaS! })
-  }
-
-  @Test func countersSharedWithBusyServicesCountForAShare() throws {
-    let hall = makeHall()
-    try hall.issue("A", at: monday9)
-    try hall.issue("B", at: monday9)
-    // Counter 1 is A's alone (1); counters 2, 3, 4 serve A and B, both waiting (½ each).
-    #expect(hall.effectiveCounters("A") == 2.5)
-    #expect(hall.effectiveCounters("B") == 1.5)
-    _ = try hall.handle(.close(counter: 1), at: monday9)
-    _ = try hall.handle(.pause(counter: 2), at: monday9)
-    #expect(hall.effectiveCounters("A") == 1.0)
   }
 
   @Test func pausedCountersCountWhenNoneIsOpen() throws {
     let hall = makeHall()
     _ = try hall.handle(.pause(counter: 5), at: monday9)
-    #expect(hall.effectiveCounters("C") == 1)
-    _ = try hall.handle(.close(counter: 5), at: monday9)
-    #expect(hall.effectiveCounters("C") == 1)
+    try hall.issue("C", at: monday9)
+    let second = try hall.issue("C", at: monday9 + 1)
+    // Counter 5 is paused: it still calls them when it is back, one per 600 s.
+    #expect(second.position == 2)
+    #expect(second.etaS == 600)
   }
 
   @Test func observedServiceTimesReplaceTheMeanAfterFiveTickets() throws {
@@ -53,7 +44,7 @@ import Testing
     #expect(hall.meanServiceSeconds("A") == 120)
     let next = hall.hallView(at: now, boxes: []).services[0]
     #expect(next.waiting == 7)
-    #expect(next.etaS == 8 * 120 / 4)  // a new ticket would be 8th
+    #expect(next.etaS == 7 * 120 / 4)  // a new ticket would be 8th; the four counters are free
   }
 
   @Test func noShowsAndCancellationsDoNotCountAsServiceTime() throws {
@@ -73,9 +64,13 @@ import Testing
     for i in 0..<5 { try hall.issue("A", at: monday9 + seconds(Int64(i))) }
     let p = try hall.issue("A", priority: true, at: monday9 + minutes(1))
     let view = hall.ticket(id: p.id, at: monday9 + minutes(1))!
-    #expect(view.position == 6)
+    // Counters 1–3 call by score: the oldest normal ticket is called before the priority one
+    // catches up with it (30 s), the next not (75 s, four counters); counter 4 (fifo) calls
+    // all five first. 1 + (1 + 1 + 1 + 5) / 4.
+    #expect(view.position == 3)
     let later = hall.ticket(id: p.id, at: monday9 + minutes(3))!  // 2 min × 3 > 3 min
-    #expect(later.position == 1)
+    // First for the three counters that call by score; fifth for counter 4 (fifo): 1 + 5/4.
+    #expect(later.position == 2)
     #expect(later.etaS! < view.etaS!)
   }
 

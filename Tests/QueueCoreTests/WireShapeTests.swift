@@ -39,7 +39,7 @@ import Testing
     #expect(o["counter"] is NSNull)
     #expect(o["calls"] as? Int == 0)
     #expect(o["position"] as? Int == 1)
-    #expect(o["eta_s"] as? Int == 75)
+    #expect(o["eta_s"] as? Int == 0)  // four counters free: called at once
   }
 
   @Test func calledTicketJSONHasNoPositionOrEta() throws {
@@ -165,7 +165,7 @@ import Testing
     #expect(o["name_en"] as? String == "Imigrasi")
     #expect(o["open"] as? Bool == true && o["closed_reason"] is NSNull && o["opens_at"] is NSNull)
     #expect(o["waiting"] as? Int == 1 && o["issued"] as? Int == 1 && o["quota"] as? Int == 2)
-    #expect(o["target_wait_s"] as? Int == 1800 && o["eta_s"] as? Int == 1200)
+    #expect(o["target_wait_s"] as? Int == 1800 && o["eta_s"] as? Int == 600)
     let a = json(view.services[0])
     #expect(a["quota"] is NSNull && a["name_en"] as? String == "Civil registry")
     let closed = json(hall.hallView(at: at("2026-11-30", "12:10:00"), boxes: []).services[2])

@@ -1,0 +1,400 @@
+import Foundation
+import HallWire
+import QueueCore
+import Yams
+
+/// Why a scenario was refused: where (a key path such as `arrivals.A[1].per_hour`) and what.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var path: String
+  public var problem: String
+
+  public init(path: String, problem: String) {
+    self.path = path
+    self.problem = problem
+  }
+
+  public var description: String { path.isEmpty ? problem : "\(path): \(problem)" }
+}
+
+extension Scenario {
+  public static let maxReplications = 10_000
+  public static let maxDays = 366
+  /// Arrivals per hour of one service, at most: a bound on the work one run can ask for.
+  public static let maxPerHour = 10_000.0
+
+  /// Tickets one day brings at most, and all replications of all days together: bounds on
+  /// the work a scenario can ask for (the second is minutes of computing).
+  public static let maxTicketsPerDay = 100_000.0
+  public static let maxTicketsInAll = 50_000_000.0
+
+  /// The mean number of arrivals in one day.
+  public var expectedTicketsPerDay: Double {
+    if let replay { return Double(replay.count) }
+    return arrivals.values.joined().map { $0.perHour * Double($0.range.end - $0.range.start) / 60 }
+      .reduce(0, +)
+  }
+
+  /// Refuses a scenario that would take too long to run.
+  public func checkWork() throws(ScenarioError) {
+    let perDay = expectedTicketsPerDay
+    guard perDay <= Scenario.maxTicketsPerDay else {
+      throw ScenarioError(
+        path: "arrivals",
+        problem: "about \(Int(perDay)) tickets a day; at most \(Int(Scenario.maxTicketsPerDay))")
+    }
+    let all = perDay * Double(days) * Double(replications)
+    guard all <= Scenario.maxTicketsInAll else {
+      throw ScenarioError(
+        path: "replications",
+        problem:
+          "days × replications × tickets a day is about \(Int(all)); at most \(Int(Scenario.maxTicketsInAll))"
+      )
+    }
+  }
+
+  /// Reads a scenario file. `directory` resolves a `hall:` path given as text.
+  public static func load(yaml: String, directory: String) throws(ScenarioError) -> Scenario {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml, .basic)
+    } catch {
+      throw ScenarioError(path: "", problem: "not valid YAML: \(error)")
+    }
+    guard let root else { throw ScenarioError(path: "", problem: "the file is empty") }
+    let scenario = try ScenarioReader(directory: directory).scenario(Item(node: root, path: ""))
+    try scenario.checkWork()
+    return scenario
+  }
+
+  public static func load(file: String) throws(ScenarioError) -> Scenario {
+    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+      throw ScenarioError(path: "", problem: "cannot read \(file)")
+    }
+    let dir = (file as NSString).deletingLastPathComponent
+    return try load(yaml: text, directory: dir.isEmpty ? "." : dir)
+  }
+}
+
+/// A node and the key path that leads to it.
+struct Item {
+  let node: Node
+  let path: String
+
+  func fail(_ problem: String) -> ScenarioError { ScenarioError(path: path, problem: problem) }
+  func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+  var isNull: Bool {
+    guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(s.string)
+  }
+
+  func mapping(allowed: Set<String>?) throws(ScenarioError) -> [(String, Item)] {
+    guard case .mapping(let m) = node else { throw fail("must be a mapping of keys to values") }
+    var seen = Set<String>()
+    var result: [(String, Item)] = []
+    for (k, v) in m {
+      guard case .scalar(let key) = k else { throw fail("keys must be plain words") }
+      let name = key.string
+      if let allowed, !allowed.contains(name) {
+        throw ScenarioError(
+          path: child(name),
+          problem: "unknown key (known here: \(allowed.sorted().joined(separator: ", ")))")
+      }
+      guard seen.insert(name).inserted else {
+        throw ScenarioError(path: child(name), problem: "appears twice")
+      }
+      result.append((name, Item(node: v, path: child(name))))
+    }
+    return result
+  }
+
+  func fields(_ allowed: Set<String>) throws(ScenarioError) -> [String: Item] {
+    var d: [String: Item] = [:]
+    for (k, v) in try mapping(allowed: allowed) where !v.isNull { d[k] = v }
+    return d
+  }
+
+  func sequence() throws(ScenarioError) -> [Item] {
+    guard case .sequence(let s) = node else { throw fail("must be a list") }
+    return s.enumerated().map { Item(node: $1, path: "\(path)[\($0)]") }
+  }
+
+  func string() throws(ScenarioError) -> String {
+    guard case .scalar(let s) = node, !isNull else { throw fail("must be text") }
+    return s.string
+  }
+
+  func int() throws(ScenarioError) -> Int {
+    guard case .scalar(let s) = node, let n = Int(s.string) else {
+      throw fail("\(describe) is not a whole number")
+    }
+    return n
+  }
+
+  func number() throws(ScenarioError) -> Double {
+    guard case .scalar(let s) = node, let n = Double(s.string), n.isFinite else {
+      throw fail("\(describe) is not a number")
+    }
+    return n
+  }
+
+  var describe: String {
+    switch node {
+    case .scalar(let s): "\"\(s.string)\""
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+}
+
+func required(_ f: [String: Item], _ key: String, in owner: Item) throws(ScenarioError) -> Item {
+  guard let v = f[key] else { throw ScenarioError(path: owner.child(key), problem: "is required") }
+  return v
+}
+
+struct ScenarioReader {
+  let directory: String
+
+  static let topKeys: Set<String> = [
+    "hall", "date", "days", "replications", "seed", "warmup_s", "arrivals", "service_time",
+    "priority_share", "noshow", "noshow_wait_s", "counters",
+  ]
+
+  func scenario(_ root: Item) throws(ScenarioError) -> Scenario {
+    let f = try root.fields(Self.topKeys)
+    let hall = try self.hall(required(f, "hall", in: root))
+    let services = Set(hall.services.map(\.id))
+
+    let dateItem = try required(f, "date", in: root)
+    let date = try dateItem.string()
+    guard let n = CivilDate.dayNumber(date),
+      HallZone(identifier: "UTC", secondsFromUTC: 0).local(n * 86_400_000).date == date
+    else {
+      throw dateItem.fail("\"\(date)\" is not a date like 2026-12-07")
+    }
+    let days = try f["days"].map { v throws(ScenarioError) in try bounded(v, 1...Scenario.maxDays) }
+    let reps = try f["replications"].map { v throws(ScenarioError) in
+      try bounded(v, 1...Scenario.maxReplications)
+    }
+    var seed: UInt64 = 1
+    if let v = f["seed"] {
+      guard let s = UInt64(try v.string()) else { throw v.fail("must be a whole number ≥ 0") }
+      seed = s
+    }
+    let warmup = try f["warmup_s"].map { v throws(ScenarioError) in try bounded(v, 0...86_400) }
+
+    let arrivalsItem = try required(f, "arrivals", in: root)
+    var arrivals: [String: [RatePiece]] = [:]
+    for (s, v) in try arrivalsItem.mapping(allowed: nil) {
+      guard services.contains(s) else { throw v.fail("unknown service \"\(s)\" (not in the hall)") }
+      arrivals[s] = try pieces(v)
+    }
+    guard !arrivals.isEmpty else { throw arrivalsItem.fail("must give arrivals for a service") }
+
+    var times: [String: ServiceTime] = [:]
+    if let v = f["service_time"] {
+      for (s, item) in try v.mapping(allowed: nil) {
+        guard services.contains(s) else {
+          throw item.fail("unknown service \"\(s)\" (not in the hall)")
+        }
+        times[s] = try serviceTime(item)
+      }
+    }
+    let priority = try shares(f["priority_share"], services: services)
+    let noshow = try shares(f["noshow"], services: services)
+    let noshowWait = try f["noshow_wait_s"].map { v throws(ScenarioError) in
+      try bounded(v, 0...3600)
+    }
+
+    var shifts: [Int: [MinuteRange]] = [:]
+    for v in try f["counters"]?.sequence() ?? [] {
+      let c = try v.fields(["id", "open"])
+      let idItem = try required(c, "id", in: v)
+      let id = try idItem.int()
+      guard hall.counter(id) != nil else {
+        throw idItem.fail("unknown counter \(id) (not in the hall)")
+      }
+      guard shifts[id] == nil else { throw idItem.fail("counter \(id) is listed twice") }
+      var ranges: [MinuteRange] = []
+      for r in try required(c, "open", in: v).sequence() {
+        let range = try minuteRange(r)
+        if let last = ranges.last, last.end > range.start {
+          throw r.fail("shifts must be in order and must not overlap")
+        }
+        ranges.append(range)
+      }
+      shifts[id] = ranges
+    }
+
+    return Scenario(
+      hall: hall, date: date, days: days ?? 1, replications: reps ?? 20, seed: seed,
+      warmupS: warmup ?? 0, arrivals: arrivals, serviceTime: times, priorityShare: priority,
+      noshow: noshow, noshowWaitS: noshowWait ?? 60, shifts: shifts)
+  }
+
+  /// A path to a hall file, relative to the scenario, or the hall itself inline.
+  func hall(_ v: Item) throws(ScenarioError) -> HallConfig {
+    let text: String
+    var prefix = v.path
+    var file = ""
+    if case .scalar = v.node {
+      let rel = try v.string()
+      file = rel.hasPrefix("/") ? rel : (directory as NSString).appendingPathComponent(rel)
+      guard let t = try? String(contentsOfFile: file, encoding: .utf8) else {
+        throw v.fail("cannot read the hall file \(file)")
+      }
+      text = t
+      prefix = ""
+    } else {
+      do {
+        text = try Yams.serialize(node: v.node)
+      } catch {
+        throw v.fail("cannot read the inline hall: \(error)")
+      }
+    }
+    do {
+      return try HallConfig.load(yaml: text)
+    } catch {
+      if !file.isEmpty {
+        throw ScenarioError(path: v.path, problem: "hall file \(file): \(error.description)")
+      }
+      let path = error.path.isEmpty ? prefix : "\(prefix).\(error.path)"
+      throw ScenarioError(path: path, problem: error.problem)
+    }
+  }
+
+  func bounded(_ v: Item, _ range: ClosedRange<Int>) throws(ScenarioError) -> Int {
+    let n = try v.int()
+    guard range.contains(n) else {
+      throw v.fail("\(n) is out of range (\(range.lowerBound)–\(range.upperBound))")
+    }
+    return n
+  }
+
+  func pieces(_ v: Item) throws(ScenarioError) -> [RatePiece] {
+    var result: [RatePiece] = []
+    for item in try v.sequence() {
+      let f = try item.fields(["from", "to", "per_hour"])
+      let from = try clock(required(f, "from", in: item))
+      let to = try clock(required(f, "to", in: item))
+      guard from < to else { throw item.fail("the range must end after it starts") }
+      let rateItem = try required(f, "per_hour", in: item)
+      let rate = try rateItem.number()
+      guard rate >= 0 else { throw rateItem.fail("\(rate) is negative") }
+      guard rate <= Scenario.maxPerHour else {
+        throw rateItem.fail("\(rate) is over \(Int(Scenario.maxPerHour)) an hour")
+      }
+      let range = MinuteRange(start: from, end: to)
+      if let overlap = result.first(where: { $0.range.start < to && from < $0.range.end }) {
+        _ = overlap
+        throw item.fail("overlaps an earlier range")
+      }
+      result.append(RatePiece(range: range, perHour: rate))
+    }
+    return result.sorted { $0.range.start < $1.range.start }
+  }
+
+  func clock(_ v: Item) throws(ScenarioError) -> Int {
+    let text = try v.string()
+    guard let m = Self.minute(text) else { throw v.fail("\"\(text)\" is not a time like 08:00") }
+    return m
+  }
+
+  static func minute(_ s: String) -> Int? {
+    let parts = s.trimmingCharacters(in: .whitespaces).split(
+      separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
+      let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60
+    else { return nil }
+    let total = h * 60 + m
+    return total <= 24 * 60 ? total : nil
+  }
+
+  func minuteRange(_ v: Item) throws(ScenarioError) -> MinuteRange {
+    let text = try v.string()
+    let bounds = text.split(separator: "-")
+    guard bounds.count == 2, let a = Self.minute(String(bounds[0])),
+      let b = Self.minute(String(bounds[1]))
+    else { throw v.fail("\"\(text)\" is not a time range like \"08:00-12:00\"") }
+    guard a < b else { throw v.fail("\"\(text)\": the range must end after it starts") }
+    return MinuteRange(start: a, end: b)
+  }
+
+  func serviceTime(_ v: Item) throws(ScenarioError) -> ServiceTime {
+    let f = try v.fields(["dist", "mean_s", "cv", "s", "samples_s"])
+    let distItem = try required(f, "dist", in: v)
+    func positive(_ key: String) throws(ScenarioError) -> Double {
+      let item = try required(f, key, in: v)
+      let x = try item.number()
+      guard x > 0 else { throw item.fail("\(x) must be more than 0") }
+      return x
+    }
+    func refuse(_ keys: [String]) throws(ScenarioError) {
+      for k in keys where f[k] != nil {
+        throw ScenarioError(path: v.child(k), problem: "does not apply to this distribution")
+      }
+    }
+    switch try distItem.string() {
+    case "exponential":
+      try refuse(["cv", "s", "samples_s"])
+      return .exponential(meanS: try positive("mean_s"))
+    case "lognormal":
+      try refuse(["s", "samples_s"])
+      return .lognormal(meanS: try positive("mean_s"), cv: try positive("cv"))
+    case "fixed":
+      try refuse(["mean_s", "cv", "samples_s"])
+      return .fixed(s: try positive("s"))
+    case "empirical":
+      try refuse(["mean_s", "cv", "s"])
+      let list = try required(f, "samples_s", in: v).sequence()
+      guard !list.isEmpty else {
+        throw ScenarioError(path: v.child("samples_s"), problem: "must list at least one time")
+      }
+      guard list.count <= 100_000 else {
+        throw ScenarioError(path: v.child("samples_s"), problem: "lists over 100,000 times")
+      }
+      var xs: [Double] = []
+      for item in list {
+        let x = try item.number()
+        guard x >= 0 else { throw item.fail("\(x) is negative") }
+        xs.append(x)
+      }
+      return .empirical(samplesS: xs)
+    case let other:
+      throw distItem.fail(
+        "unknown distribution \"\(other)\" (use exponential, lognormal, fixed or empirical)")
+    }
+  }
+
+  func shares(_ v: Item?, services: Set<String>) throws(ScenarioError) -> [String: Double] {
+    guard let v else { return [:] }
+    var result: [String: Double] = [:]
+    for (s, item) in try v.mapping(allowed: nil) {
+      guard services.contains(s) else {
+        throw item.fail("unknown service \"\(s)\" (not in the hall)")
+      }
+      let x = try item.number()
+      guard (0...1).contains(x) else { throw item.fail("\(x) is not a share between 0 and 1") }
+      result[s] = x
+    }
+    return result
+  }
+}
+
+/// Civil dates without Foundation's calendars (Howard Hinnant's days-from-civil).
+enum CivilDate {
+  static func dayNumber(_ text: String) -> Int64? {
+    let p = text.split(separator: "-")
+    guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
+      let y0 = Int64(p[0]), let m = Int64(p[1]), let d = Int64(p[2]), (1...12).contains(m),
+      (1...31).contains(d)
+    else { return nil }
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+}
