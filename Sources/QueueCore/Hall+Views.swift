@@ -51,7 +51,9 @@ extension Hall {
       closedReason: reason,
       opensAt: reason == .hours ? nextOpening(svc, after: now).map(zone.rfc3339) : nil,
       waiting: waiting, issued: lastSeqNo[svc.id, default: 0], quota: svc.quota,
-      targetWaitS: svc.targetWaitS, etaS: estimateForNewTicket(in: svc.id, at: now).etaS)
+      // No counter to call it: no estimate is honest (PROTOCOL 1.1, a forced close).
+      targetWaitS: svc.targetWaitS,
+      etaS: isStaffed(svc.id) ? estimateForNewTicket(in: svc.id, at: now).etaS : nil)
   }
 
   public func hallView(at now: Millis, boxes: [BoxStatus]) -> HallView {

@@ -82,10 +82,10 @@ struct BrowserTests {
       )
       #expect(try await page.text("#result-number") == "A001")
       #expect(try await page.text("#result-ahead") == "0 orang")
-      #expect(
-        try await page.eval(
-          "document.querySelector('#qr-svg path')?.getAttribute('d').length > 100"
-        ).bool == true)
+      try await page.wait(
+        for:
+          "document.getElementById('qr-img').complete && document.getElementById('qr-img').naturalWidth > 0"
+      )
 
       let hall = try await server.request("GET", "/api/hall").object
       let services = hall["services"] as? [[String: Any]] ?? []

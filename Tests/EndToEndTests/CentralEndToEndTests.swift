@@ -97,8 +97,9 @@ final class CentralProcess {
         #expect(reply.status == 200)
       }
     }
-    // Issuing never waited for PostgreSQL (a connect timeout is 3 s).
-    #expect(slowest < 1.0)
+    // Issuing never waited for PostgreSQL (a connect timeout is 3 s). Measured from this test
+    // process, whose threads other suites' blocking waits share: a slow one is not the hall.
+    #expect(slowest < 2.5)
     for hall in halls {
       let down = try await waitFor(hall, state: "unreachable")
       #expect((down["lag_events"] as? Int ?? 0) > 0)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Synchronization
 import Testing
 
@@ -381,7 +384,10 @@ final class FakePrinter {
 /// `antre ticketbox` with a pipe on standard input and its output in files.
 final class TicketBoxProcess {
   let process = Process()
-  let input = Pipe()
+  /// The box's standard input. Both ends are close-on-exec: a process another test starts
+  /// meanwhile must not inherit the writing end, or closing ours would never reach the box as
+  /// the end of its input.
+  let input: FileHandle
   let logURL: URL
 
   init(
@@ -396,20 +402,26 @@ final class TicketBoxProcess {
         "ticketbox", "--server", server, "--box", "K1", "--token", "k1-secret", "--printer",
         printer, "--width", "58",
       ] + extra
-    process.standardInput = input
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    let reading = FileHandle(fileDescriptor: fds[0], closeOnDealloc: true)
+    input = FileHandle(fileDescriptor: fds[1], closeOnDealloc: true)
+    process.standardInput = reading
     process.standardOutput = log
     process.standardError = log
     try process.run()
+    try? reading.close()
   }
 
   var logs: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
   func send(line: String) {
-    input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    input.write(Data((line + "\n").utf8))
   }
 
   func closeInput() {
-    try? input.fileHandleForWriting.close()
+    try? input.close()
   }
 
   func kill9() {

@@ -36,9 +36,11 @@ import Testing
     #expect(after.position == 1)
     #expect(after.etaS == nil)
     #expect(hall.service("A", at: monday9 + 3)?.closedReason == .noCounter)
+    #expect(hall.service("A", at: monday9 + 3)?.etaS == nil)
     // A counter opening gives the estimate back.
     _ = try hall.handle(.open(counter: 2), at: monday9 + 4)
     #expect(hall.ticket(id: ticket.id, at: monday9 + 5)?.etaS != nil)
+    #expect(hall.service("A", at: monday9 + 5)?.etaS != nil)
   }
 
   @Test func closingIsAllowedWhenAnotherCounterIsOpenOrPausedOrNobodyWaits() throws {

@@ -1,1 +1,0 @@
-// Server: placeholder until the module lands.
