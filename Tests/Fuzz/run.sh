@@ -29,9 +29,9 @@ compile() {
         Tests/Fuzz/IssueBody/Fuzz.swift $(objects HTTP) ;;
     HallFile)
       swiftc "${flags[@]}" -module-name FuzzHallFile -o "$work/$name" \
-        -I .build/checkouts/Yams/Sources/CYaml/include \
+        -I .build/checkouts/Yams/Sources/CYaml/include -I Sources/CLibcrypto \
         Sources/QueueCore/*.swift Tests/Fuzz/HallFile/Fuzz.swift \
-        $(objects HallWire) $(objects Yams) $(objects CYaml) ;;
+        $(objects HallWire) $(objects PinHash) $(objects Yams) $(objects CYaml) -lcrypto ;;
     WebSocketSession)
       swiftc "${flags[@]}" -module-name FuzzWebSocket -o "$work/$name" -I Sources/CWslay \
         Sources/WebSocket/*.swift Tests/Fuzz/WebSocketSession/Fuzz.swift -lwslay ;;
