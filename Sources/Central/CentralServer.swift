@@ -138,7 +138,7 @@ public final class CentralServer {
       return
     }
     guard let token = bearerToken(from: request.headers) else { throw .unauthorized() }
-    guard constantTimeEqual(token, options.adminToken) else { throw .forbidden() }
+    guard constantTimeEquals(token, options.adminToken) else { throw .forbidden() }
     switch endpoint {
     case .halls:
       run(RegionQueries.halls, [String(options.silentAfterSeconds)], exchange)
@@ -156,14 +156,14 @@ public final class CentralServer {
 
   /// `from`/`to` (or `date`), `YYYY-MM-DD`; both default to today (UTC) when absent.
   private func period(_ query: [String: String]) throws(HTTPError) -> (String, String) {
-    let today = todayUTC()
+    let today = HallZone(identifier: "UTC", secondsFromUTC: 0).day(of: wallClockMilliseconds())
     let from = query["from"] ?? query["date"] ?? query["to"] ?? today
     let to = query["to"] ?? query["date"] ?? from
-    guard let a = dayNumber(from), let b = dayNumber(to) else {
+    guard let a = dayNumber(of: from), let b = dayNumber(of: to) else {
       throw .badRequest("from, to and date must be YYYY-MM-DD dates")
     }
     guard a <= b else { throw .badRequest("from must not be after to") }
-    guard b - a < options.maxReportDays else {
+    guard b - a < Int64(options.maxReportDays) else {
       throw .badRequest("a report covers at most \(options.maxReportDays) days")
     }
     return (from, to)
@@ -189,63 +189,8 @@ public final class CentralServer {
   }
 
   private func staticFile(_ request: HTTPRequest) -> HTTPResponse {
-    guard request.method == .GET || request.method == .HEAD else {
-      return HTTPError.notFound("no such resource").response
-    }
-    let path = request.path == "/" ? "/region.html" : request.path
-    guard let file = StaticFiles(root: options.resourceRoot + "/Displays").resolve(path),
-      let data = FileManager.default.contents(atPath: file.path)
-    else {
-      return HTTPError.notFound("no such page or file").response
-    }
-    if file.isNotModified(request.headers) {
-      return HTTPResponse(status: 304, headers: file.headers)
-    }
-    return HTTPResponse(
-      status: 200, headers: file.headers, body: request.method == .HEAD ? [] : Array(data))
+    StaticFiles(root: options.resourceRoot + "/Displays").response(
+      to: request, path: request.path == "/" ? "/region.html" : request.path)
   }
-}
 
-/// Compares without stopping at the first difference, so timing does not reveal the token.
-func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-  let x = Array(a.utf8)
-  let y = Array(b.utf8)
-  guard x.count == y.count else { return false }
-  return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-}
-
-/// Days since 1970-01-01 of a valid `YYYY-MM-DD`, else nil.
-func dayNumber(_ s: String) -> Int? {
-  let b = Array(s.utf8)
-  guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-    b.enumerated().allSatisfy({ i, c in i == 4 || i == 7 || (48...57).contains(c) }),
-    let y = Int(s.prefix(4)), let m = Int(s.dropFirst(5).prefix(2)),
-    let d = Int(s.suffix(2)), (1...12).contains(m), (1...31).contains(d)
-  else { return nil }
-  // Howard Hinnant's days-from-civil.
-  let yy = m <= 2 ? y - 1 : y
-  let era = (yy >= 0 ? yy : yy - 399) / 400
-  let yoe = yy - era * 400
-  let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-  let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-  return era * 146097 + doe - 719468
-}
-
-func todayUTC() -> String {
-  let days = Int(wallClockMilliseconds() / 86_400_000)
-  // civil-from-days (Hinnant).
-  let z = days + 719468
-  let era = (z >= 0 ? z : z - 146096) / 146097
-  let doe = z - era * 146097
-  let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-  let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-  let mp = (5 * doy + 2) / 153
-  let d = doy - (153 * mp + 2) / 5 + 1
-  let m = mp < 10 ? mp + 3 : mp - 9
-  let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-  func pad(_ n: Int, _ w: Int) -> String {
-    let s = String(n)
-    return String(repeating: "0", count: max(0, w - s.count)) + s
-  }
-  return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
 }

@@ -1,3 +1,4 @@
+import FoundationEssentials
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -141,5 +142,24 @@ public struct StaticFile: Sendable, Equatable {
     case "txt": return "text/plain; charset=utf-8"
     default: return "application/octet-stream"
     }
+  }
+}
+
+extension StaticFiles {
+  /// A GET or HEAD of `path` (the request's, or one it was mapped to) answered from the
+  /// files: 200 with the file, 304 when the client's copy is current, 404 otherwise.
+  public func response(to request: HTTPRequest, path: String) -> HTTPResponse {
+    guard request.method == .GET || request.method == .HEAD else {
+      return HTTPError.notFound("no such resource").response
+    }
+    guard let file = resolve(path), let data = FileManager.default.contents(atPath: file.path)
+    else {
+      return HTTPError.notFound("no such page or file").response
+    }
+    if file.isNotModified(request.headers) {
+      return HTTPResponse(status: 304, headers: file.headers)
+    }
+    return HTTPResponse(
+      status: 200, headers: file.headers, body: request.method == .HEAD ? [] : Array(data))
   }
 }
