@@ -311,6 +311,39 @@ struct OfficerConsoleEndToEndTests {
       command: "sh -c '\(command.replacingOccurrences(of: "'", with: "'\\''"))'")
   }
 
+  @Test func anOfficerSignsInAndOutFromTheConsole() async throws {
+    let server = try ServerProcess()
+    let added = try await server.request(
+      "POST", "/api/officers", token: "admin-secret", json: ["id": "sari01", "name": "Sari Dewi"])
+    let pin = (added.object["pin"] as? String) ?? ""
+    #expect(added.status == 201 && pin.count == 6)
+    let tmux = try console(server)
+    var (ok, screen) = await tmux.waitForScreen(timeout: 10) { $0.contains("tersambung") }
+    #expect(ok, "console did not come up:\n\(screen)")
+    try tmux.send("o")
+    try tmux.send("-l", "sari01")
+    try tmux.send("Enter")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) { $0.contains("PIN sari01: _") }
+    #expect(ok, "no PIN prompt:\n\(screen)")
+    try tmux.send("-l", pin)
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) { $0.contains("PIN sari01: ••••••_") }
+    #expect(ok && !screen.contains(pin), "the PIN showed:\n\(screen)")
+    try tmux.send("Enter")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("Status loket: buka · Petugas: Sari Dewi") && $0.contains("[O] Petugas keluar")
+    }
+    #expect(ok, "O did not sign in:\n\(screen)")
+    let counter = try await server.request("GET", "/api/counters/1", token: "c1-secret").object
+    #expect((counter["officer"] as? [String: Any])?["name"] as? String == "Sari Dewi")
+    try tmux.send("o")
+    (ok, screen) = await tmux.waitForScreen(timeout: 5) {
+      $0.contains("Tidak ada petugas di Loket 1 sekarang") && $0.contains("[O] Petugas masuk")
+    }
+    #expect(ok, "O did not sign out:\n\(screen)")
+    try tmux.send("q")
+    _ = await tmux.waitForScreen(timeout: 5) { $0.contains("console ended") }
+  }
+
   @Test func officerCallsWithNSeesTheHallLiveAndQuitsWithQ() async throws {
     let server = try ServerProcess()
     try await issue(server, "A")
@@ -358,7 +391,7 @@ struct OfficerConsoleEndToEndTests {
 
     try tmux.tmux(["resize-window", "-t", "console", "-x", "60", "-y", "20"])
     (ok, screen) = await tmux.waitForScreen(timeout: 5) {
-      $0.contains(" [X] Tidak hadir  [T] Pindah  [P] Lanjut  [Q] Keluar")
+      $0.contains(" [X] Tidak hadir  [T] Pindah  [P] Lanjut  [O] Petugas masuk")
     }
     #expect(ok, "no redraw after resize:\n\(screen)")
     #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 60 })

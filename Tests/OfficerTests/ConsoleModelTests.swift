@@ -189,7 +189,7 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
   #expect(
     Array(lines.suffix(2)) == [
       " [Spasi/N] Panggil  [R] Ulang  [S] Mulai  [D] Selesai  [X] Tidak hadir",
-      " [T] Pindah  [P] Istirahat  [Q] Keluar",
+      " [T] Pindah  [P] Istirahat  [O] Petugas masuk  [Q] Keluar",
     ])
 }
 
@@ -255,4 +255,56 @@ private func console(_ language: Language = .id) throws -> ConsoleModel {
     #"{"type":"counter","seq":41,"counter":{"id":3,"name":"Loket 3","services":["A","B"],"state":"paused","reason":"rapat","ticket":null}}"#
   _ = model.update(.event(try FeedMessage(parsing: paused)))
   #expect(model.render(width: 80, height: 24).contains("Status loket: istirahat — rapat"))
+}
+
+@Test func anOfficerSignsInWithOAndAPINThatIsNeverShown() throws {
+  var model = try console()
+  #expect(model.update(.key(.character("o"))) == [.redraw])
+  #expect(model.prompt == .officer(""))
+  for c in "sari/ 01" { _ = model.update(.key(.character(c))) }
+  // Only [0-9A-Za-z._-] are kept: "/" and the space are refused.
+  #expect(model.prompt == .officer("sari01"))
+  _ = model.update(.key(.enter))
+  #expect(model.prompt == .pin(officer: "sari01", pin: ""))
+  for c in "48291x" { _ = model.update(.key(.character(c))) }
+  let screen = model.render(width: 80, height: 24)
+  #expect(screen.contains { $0.hasPrefix("PIN sari01: •••••_") })
+  #expect(!screen.contains { $0.contains("48291") })
+  // Five digits: Enter does not send, it says what a PIN is.
+  #expect(model.update(.key(.enter)) == [.redraw])
+  #expect(model.notice?.text == "PIN terdiri dari 6 angka.")
+  _ = model.update(.key(.character("3")))
+  #expect(
+    model.update(.key(.enter)) == [.redraw, .send(.signIn(officer: "sari01", pin: "482913"))])
+  #expect(model.prompt == nil)
+}
+
+@Test func aSignedInOfficerShowsOnTheConsoleAndOSignsOut() throws {
+  var model = try console()
+  let counter = try JSONDecoder().decode(
+    Counter.self,
+    from: Data(
+      #"{"id":3,"name":"Loket 3","services":["A","B"],"state":"open","ticket":null,"officer":{"id":"sari01","name":"Sari Dewi"}}"#
+        .utf8))
+  _ = model.update(.result(.signIn(officer: "sari01", pin: "482913"), .success(.signedIn(counter))))
+  let screen = model.render(width: 80, height: 24)
+  #expect(screen.contains("Status loket: buka · Petugas: Sari Dewi"))
+  #expect(screen.contains { $0.contains("[O] Petugas keluar") })
+  #expect(model.notice?.text == "Sari Dewi masuk di Loket 3")
+  #expect(model.update(.key(.character("O"))) == [.redraw, .send(.signOut)])
+}
+
+@Test func aWrongPINSaysSoInTheOfficersLanguage() throws {
+  var model = try console(.en)
+  _ = model.update(
+    .result(
+      .signIn(officer: "sari01", pin: "000000"),
+      .failure(OfficerError(status: 401, code: "bad_pin", message: "wrong PIN"))))
+  #expect(model.notice?.text == "Unknown officer or wrong PIN. Check your id and PIN.")
+  #expect(
+    OfficerRequest.signIn(officer: "sari01", pin: "482913").path(counter: 3)
+      == "/api/counters/3/signin")
+  #expect(
+    OfficerRequest.signIn(officer: "sari01", pin: "482913").body
+      == Array(#"{"officer":"sari01","pin":"482913"}"#.utf8))
 }

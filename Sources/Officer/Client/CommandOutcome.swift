@@ -14,4 +14,6 @@ public enum CommandOutcome: Equatable, Sendable {
   case opened(Counter)
   case closed(Counter)
   case status(HallView)
+  case signedIn(Counter)
+  case signedOut(Counter)
 }

@@ -67,6 +67,8 @@ public struct OfficerClient {
     case .open: outcome = .opened(try decode(Counter.self, response))
     case .close, .forceClose: outcome = .closed(try decode(Counter.self, response))
     case .status: outcome = .status(try decode(HallView.self, response))
+    case .signIn: outcome = .signedIn(try decode(Counter.self, response))
+    case .signOut: outcome = .signedOut(try decode(Counter.self, response))
     }
     return Reply(outcome: outcome, json: response.body)
   }
@@ -92,7 +94,7 @@ public struct OfficerClient {
   static func error(from response: OfficerResponse) -> OfficerError {
     if let body = try? JSONDecoder().decode(ErrorReply.self, from: Data(response.body)) {
       return OfficerError(
-        status: response.status, code: body.error.code, message: body.error.message ?? "",
+        status: response.status, code: body.error.code, message: body.error.message,
         services: body.error.services)
     }
     let text = String(decoding: response.body.prefix(200), as: UTF8.self)

@@ -29,6 +29,8 @@ public enum OfficerError: Error, Equatable, Sendable {
   /// 409 `would_strand`: closing would leave these services' waiting visitors without a
   /// counter.
   case wouldStrand(services: [String], message: String)
+  /// 401 `bad_pin`: an unknown officer or a wrong PIN at sign-in.
+  case badPIN
   /// Any other error reply.
   case server(status: Int, code: String, message: String)
   /// A reply that is not what PROTOCOL promises.
@@ -43,6 +45,7 @@ public enum OfficerError: Error, Equatable, Sendable {
     switch (status, code) {
     case (409, "would_strand"): self = .wouldStrand(services: services ?? [], message: message)
     case (400, _): self = .badRequest(message: message)
+    case (401, "bad_pin"): self = .badPIN
     case (401, _): self = .unauthorized(message: message)
     case (403, _): self = .forbidden(message: message)
     case (404, "unknown_service"): self = .unknownService(message: message)
@@ -68,6 +71,7 @@ public enum OfficerError: Error, Equatable, Sendable {
     case .conflict: return (409, "conflict")
     case .rateLimited: return (429, "rate_limited")
     case .wouldStrand: return (409, "would_strand")
+    case .badPIN: return (401, "bad_pin")
     case .server(let status, let code, _): return (status, code)
     default: return nil
     }

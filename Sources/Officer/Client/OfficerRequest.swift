@@ -11,6 +11,9 @@ public enum OfficerRequest: Equatable, Sendable {
   /// Close even when it leaves a service's waiting visitors without a counter.
   case forceClose
   case status
+  /// An officer signs in at this counter (PROTOCOL 1.1 "Officers"), or out of it.
+  case signIn(officer: String, pin: String)
+  case signOut
 
   public var method: String { self == .status ? "GET" : "POST" }
 
@@ -28,6 +31,8 @@ public enum OfficerRequest: Equatable, Sendable {
     case .open: return base + "open"
     case .close, .forceClose: return base + "close"
     case .status: return "/api/hall"
+    case .signIn: return base + "signin"
+    case .signOut: return base + "signout"
     }
   }
 
@@ -40,6 +45,7 @@ public enum OfficerRequest: Equatable, Sendable {
     // The reason is an addition to PROTOCOL's bodiless pause; servers ignore unknown fields.
     case .pause(let reason?): return Self.json(["reason": reason])
     case .forceClose: return Array(#"{"force":true}"#.utf8)
+    case .signIn(let officer, let pin): return Self.json(["officer": officer, "pin": pin])
     default: return nil
     }
   }

@@ -93,6 +93,9 @@ extension ConsoleModel {
     if counter.state == .paused, let reason = pauseReason ?? counter.reason, !reason.isEmpty {
       line += " — " + reason
     }
+    if let officer = counter.officer {
+      line += t(" · Petugas: ", " · Officer: ") + officer.name
+    }
     return line
   }
 
@@ -117,6 +120,11 @@ extension ConsoleModel {
       return t("Pindah ke layanan\(hint): ", "Transfer to service\(hint): ") + text + "_"
     case .pause(let text):
       return t("Alasan istirahat: ", "Reason for the break: ") + text + "_"
+    case .officer(let text):
+      return t("NIP/ID petugas: ", "Officer's id: ") + text + "_"
+    case .pin(let officer, let pin):
+      return t("PIN \(officer): ", "PIN for \(officer): ")
+        + String(repeating: "•", count: pin.count) + "_"
     }
   }
 
@@ -136,6 +144,8 @@ extension ConsoleModel {
         t("[Spasi/N] Panggil", "[Space/N] Next"), t("[R] Ulang", "[R] Recall"),
         t("[S] Mulai", "[S] Start"), t("[D] Selesai", "[D] Done"),
         t("[X] Tidak hadir", "[X] No-show"), t("[T] Pindah", "[T] Transfer"), p,
+        counter?.officer == nil
+          ? t("[O] Petugas masuk", "[O] Sign in") : t("[O] Petugas keluar", "[O] Sign out"),
         t("[Q] Keluar", "[Q] Quit"),
       ]
     }

@@ -11,6 +11,9 @@ public struct ConsoleModel: Sendable {
   public enum Prompt: Equatable, Sendable {
     case transfer(String)
     case pause(String)
+    /// Signing in: the officer's NIP or id, then their PIN (never shown).
+    case officer(String)
+    case pin(officer: String, pin: String)
   }
 
   public struct Notice: Equatable, Sendable {
@@ -36,6 +39,13 @@ public struct ConsoleModel: Sendable {
 
   static let maxRecentCalls = 10
   static let maxReasonLength = 60
+  /// PROTOCOL 1.1: an officer id is 1–32 of [0-9A-Za-z._-]; a PIN is six digits.
+  static let maxOfficerIDLength = 32
+  static let pinLength = 6
+
+  static func isOfficerIDCharacter(_ c: Character) -> Bool {
+    c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "_" || c == "-")
+  }
 
   public init(counter: Int, language: Language, now: Date) {
     counterID = counter
@@ -111,6 +121,15 @@ public struct ConsoleModel: Sendable {
         notice = nil
         return [.redraw]
       }
+    case .character("o"), .character("O"):
+      // Signed in: O signs out; nobody signed in: O asks for the officer and their PIN.
+      guard counter?.officer == nil else {
+        request = .signOut
+        break
+      }
+      prompt = .officer("")
+      notice = nil
+      return [.redraw]
     case .character("q"), .character("Q"), .ctrlC, .ctrlD: return [.quit]
     default: return []
     }
@@ -129,6 +148,9 @@ public struct ConsoleModel: Sendable {
       switch prompt {
       case .transfer(let text): self.prompt = .transfer(String(text.dropLast()))
       case .pause(let text): self.prompt = .pause(String(text.dropLast()))
+      case .officer(let text): self.prompt = .officer(String(text.dropLast()))
+      case .pin(let officer, let pin):
+        self.prompt = .pin(officer: officer, pin: String(pin.dropLast()))
       }
       return [.redraw]
     case .enter:
@@ -139,6 +161,17 @@ public struct ConsoleModel: Sendable {
       case .transfer: return [.redraw]
       case .pause(let reason):
         return [.redraw, .send(.pause(reason: reason.isEmpty ? nil : reason))]
+      case .officer(let id) where !id.isEmpty:
+        self.prompt = .pin(officer: id, pin: "")
+        return [.redraw]
+      case .officer: return [.redraw]
+      case .pin(let officer, let pin) where pin.count == Self.pinLength:
+        return [.redraw, .send(.signIn(officer: officer, pin: pin))]
+      case .pin(let officer, let pin):
+        // A PIN is six digits: stay and say so rather than send what cannot be right.
+        self.prompt = .pin(officer: officer, pin: pin)
+        notice = Notice(text: messages.pinLengthHint, isError: true)
+        return [.redraw]
       }
     case .character(let c):
       switch prompt {
@@ -148,6 +181,12 @@ public struct ConsoleModel: Sendable {
       case .pause(let text):
         guard text.count < Self.maxReasonLength else { return [] }
         self.prompt = .pause(text + String(c))
+      case .officer(let text):
+        guard Self.isOfficerIDCharacter(c), text.count < Self.maxOfficerIDLength else { return [] }
+        self.prompt = .officer(text + String(c))
+      case .pin(let officer, let pin):
+        guard c.isASCII, c.isNumber, pin.count < Self.pinLength else { return [] }
+        self.prompt = .pin(officer: officer, pin: pin + String(c))
       }
       return [.redraw]
     case .space:
@@ -243,6 +282,8 @@ public struct ConsoleModel: Sendable {
     case .status(let hall):
       counter = hall.counter(counterID) ?? counter
       services = hall.services
+    case .signedIn(let updated), .signedOut(let updated):
+      counter = updated
     }
     let text = messages.line(
       for: outcome, counterName: counterName, waiting: nil,

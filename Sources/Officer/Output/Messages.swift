@@ -66,6 +66,11 @@ public struct Messages: Sendable {
       return t("\(counter.name) dibuka", "\(counter.name) is open")
     case .closed(let counter):
       return t("\(counter.name) ditutup", "\(counter.name) is closed")
+    case .signedIn(let counter):
+      let who = counter.officer?.name ?? "?"
+      return t("\(who) masuk di \(counter.name)", "\(who) signed in at \(counter.name)")
+    case .signedOut(let counter):
+      return t("Tidak ada petugas di \(counter.name) sekarang", "No officer at \(counter.name) now")
     case .status(let hall):
       return hall.name
     }
@@ -185,9 +190,18 @@ public struct Messages: Sendable {
   // MARK: - Errors
 
   /// What went wrong and what to do about it, with the server's own message.
+  /// The console's hint while a PIN is shorter than six digits.
+  public var pinLengthHint: String {
+    t("PIN terdiri dari 6 angka.", "A PIN is 6 digits.")
+  }
+
   public func error(_ error: OfficerError, counter: Int?) -> String {
     let loket = counter.map { "Loket \($0)" } ?? t("loket ini", "this counter")
     switch error {
+    case .badPIN:
+      return t(
+        "Petugas tidak dikenal atau PIN salah. Periksa NIP/ID dan PIN Anda.",
+        "Unknown officer or wrong PIN. Check your id and PIN.")
     case .unreachable(let url, let reason):
       return t(
         "Tidak dapat terhubung ke server \(url)\(with(reason)). Periksa alamat server (--server, ANTRE_SERVER atau `antre login`) dan pastikan server berjalan.",
