@@ -359,7 +359,7 @@ final class Bench {
           binaries + "/bench-load",
           [
             "calls", "--port", "\(server.port)", "--seconds", "\(settings.callSeconds)",
-            "--counters", "8",
+            "--counters", "8", "--before-format", "/api/counters/%d/start",
           ],
           cpus: loadCPU))
     }
@@ -381,7 +381,7 @@ final class Bench {
           binaries + "/bench-load",
           [
             "calls", "--port", "\(server.port)", "--seconds", "\(settings.callSeconds)",
-            "--counters", "8",
+            "--counters", "8", "--before-format", "/api/counters/%d/start",
           ],
           cpus: loadCPU))
       let issued = try parseWrk(load.finish())
@@ -444,6 +444,8 @@ final class Bench {
           server, count: count,
           trigger: [
             "--snapshot", "--trigger-path", "/api/counters/1/call", "--trigger-token", "c1-secret",
+            // Started first: a second call within 5 s of an unstarted one only repeats it.
+            "--before-path", "/api/counters/1/start",
           ])
       }
       let antre = ScreensResult.merged(runs.antre)

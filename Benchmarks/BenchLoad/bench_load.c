@@ -9,13 +9,17 @@
 //     trigger and times, for every screen, the arrival of a frame holding "type":"called".
 //     Output lines: `connected N SECONDS`, `rss_kb BEFORE AFTER` (with --pid), and per round
 //     `round I RECEIVED P50_US P99_US MAX_US STATUS`.
+//     With --before-path PATH, that request (same token) goes before each round's trigger,
+//     untimed, and its answer is awaited.
 //     With --hold S (and no trigger needed): after connecting, keeps every screen reading
 //     (and discarding) the feed for S seconds, then prints `held OPEN` and exits — the
 //     screens a server carries while another load runs.
 //
 //   bench-load calls --port P --seconds S [--counters 8] [--token-format c%d-secret]
-//                    [--path-format /api/counters/%d/call]
+//                    [--path-format /api/counters/%d/call] [--before-format PATH_FORMAT]
 //     One keep-alive connection calling counters 1…N in turn, back to back, for S seconds.
+//     With --before-format (e.g. /api/counters/%d/start) that request goes first, untimed:
+//     Antre answers a second call within 5 s of an unstarted one with the same ticket.
 //     Output: `calls OK NOBODY OTHER P50_US P99_US MAX_US`.
 
 #define _GNU_SOURCE
@@ -369,6 +373,7 @@ static long rss_kb(int pid) {
 static int run_screens(int argc, char **argv) {
   int rounds = 3, pid = 0, connecting = 256;
   double timeout = 30, hold = 0;
+  const char *before_path = NULL;
   const char *trigger_path = NULL, *trigger_token = NULL, *trigger_body = "";
   for (int i = 2; i < argc; i++) {
     const char *flag = argv[i];
@@ -385,6 +390,7 @@ static int run_screens(int argc, char **argv) {
     else if (strcmp(flag, "--connecting") == 0) connecting = atoi(value);
     else if (strcmp(flag, "--timeout") == 0) timeout = atof(value);
     else if (strcmp(flag, "--hold") == 0) hold = atof(value);
+    else if (strcmp(flag, "--before-path") == 0) before_path = value;
     else if (strcmp(flag, "--trigger-path") == 0) trigger_path = value;
     else if (strcmp(flag, "--trigger-token") == 0) trigger_token = value;
     else if (strcmp(flag, "--trigger-body") == 0) trigger_body = value;
@@ -443,7 +449,22 @@ static int run_screens(int argc, char **argv) {
   struct epoll_event ev = {.events = EPOLLIN, .data.ptr = NULL};
   epoll_ctl(epoll_fd, EPOLL_CTL_ADD, trigger_fd, &ev);
 
+  char before_request[1024];
+  size_t before_length = 0;
+  if (before_path) {
+    int n = snprintf(before_request, sizeof before_request,
+        "POST %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n%sContent-Length: 0\r\n\r\n",
+        before_path, port, authorization);
+    if (n <= 0 || (size_t)n >= sizeof before_request) fail("before request too long");
+    before_length = (size_t)n;
+  }
   for (int r = 1; r <= rounds; r++) {
+    if (before_length) {
+      trigger_status = 0;
+      write_all(trigger_fd, before_request, before_length);
+      double until = now_seconds() + timeout;
+      while (trigger_status == 0 && now_seconds() < until) poll_once(20);
+    }
     latency_count = 0;
     trigger_status = 0;
     int expected = open_count;
@@ -500,6 +521,7 @@ static int run_calls(int argc, char **argv) {
   double seconds = 5;
   int counters = 8;
   const char *token_format = "c%d-secret", *path_format = "/api/counters/%d/call";
+  const char *before_format = NULL;
   for (int i = 2; i + 1 < argc; i += 2) {
     const char *flag = argv[i], *value = argv[i + 1];
     if (strcmp(flag, "--port") == 0) port = atoi(value);
@@ -507,6 +529,7 @@ static int run_calls(int argc, char **argv) {
     else if (strcmp(flag, "--counters") == 0) counters = atoi(value);
     else if (strcmp(flag, "--token-format") == 0) token_format = value;
     else if (strcmp(flag, "--path-format") == 0) path_format = value;
+    else if (strcmp(flag, "--before-format") == 0) before_format = value;
     else fail("unknown option");
   }
   if (port <= 0 || counters < 1) fail("bad arguments");
@@ -520,6 +543,16 @@ static int run_calls(int argc, char **argv) {
     int counter = i % counters + 1;
     char token[128], path[128], request[512];
     snprintf(token, sizeof token, token_format, counter);
+    if (before_format) {
+      char before[512];
+      snprintf(path, sizeof path, before_format, counter);
+      int n = snprintf(before, sizeof before,
+          "POST %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAuthorization: Bearer %s\r\n"
+          "Content-Length: 0\r\n\r\n",
+          path, port, token);
+      write_all(fd, before, (size_t)n);
+      read_response(fd);
+    }
     snprintf(path, sizeof path, path_format, counter);
     int length = snprintf(request, sizeof request,
         "POST %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAuthorization: Bearer %s\r\n"

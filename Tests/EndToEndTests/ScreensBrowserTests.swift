@@ -118,7 +118,11 @@ struct ScreensBrowserTests {
       try await page.eval(
         "window.__ws.slice(-5).map((s, i, a) => i ? s.created - a[i - 1].closed : 0).slice(1)"
       ).value as? [Double] ?? []
-    #expect(!gaps.isEmpty && gaps.allSatisfy { $0 < 2100 }, "retry gaps \(gaps)")
+    // Capped, not growing (the old backoff reached 7–10 s here): the typical gap within the
+    // cap, none far beyond it even when a loaded machine delays the page's timers.
+    let typical = gaps.sorted()[gaps.count / 2]
+    #expect(
+      !gaps.isEmpty && typical < 1800 && gaps.allSatisfy { $0 < 3000 }, "retry gaps \(gaps)")
 
     // And it is live: a call made now shows.
     _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
