@@ -70,6 +70,30 @@ extension OfficerRef: JSONWritable {
   }
 }
 
+extension Officer: JSONWritable {
+  public func write(to json: inout JSONWriter) {
+    json.beginObject()
+    json.key("id")
+    json.string(id)
+    json.key("name")
+    json.string(name)
+    json.key("active")
+    json.bool(active)
+    json.endObject()
+  }
+}
+
+extension OfficerPIN: JSONWritable {
+  public func write(to json: inout JSONWriter) {
+    json.beginObject()
+    json.key("officer")
+    officer.write(to: &json)
+    json.key("pin")
+    json.string(pin)
+    json.endObject()
+  }
+}
+
 extension Service: JSONWritable {
   public func write(to json: inout JSONWriter) {
     json.beginObject()

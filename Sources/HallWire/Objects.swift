@@ -145,6 +145,30 @@ public struct Counter: Sendable, Equatable, Decodable {
   }
 }
 
+/// An officer as the API shows it (PROTOCOL 1.1 "Officers"): never the PIN or its hash.
+public struct Officer: Sendable, Equatable, Decodable {
+  public var id: String
+  public var name: String
+  public var active: Bool
+
+  public init(id: String, name: String, active: Bool) {
+    self.id = id
+    self.name = name
+    self.active = active
+  }
+}
+
+/// `{"officer": Officer, "pin": "482913"}`: a new PIN, shown once.
+public struct OfficerPIN: Sendable, Equatable, Decodable {
+  public var officer: Officer
+  public var pin: String
+
+  public init(officer: Officer, pin: String) {
+    self.officer = officer
+    self.pin = pin
+  }
+}
+
 /// Why a service takes no tickets now.
 public enum ClosedReason: String, Sendable, Equatable, Codable {
   /// Outside its opening hours.

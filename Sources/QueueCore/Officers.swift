@@ -1,6 +1,5 @@
 import HallWire
 
-import HallWire
 import PinHash
 
 /// A person who serves at counters, as stored. `active` false: removed by the admin; the
@@ -19,19 +18,6 @@ public struct OfficerRecord: Sendable, Equatable {
   }
 
   public var officer: Officer { Officer(id: id, name: name, active: active) }
-}
-
-/// An officer as the API shows it: never the PIN or its hash.
-public struct Officer: Sendable, Equatable, Encodable {
-  public var id: String
-  public var name: String
-  public var active: Bool
-
-  public init(id: String, name: String, active: Bool) {
-    self.id = id
-    self.name = name
-    self.active = active
-  }
 }
 
 public enum OfficerRules {

@@ -43,12 +43,6 @@ struct SurveyBody: Decodable {
   }
 }
 
-/// `{"officer": Officer, "pin": "482913"}`: the PIN shown once.
-struct OfficerWithPIN: Encodable {
-  var officer: Officer
-  var pin: String
-}
-
 extension HallApp {
   /// `GET|POST /api/officers`, `DELETE /api/officers/{id}`, `POST /api/officers/{id}/pin`.
   func officers(
@@ -61,7 +55,9 @@ extension HallApp {
     let indonesian = prefersIndonesian(request.headers)
     switch (request.method, id, pin) {
     case (.GET, nil, false):
-      respond(.json(hall.officerList))
+      var json = JSONWriter()
+      json.array(hall.officerList)
+      respond(.jsonBytes(json.bytes))
     case (.POST, nil, false):
       let body: OfficerBody = try decodeBody(request.body)
       let newPIN = Self.randomPIN()
@@ -71,7 +67,7 @@ extension HallApp {
       ) { result in
         switch result {
         case .success(.officer(let o)):
-          respond(.json(status: 201, OfficerWithPIN(officer: o, pin: newPIN)))
+          respond(.jsonBytes(status: 201, OfficerPIN(officer: o, pin: newPIN).jsonBytes))
         case .success: respond(HTTPError.internalError().response)
         case .failure(let e): respond(e.response)
         }
@@ -83,7 +79,8 @@ extension HallApp {
         indonesian: indonesian
       ) { result in
         switch result {
-        case .success(.officer(let o)): respond(.json(OfficerWithPIN(officer: o, pin: newPIN)))
+        case .success(.officer(let o)):
+          respond(.jsonBytes(OfficerPIN(officer: o, pin: newPIN).jsonBytes))
         case .success: respond(HTTPError.internalError().response)
         case .failure(let e): respond(e.response)
         }

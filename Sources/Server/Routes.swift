@@ -139,7 +139,7 @@ extension HallApp {
       case .success(.counter(let counter)): respond(.jsonBytes(counter.jsonBytes))
       case .success(.nobodyWaiting): respond(.noContent)
       case .success(.acknowledged): respond(.noContent)
-      case .success(.officer(let officer)): respond(.json(officer))
+      case .success(.officer(let officer)): respond(.jsonBytes(officer.jsonBytes))
       case .success(.surveyed): respond(.jsonBytes(status: 201, Array(#"{"status":"ok"}"#.utf8)))
       }
     }

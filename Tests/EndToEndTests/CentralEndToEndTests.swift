@@ -97,13 +97,19 @@ final class CentralProcess {
         #expect(reply.status == 200)
       }
     }
-    // Issuing never waited for PostgreSQL (a connect timeout is 3 s). Measured from this test
-    // process, whose threads other suites' blocking waits share: a slow one is not the hall.
-    #expect(slowest < 2.5)
+    // Issuing never waited for PostgreSQL (a connect timeout is 3 s). What this test process
+    // measures includes its own scheduling (other suites' blocking waits share its threads),
+    // so the hall's own word decides: its loop was never late by anything near a wait on
+    // PostgreSQL (the lag probe fires every second on the loop).
+    #expect(slowest < 10, "a request took \(slowest) s")
     for hall in halls {
       let down = try await waitFor(hall, state: "unreachable")
       #expect((down["lag_events"] as? Int ?? 0) > 0)
       let metrics = String(decoding: try await hall.request("GET", "/metrics").body, as: UTF8.self)
+      let lag = metrics.split(separator: "\n").first {
+        $0.hasPrefix("antre_event_loop_lag_max_seconds ")
+      }.flatMap { Double($0.split(separator: " ").last ?? "") }
+      #expect((lag ?? .infinity) < 1.5, "the loop's worst lag: \(lag ?? -1) s")
       #expect(metrics.contains("antre_central_lag_events"))
       #expect(!metrics.contains("antre_central_lag_events 0\n"))
     }

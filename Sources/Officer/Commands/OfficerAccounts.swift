@@ -1,3 +1,4 @@
+import HallWire
 import ArgumentParser
 import FoundationEssentials
 
@@ -11,27 +12,6 @@ import FoundationEssentials
 
 /// What the server answered, with its error code kept (401 `bad_pin` is not a bad token).
 struct AccountReply {
-  struct ErrorBody: Decodable {
-    struct Detail: Decodable {
-      var code: String
-      var message: String?
-    }
-    var error: Detail
-  }
-  struct OfficerRef: Decodable {
-    var id: String
-    var name: String
-    var active: Bool?
-  }
-  struct CounterBody: Decodable {
-    var name: String
-    var officer: OfficerRef?
-  }
-  struct WithPIN: Decodable {
-    var officer: OfficerRef
-    var pin: String
-  }
-
   var status: Int
   var body: [UInt8]
   var code: String?
@@ -40,7 +20,7 @@ struct AccountReply {
   init(_ response: OfficerResponse) {
     status = response.status
     body = response.body
-    let error = try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body))
+    let error = try? JSONDecoder().decode(ErrorReply.self, from: Data(response.body))
     code = error?.error.code
     message = error?.error.message
   }
@@ -133,7 +113,7 @@ public struct SignIn: ParsableCommand {
       body: ["officer": officer, "pin": pin], server: settings.server, token: settings.token,
       language: options.lang, json: options.json, counter: settings.counter
     ) { reply in
-      [text.signedIn(reply.decode(AccountReply.CounterBody.self))]
+      [text.signedIn(reply.decode(Counter.self))]
     }
     if status != 0 { throw ExitCode(status) }
   }
@@ -162,7 +142,7 @@ public struct SignOut: ParsableCommand {
       server: settings.server, token: settings.token, language: options.lang,
       json: options.json, counter: settings.counter
     ) { reply in
-      [text.signedOut(reply.decode(AccountReply.CounterBody.self))]
+      [text.signedOut(reply.decode(Counter.self))]
     }
     if status != 0 { throw ExitCode(status) }
   }
@@ -223,7 +203,7 @@ public struct Officers: ParsableCommand {
         method: "POST", path: "/api/officers", body: ["id": id, "name": name], server: server,
         token: token, language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        text.withPIN(reply.decode(AccountReply.WithPIN.self), added: true)
+        text.withPIN(reply.decode(OfficerPIN.self), added: true)
       }
       if status != 0 { throw ExitCode(status) }
     }
@@ -241,7 +221,7 @@ public struct Officers: ParsableCommand {
         method: "GET", path: "/api/officers", body: nil, server: server, token: token,
         language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        text.list(reply.decode([AccountReply.OfficerRef].self) ?? [])
+        text.list(reply.decode([Officer].self) ?? [])
       }
       if status != 0 { throw ExitCode(status) }
     }
@@ -262,7 +242,7 @@ public struct Officers: ParsableCommand {
         method: "POST", path: "/api/officers/\(pathSegment(id))/pin", body: nil, server: server,
         token: token, language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        text.withPIN(reply.decode(AccountReply.WithPIN.self), added: false)
+        text.withPIN(reply.decode(OfficerPIN.self), added: false)
       }
       if status != 0 { throw ExitCode(status) }
     }
@@ -283,7 +263,7 @@ public struct Officers: ParsableCommand {
         method: "DELETE", path: "/api/officers/\(pathSegment(id))", body: nil, server: server,
         token: token, language: admin.lang, json: admin.json, counter: nil
       ) { reply in
-        [text.removed(reply.decode(AccountReply.OfficerRef.self))]
+        [text.removed(reply.decode(Officer.self))]
       }
       if status != 0 { throw ExitCode(status) }
     }

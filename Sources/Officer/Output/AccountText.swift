@@ -1,3 +1,4 @@
+import HallWire
 import FoundationEssentials
 
 /// The officer-account commands' sentences, Bahasa Indonesia first.
@@ -23,18 +24,18 @@ struct AccountText {
       "No admin token: pass --token or set ANTRE_TOKEN.")
   }
 
-  func signedIn(_ counter: AccountReply.CounterBody?) -> String {
+  func signedIn(_ counter: Counter?) -> String {
     let name = counter?.name ?? "Loket"
     let officer = counter?.officer?.name ?? "?"
     return t("\(officer) masuk di \(name).", "\(officer) signed in at \(name).")
   }
 
-  func signedOut(_ counter: AccountReply.CounterBody?) -> String {
+  func signedOut(_ counter: Counter?) -> String {
     let name = counter?.name ?? "Loket"
     return t("Tidak ada petugas di \(name) sekarang.", "No officer at \(name) now.")
   }
 
-  func withPIN(_ reply: AccountReply.WithPIN?, added: Bool) -> [String] {
+  func withPIN(_ reply: OfficerPIN?, added: Bool) -> [String] {
     let who = "\(reply?.officer.name ?? "?") (\(reply?.officer.id ?? "?"))"
     let pin = reply?.pin ?? "?"
     return [
@@ -47,14 +48,14 @@ struct AccountText {
     ]
   }
 
-  func list(_ officers: [AccountReply.OfficerRef]) -> [String] {
+  func list(_ officers: [Officer]) -> [String] {
     guard !officers.isEmpty else { return [t("Belum ada petugas.", "No officers yet.")] }
     return officers.map { o in
       "\(o.id)  \(o.name)" + (o.active == false ? t("  (nonaktif)", "  (inactive)") : "")
     }
   }
 
-  func removed(_ o: AccountReply.OfficerRef?) -> String {
+  func removed(_ o: Officer?) -> String {
     let who = "\(o?.name ?? "?") (\(o?.id ?? "?"))"
     return t(
       "Petugas \(who) dinonaktifkan; riwayatnya tetap tersimpan.",
