@@ -28,3 +28,12 @@ test("a backlog shortens the call so the last one waiting starts within the budg
   assert.equal(chooseForm([6, 5, 2.5], [{ queuedAt: now - 12, shortest: 2.5 }], now), 1);
   assert.equal(chooseForm([6, 5, 2.5], [{ queuedAt: now - BUDGET_S, shortest: 2.5 }], now), 2);
 });
+
+test("the last resort says the terse words faster", () => {
+  const forms = callForms("A127", 3, "id");
+  const terse = forms.find((f) => f.form === "terse");
+  const quick = forms.at(-1);
+  assert.equal(quick.form, "quick");
+  assert.deepEqual(quick.clips, terse.clips);
+  assert.ok(quick.rate > 1 && terse.rate === 1);
+});
