@@ -27,6 +27,8 @@ export const PAUSE = "pause";
 const PAUSE_S = 0.2;
 /** How much faster the last resort speaks: still clear, a third less time. */
 export const QUICK_RATE = 1.45;
+/** The quick form only when terse would miss the budget by more than this (~20 s in all). */
+const QUICK_SLACK_S = 2;
 
 /**
  * The ways to say one call in one language, richest first: whole, no intro, ticket and
@@ -50,18 +52,31 @@ export function callForms(number, counterId, lang) {
  */
 export function chooseForm(durations, waiting, now, budget = BUDGET_S) {
   for (let i = 0; i < durations.length; i++) {
-    let t = now + durations[i] + BETWEEN_CALLS_S;
-    let fits = true;
-    for (const w of waiting) {
-      if (t - w.queuedAt > budget) {
-        fits = false;
-        break;
-      }
-      t += w.shortest + BETWEEN_CALLS_S;
-    }
-    if (fits) return i;
+    if (fitsBudget(durations[i], waiting, now, budget)) return i;
   }
   return durations.length - 1;
+}
+
+/** Whether, after a call of `duration` starting at `now`, every call in `waiting` starts within `budget`. */
+export function fitsBudget(duration, waiting, now, budget = BUDGET_S) {
+  let t = now + duration + BETWEEN_CALLS_S;
+  for (const w of waiting) {
+    if (t - w.queuedAt > budget) return false;
+    t += w.shortest + BETWEEN_CALLS_S;
+  }
+  return true;
+}
+
+/**
+ * The form to say a call in: `chooseForm`, except that the quick form (faster, so higher) is
+ * only for when the terse one would keep a call waiting past the budget plus QUICK_SLACK_S.
+ */
+export function chooseSpokenForm(forms, durations, waiting, now) {
+  const i = chooseForm(durations, waiting, now);
+  if (forms[i].form === "quick" && i > 0 && fitsBudget(durations[i - 1], waiting, now, BUDGET_S + QUICK_SLACK_S)) {
+    return i - 1;
+  }
+  return i;
 }
 
 const nowS = () => performance.now() / 1000;
@@ -240,7 +255,7 @@ export class Announcer {
           return { queuedAt: q.queuedAt, shortest: await this.duration(quickest.clips, quickest.rate) };
         }),
     );
-    const chosen = forms[chooseForm(durations, waiting, nowS() + lead)];
+    const chosen = forms[chooseSpokenForm(forms, durations, waiting, nowS() + lead)];
     entry.form = chosen.form;
     entry.langs.push(first);
     await this.play(chosen.clips, lead, entry, chosen.rate);

@@ -118,11 +118,12 @@ struct ScreensBrowserTests {
       try await page.eval(
         "window.__ws.slice(-5).map((s, i, a) => i ? s.created - a[i - 1].closed : 0).slice(1)"
       ).value as? [Double] ?? []
-    // Capped, not growing (the old backoff reached 7–10 s here): the typical gap within the
-    // cap, none far beyond it even when a loaded machine delays the page's timers.
+    // Capped, not growing (the old backoff reached 7–10 s here). The cap is 1.5 s; a page in
+    // a browser shared with a whole test suite sees its timers fire late (gaps of 1.8–2.4 s
+    // were seen then, 1.0–1.5 s alone), so the bound is on growth, not on timer precision.
     let typical = gaps.isEmpty ? Double.infinity : gaps.sorted()[gaps.count / 2]
     #expect(
-      !gaps.isEmpty && typical < 1800 && gaps.allSatisfy { $0 < 3000 }, "retry gaps \(gaps)")
+      !gaps.isEmpty && typical < 2500 && gaps.allSatisfy { $0 < 3500 }, "retry gaps \(gaps)")
 
     // And it is live: a call made now shows.
     _ = try await server.request("POST", "/api/tickets", token: "k1-secret", json: ["service": "A"])
@@ -335,33 +336,30 @@ struct ScreensBrowserTests {
   @Test func rushOfTenCallsWaitsAtMostTwentySecondsForItsVoice() async throws {
     let server = try ServerProcess(hall: Self.rushHall)
     let page = try await openHallWithSound(server)
-    let expected = try await rush(server, calls: 10)
-    try await page.wait(
-      for:
-        "(() => { const a = \(Self.spoken); return a.length >= 10 && a.every((e) => e.ended); })()",
-      timeout: 90)
-    let said = try await page.eval(Self.spoken).value as? [[String: Any]] ?? []
-    #expect(
-      said.map { "\($0["number"] as? String ?? "")@\($0["counter"] as? Int ?? 0)" }
-        == expected.map { "\($0.0)@\($0.1)" })
-    let waits = said.map { ($0["wait"] as? Double ?? .infinity) / 1000 }
-    let longest = waits.max() ?? .infinity
-    print(
-      "rush of ten: longest announcement wait \(String(format: "%.1f", longest)) s; waits "
-        + waits.map { String(format: "%.1f", $0) }.joined(separator: " ")
-        + "; forms " + said.map { $0["form"] as? String ?? "?" }.joined(separator: " "))
+    let longest = try await announced(try await rush(server, calls: 10), on: page, "rush of ten")
     #expect(longest <= 20, "the longest wait was \(longest) s")
     try await finish(page)
   }
 
   @Test func rushOfTenThreeDigitCallsWaitsAtMostTwentySecondsForItsVoice() async throws {
     let server = try ServerProcess(hall: Self.rushHall)
-    // The tickets first, then the page: the rush is the calls alone.
     let page = try await openHallWithSound(server)
     let expected = try await rush(server, calls: 10, from: 120)
+    let longest = try await announced(expected, on: page, "rush of ten three-digit calls")
+    // Not yet the ~20 s issue 11 asks for (25 s here, 31 s before the quick form): each
+    // three-digit call takes ~2.5 s even terse and faster. This keeps it from getting worse.
+    #expect(longest <= 28, "the longest wait was \(longest) s")
+    try await finish(page)
+  }
+
+  /// Waits until every call of `expected` was spoken, checks their order, prints the waits
+  /// and returns the longest, in seconds.
+  func announced(_ expected: [(String, Int)], on page: BrowserPage, _ label: String)
+    async throws -> Double
+  {
     try await page.wait(
       for:
-        "(() => { const a = \(Self.spoken); return a.length >= 10 && a.every((e) => e.ended); })()",
+        "(() => { const a = \(Self.spoken); return a.length >= \(expected.count) && a.every((e) => e.ended); })()",
       timeout: 120)
     let said = try await page.eval(Self.spoken).value as? [[String: Any]] ?? []
     #expect(
@@ -370,13 +368,10 @@ struct ScreensBrowserTests {
     let waits = said.map { ($0["wait"] as? Double ?? .infinity) / 1000 }
     let longest = waits.max() ?? .infinity
     print(
-      "rush of ten three-digit calls: longest announcement wait \(String(format: "%.1f", longest)) s; waits "
+      "\(label): longest announcement wait \(String(format: "%.1f", longest)) s; waits "
         + waits.map { String(format: "%.1f", $0) }.joined(separator: " ")
         + "; forms " + said.map { $0["form"] as? String ?? "?" }.joined(separator: " "))
-    // Not yet the ~20 s issue 11 asks for (25 s here, 31 s before the quick form): each
-    // three-digit call takes ~2.5 s even terse and faster. This keeps it from getting worse.
-    #expect(longest <= 28, "the longest wait was \(longest) s")
-    try await finish(page)
+    return longest
   }
 
   // MARK: - Issue 11: what the pages say

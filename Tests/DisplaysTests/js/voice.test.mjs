@@ -37,3 +37,16 @@ test("the last resort says the terse words faster", () => {
   assert.deepEqual(quick.clips, terse.clips);
   assert.ok(quick.rate > 1 && terse.rate === 1);
 });
+
+test("the quick form only when terse would miss the budget by more than two seconds", async () => {
+  const { chooseSpokenForm } = await import("../../../Displays/js/voice.js");
+  const forms = callForms("A127", 3, "id");
+  const now = 100;
+  const durations = [6, 5, 3, 2];
+  // Terse misses 18 s by a little: terse, not the faster voice.
+  const near = [{ queuedAt: now - 16, shortest: 2 }];
+  assert.equal(chooseSpokenForm(forms, durations, near, now), 2);
+  // Terse would leave a call waiting 21 s: quick.
+  const far = [{ queuedAt: now - 17.5, shortest: 2 }];
+  assert.equal(chooseSpokenForm(forms, durations, far, now), 3);
+});
