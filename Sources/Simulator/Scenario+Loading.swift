@@ -168,7 +168,7 @@ struct ScenarioReader {
 
     let dateItem = try required(f, "date", in: root)
     let date = try dateItem.string()
-    guard let n = CivilDate.dayNumber(date),
+    guard let n = dayNumber(of: date),
       HallZone(identifier: "UTC", secondsFromUTC: 0).local(n * 86_400_000).date == date
     else {
       throw dateItem.fail("\"\(date)\" is not a date like 2026-12-07")
@@ -379,22 +379,5 @@ struct ScenarioReader {
       result[s] = x
     }
     return result
-  }
-}
-
-/// Civil dates without Foundation's calendars (Howard Hinnant's days-from-civil).
-enum CivilDate {
-  static func dayNumber(_ text: String) -> Int64? {
-    let p = text.split(separator: "-")
-    guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
-      let y0 = Int64(p[0]), let m = Int64(p[1]), let d = Int64(p[2]), (1...12).contains(m),
-      (1...31).contains(d)
-    else { return nil }
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
   }
 }

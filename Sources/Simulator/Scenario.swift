@@ -60,7 +60,7 @@ public struct Scenario: Sendable {
 
   /// Local midnight of the `offset`-th simulated day.
   public func startOfDay(_ offset: Int) -> Millis {
-    let day = CivilDate.dayNumber(date)! + Int64(offset)
+    let day = dayNumber(of: date)! + Int64(offset)
     return (day * 86_400 - Int64(hall.zone.secondsFromUTC)) * 1000
   }
 
