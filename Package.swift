@@ -37,7 +37,7 @@ let package = Package(
     .target(name: "PinHash", dependencies: ["CLibcrypto"]),
 
     // Pure modules: no I/O.
-    .target(name: "HTTP"),
+    .target(name: "HTTP", dependencies: ["HallWire"]),
     // The hall's objects and messages as they travel, civil time and RFC 3339: declared once.
     .target(name: "HallWire"),
     .target(

@@ -1,3 +1,5 @@
+import HallWire
+
 /// An error answered over HTTP as a status plus PROTOCOL.md's
 /// `{"error":{"code":"…","message":"…"}}`.
 public struct HTTPError: Error, Sendable, Equatable {
@@ -15,15 +17,15 @@ public struct HTTPError: Error, Sendable, Equatable {
     self.services = services
   }
 
+  /// The body, written by HallWire's one JSON writer (it cannot fail, so an error can
+  /// always be rendered, even when encoding is what failed).
   public var jsonBody: [UInt8] {
-    // Built by hand so an error can always be rendered, even when encoding is what failed.
-    var extra = ""
-    if let services {
-      extra = ",\"services\":[" + services.map(Self.quoted).joined(separator: ",") + "]"
-    }
-    return Array(
-      "{\"error\":{\"code\":\(Self.quoted(code)),\"message\":\(Self.quoted(message))\(extra)}}".utf8
-    )
+    var json = JSONWriter()
+    json.beginObject()
+    json.key("error")
+    WireError(code: code, message: message, services: services).write(to: &json)
+    json.endObject()
+    return json.bytes
   }
 
   public var response: HTTPResponse { .jsonBytes(status: status, jsonBody) }
@@ -65,23 +67,5 @@ public struct HTTPError: Error, Sendable, Equatable {
     -> HTTPError
   {
     HTTPError(status: 503, code: code, message: message)
-  }
-
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }
