@@ -197,15 +197,9 @@ public struct Officers: ParsableCommand {
     public init() {}
 
     public func run() throws {
-      let (server, token) = try admin.resolved()
-      let text = AccountText(language: admin.lang)
-      let status = runAccountRequest(
-        method: "POST", path: "/api/officers", body: ["id": id, "name": name], server: server,
-        token: token, language: admin.lang, json: admin.json, counter: nil
-      ) { reply in
+      try admin.send("POST", "/api/officers", body: ["id": id, "name": name]) { reply, text in
         text.withPIN(reply.decode(OfficerPIN.self), added: true)
       }
-      if status != 0 { throw ExitCode(status) }
     }
   }
 
@@ -215,15 +209,9 @@ public struct Officers: ParsableCommand {
     public init() {}
 
     public func run() throws {
-      let (server, token) = try admin.resolved()
-      let text = AccountText(language: admin.lang)
-      let status = runAccountRequest(
-        method: "GET", path: "/api/officers", body: nil, server: server, token: token,
-        language: admin.lang, json: admin.json, counter: nil
-      ) { reply in
+      try admin.send("GET", "/api/officers") { reply, text in
         text.list(reply.decode([Officer].self) ?? [])
       }
-      if status != 0 { throw ExitCode(status) }
     }
   }
 
@@ -236,15 +224,9 @@ public struct Officers: ParsableCommand {
     public init() {}
 
     public func run() throws {
-      let (server, token) = try admin.resolved()
-      let text = AccountText(language: admin.lang)
-      let status = runAccountRequest(
-        method: "POST", path: "/api/officers/\(pathSegment(id))/pin", body: nil, server: server,
-        token: token, language: admin.lang, json: admin.json, counter: nil
-      ) { reply in
+      try admin.send("POST", "/api/officers/\(pathSegment(id))/pin") { reply, text in
         text.withPIN(reply.decode(OfficerPIN.self), added: false)
       }
-      if status != 0 { throw ExitCode(status) }
     }
   }
 
@@ -257,16 +239,27 @@ public struct Officers: ParsableCommand {
     public init() {}
 
     public func run() throws {
-      let (server, token) = try admin.resolved()
-      let text = AccountText(language: admin.lang)
-      let status = runAccountRequest(
-        method: "DELETE", path: "/api/officers/\(pathSegment(id))", body: nil, server: server,
-        token: token, language: admin.lang, json: admin.json, counter: nil
-      ) { reply in
+      try admin.send("DELETE", "/api/officers/\(pathSegment(id))") { reply, text in
         [text.removed(reply.decode(Officer.self))]
       }
-      if status != 0 { throw ExitCode(status) }
     }
+  }
+}
+
+extension AdminOptions {
+  /// One admin request: its reply worded by `describe` (or printed as JSON with --json); an
+  /// unsuccessful one exits with the status `runAccountRequest` gives.
+  func send(
+    _ method: String, _ path: String, body: [String: String]? = nil,
+    describe: (AccountReply, AccountText) -> [String]
+  ) throws {
+    let (server, token) = try resolved()
+    let text = AccountText(language: lang)
+    let status = runAccountRequest(
+      method: method, path: path, body: body, server: server, token: token, language: lang,
+      json: json, counter: nil
+    ) { describe($0, text) }
+    if status != 0 { throw ExitCode(status) }
   }
 }
 
