@@ -26,7 +26,7 @@ compile() {
     IssueBody)
       swiftc "${flags[@]}" -module-name FuzzIssueBody -o "$work/$name" \
         Sources/Server/IssueBody+Parsing.swift Sources/Server/RequestBodies.swift \
-        Tests/Fuzz/IssueBody/Fuzz.swift $(objects HTTP) ;;
+        Tests/Fuzz/IssueBody/Fuzz.swift $(objects HTTP) $(objects HallWire) ;;
     HallFile)
       swiftc "${flags[@]}" -module-name FuzzHallFile -o "$work/$name" \
         -I .build/checkouts/Yams/Sources/CYaml/include -I Sources/CLibcrypto \
@@ -40,7 +40,7 @@ compile() {
         Sources/HallWire/*.swift Tests/Fuzz/RFC3339/Fuzz.swift ;;
     HTTPRequest)
       swiftc "${flags[@]}" -module-name FuzzHTTP -o "$work/$name" \
-        Sources/HTTP/*.swift Tests/Fuzz/HTTPRequest/Fuzz.swift ;;
+        Sources/HTTP/*.swift Tests/Fuzz/HTTPRequest/Fuzz.swift $(objects HallWire) ;;
     *) echo "unknown target $name" >&2; return 1 ;;
   esac
 }
