@@ -96,14 +96,7 @@ public struct SignIn: ParsableCommand {
   public init() {}
 
   public func run() throws {
-    let settings: OfficerSettings
-    do {
-      settings = try options.settings(environment: ProcessInfo.processInfo.environment)
-    } catch {
-      StandardError.write(
-        Messages(language: options.lang).error(error, counter: options.counter) + "\n")
-      throw ExitCode(error.exitCode)
-    }
+    let settings = try options.settingsOrExit()
     let text = AccountText(language: options.lang)
     guard let pin = pin ?? readPIN(prompt: text.pinPrompt), !pin.isEmpty else {
       throw ValidationError(text.pinMissing)
@@ -128,14 +121,7 @@ public struct SignOut: ParsableCommand {
   public init() {}
 
   public func run() throws {
-    let settings: OfficerSettings
-    do {
-      settings = try options.settings(environment: ProcessInfo.processInfo.environment)
-    } catch {
-      StandardError.write(
-        Messages(language: options.lang).error(error, counter: options.counter) + "\n")
-      throw ExitCode(error.exitCode)
-    }
+    let settings = try options.settingsOrExit()
     let text = AccountText(language: options.lang)
     let status = runAccountRequest(
       method: "POST", path: "/api/counters/\(settings.counter)/signout", body: nil,

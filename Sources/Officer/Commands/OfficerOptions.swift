@@ -1,5 +1,6 @@
 import HallWire
 import ArgumentParser
+import FoundationEssentials
 
 extension Language: ExpressibleByArgument {}
 
@@ -40,5 +41,15 @@ public struct OfficerOptions: ParsableArguments {
   public func settings(environment: [String: String]) throws(OfficerError) -> OfficerSettings {
     let file = try ConfigFile.location(environment: environment)?.load()
     return try OfficerSettings.resolve(flags: flags, environment: environment, file: file)
+  }
+
+  /// The settings of this process, or the reason on standard error and the matching exit code.
+  public func settingsOrExit() throws -> OfficerSettings {
+    do {
+      return try settings(environment: ProcessInfo.processInfo.environment)
+    } catch {
+      StandardError.write(Messages(language: lang).error(error, counter: counter) + "\n")
+      throw ExitCode(error.exitCode)
+    }
   }
 }

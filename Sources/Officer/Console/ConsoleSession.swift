@@ -83,13 +83,7 @@ final class ConsoleSession {
 extension Console {
   public func run() throws {
     let messages = Messages(language: options.lang)
-    let settings: OfficerSettings
-    do {
-      settings = try options.settings(environment: ProcessInfo.processInfo.environment)
-    } catch {
-      StandardError.write(messages.error(error, counter: options.counter) + "\n")
-      throw ExitCode(error.exitCode)
-    }
+    let settings = try options.settingsOrExit()
     guard let url = Self.feedURL(settings: settings) else {
       StandardError.write(
         messages.error(.invalidServerURL(settings.server), counter: settings.counter) + "\n")
