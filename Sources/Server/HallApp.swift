@@ -31,6 +31,8 @@ final class HallApp {
   private var clockBehindWarned = false
   /// Commits are failing for the disk: `/healthz` says so, and the episode's one resync is done.
   private(set) var storageFailing = false
+  /// When screens were last told to resync for failing storage (monotonic seconds).
+  private var lastStorageResync = -Double.infinity
 
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
   /// trigger plus a short urgent timer so a busy loop can't starve it).
@@ -162,8 +164,11 @@ final class HallApp {
   private func fail(_ batch: GroupCommit.Batch) {
     for d in batch.deliveries { d(false) }
     // One resync per episode: while the disk stays full every commit fails, and closing
-    // every screen each time would only make them reconnect in a storm.
-    let episodeStarts = !storageFailing
+    // every screen each time would only make them reconnect in a storm. A nearly full disk
+    // flaps (the small probe write fits, the next batch does not), so a failure soon after
+    // a resync belongs to the same episode.
+    let now = EventLoop.monotonicNow
+    let episodeStarts = !storageFailing && now - lastStorageResync > 30
     storageFailing = store.isFailing
     do {
       let (hall, recent) = try Self.restore(
@@ -174,7 +179,10 @@ final class HallApp {
       logger.critical("cannot reload the hall after a failed commit: \(error)")
       fatalError("storage unusable: \(error)")
     }
-    if episodeStarts { feed.resync() }
+    if episodeStarts {
+      lastStorageResync = now
+      feed.resync()
+    }
     for a in batch.attachments { a() }
   }
 
