@@ -52,7 +52,8 @@ let bookingHallYAML = """
     let f = try fixture()
     let r = f.roundTrip(.GET, "/api/slots?service=A&date=2026-11-25")
     #expect(r.status == 200)
-    let slots = try #require(try JSONSerialization.jsonObject(with: Data(r.body)) as? [[String: Any]])
+    let slots = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.body)) as? [[String: Any]])
     #expect(slots.count == 11)  // 09:15 … 11:45: the 09:00 slot has begun
     #expect(slots.first?["start"] as? String == "2026-11-25T09:15:00+07:00")
     #expect(slots.first?["free"] as? Int == 2)
@@ -61,14 +62,17 @@ let bookingHallYAML = """
     #expect(f.roundTrip(.GET, "/api/slots?service=A&date=tomorrow").status == 400)
     #expect(f.roundTrip(.GET, "/api/slots?service=B&date=2026-11-25").status == 400)
     #expect(f.roundTrip(.GET, "/api/slots?service=A").status == 400)
-    #expect(f.roundTrip(.GET, "/api/slots?service=Z&date=2026-11-25").errorCode == "unknown_service")
+    #expect(
+      f.roundTrip(.GET, "/api/slots?service=Z&date=2026-11-25").errorCode == "unknown_service")
   }
 
   @Test func aBookingIsAnsweredOnlyAfterItsCommit() throws {
     let f = try fixture()
     let pending = f.request(
       .POST, "/api/bookings",
-      body: #"{"service":"A","start":"2026-11-25T10:00:00+07:00","name":"Siti","phone":"081234567890"}"#)
+      body:
+        #"{"service":"A","start":"2026-11-25T10:00:00+07:00","name":"Siti","phone":"081234567890"}"#
+    )
     #expect(pending.value == nil)
     f.app.commit()
     let r = try #require(pending.value)
@@ -110,14 +114,32 @@ let bookingHallYAML = """
   }
 
   @Test(arguments: [
-    (#"{"service":"A","start":"2026-11-25T10:05:00+07:00","name":"S","phone":"081234567890"}"#, "bad_request"),
-    (#"{"service":"A","start":"2026-11-25T08:00:00+07:00","name":"S","phone":"081234567890"}"#, "bad_request"),
-    (#"{"service":"A","start":"2026-12-03T08:00:00+07:00","name":"S","phone":"081234567890"}"#, "bad_request"),
-    (#"{"service":"A","start":"2026-11-25T10:00:00+07:00","name":"S","phone":"021555123"}"#, "bad_request"),
+    (
+      #"{"service":"A","start":"2026-11-25T10:05:00+07:00","name":"S","phone":"081234567890"}"#,
+      "bad_request"
+    ),
+    (
+      #"{"service":"A","start":"2026-11-25T08:00:00+07:00","name":"S","phone":"081234567890"}"#,
+      "bad_request"
+    ),
+    (
+      #"{"service":"A","start":"2026-12-03T08:00:00+07:00","name":"S","phone":"081234567890"}"#,
+      "bad_request"
+    ),
+    (
+      #"{"service":"A","start":"2026-11-25T10:00:00+07:00","name":"S","phone":"021555123"}"#,
+      "bad_request"
+    ),
     (#"{"service":"A","start":"soon","name":"S","phone":"081234567890"}"#, "bad_request"),
     (#"{"service":"A","start":"2026-11-25T10:00:00+07:00","phone":"081234567890"}"#, "bad_request"),
-    (#"{"service":"B","start":"2026-11-25T10:00:00+07:00","name":"S","phone":"081234567890"}"#, "bad_request"),
-    (#"{"service":"Z","start":"2026-11-25T10:00:00+07:00","name":"S","phone":"081234567890"}"#, "unknown_service"),
+    (
+      #"{"service":"B","start":"2026-11-25T10:00:00+07:00","name":"S","phone":"081234567890"}"#,
+      "bad_request"
+    ),
+    (
+      #"{"service":"Z","start":"2026-11-25T10:00:00+07:00","name":"S","phone":"081234567890"}"#,
+      "unknown_service"
+    ),
   ])
   func badBookingsAreRefusedAndChangeNothing(body: String, code: String) throws {
     let f = try fixture()
@@ -132,7 +154,8 @@ let bookingHallYAML = """
     let code = (book(f).object["booking"] as! [String: Any])["code"] as! String
     let body = #"{"code":"\#(code)"}"#
     #expect(f.roundTrip(.POST, "/api/bookings/checkin", body: body).status == 401)
-    #expect(f.roundTrip(.POST, "/api/bookings/checkin", token: "c1-secret", body: body).status == 403)
+    #expect(
+      f.roundTrip(.POST, "/api/bookings/checkin", token: "c1-secret", body: body).status == 403)
     f.now += 29 * 60_000  // 09:29, the slot is at 10:00
     let early = f.roundTrip(.POST, "/api/bookings/checkin", token: "k1-secret", body: body)
     #expect(early.status == 409 && early.errorCode == "too_early")
@@ -141,9 +164,11 @@ let bookingHallYAML = """
     #expect(r.status == 201)
     #expect(r.object["appointment"] as? String == "2026-11-25T10:00:00+07:00")
     #expect(r.object["key"] is String && r.object["remote"] as? Bool == false)
-    let bad = f.roundTrip(.POST, "/api/bookings/checkin", token: "admin-secret", body: #"{"code":"K7MQ0C"}"#)
+    let bad = f.roundTrip(
+      .POST, "/api/bookings/checkin", token: "admin-secret", body: #"{"code":"K7MQ0C"}"#)
     #expect(bad.status == 400)
-    let unknown = f.roundTrip(.POST, "/api/bookings/checkin", token: "admin-secret", body: #"{"code":"K7MQ2C"}"#)
+    let unknown = f.roundTrip(
+      .POST, "/api/bookings/checkin", token: "admin-secret", body: #"{"code":"K7MQ2C"}"#)
     #expect(unknown.status == 404)
   }
 
@@ -177,7 +202,8 @@ let bookingHallYAML = """
     #expect(remote.status == 201)
     let third = book(f, "2026-11-25T10:15:00+07:00", phone: "081100000003", from: "10.0.0.7")
     #expect(third.status == 429 && third.errorCode == "rate_limited")
-    #expect(book(f, "2026-11-25T10:15:00+07:00", phone: "081100000003", from: "10.0.0.8").status == 201)
+    #expect(
+      book(f, "2026-11-25T10:15:00+07:00", phone: "081100000003", from: "10.0.0.8").status == 201)
   }
 
   @Test func aPhoneIsLimitedToThreeADay() throws {
@@ -194,7 +220,8 @@ let bookingHallYAML = """
     let f = try fixture()
     let peer = FakePeer()
     f.app.attach(peer, since: nil, now: f.now)
-    let code = (book(f, "2026-11-25T09:15:00+07:00").object["booking"] as! [String: Any])["code"] as! String
+    let code =
+      (book(f, "2026-11-25T09:15:00+07:00").object["booking"] as! [String: Any])["code"] as! String
     let ticket = f.roundTrip(
       .POST, "/api/bookings/checkin", token: "k1-secret", body: #"{"code":"\#(code)"}"#
     ).object
@@ -203,8 +230,10 @@ let bookingHallYAML = """
     ).object
     var texts = [
       String(decoding: f.roundTrip(.GET, "/api/hall").body, as: UTF8.self),
-      String(decoding: f.roundTrip(.GET, "/api/tickets/\(ticket["id"] as! String)").body, as: UTF8.self),
-      String(decoding: f.roundTrip(.GET, "/api/tickets/\(remote["id"] as! String)").body, as: UTF8.self),
+      String(
+        decoding: f.roundTrip(.GET, "/api/tickets/\(ticket["id"] as! String)").body, as: UTF8.self),
+      String(
+        decoding: f.roundTrip(.GET, "/api/tickets/\(remote["id"] as! String)").body, as: UTF8.self),
       String(
         decoding: f.roundTrip(.GET, "/api/stats.csv?date=2026-11-25", token: "admin-secret").body,
         as: UTF8.self),
