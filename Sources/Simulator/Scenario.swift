@@ -110,16 +110,9 @@ public struct RecordedVisitor: Sendable, Equatable {
   }
 }
 
-/// Minutes after local midnight, half-open: [start, end).
-public struct MinuteRange: Sendable, Equatable {
-  public var start: Int
-  public var end: Int
-
-  public init(start: Int, end: Int) {
-    self.start = start
-    self.end = end
-  }
-}
+/// Minutes after local midnight, half-open: [start, end); the hall file's opening hours are
+/// the same shape.
+public typealias MinuteRange = OpeningHours.Range
 
 public struct RatePiece: Sendable, Equatable {
   public var range: MinuteRange
