@@ -67,7 +67,7 @@ struct ScenarioReader {
 
   static let topKeys: Set<String> = [
     "hall", "date", "days", "replications", "seed", "warmup_s", "arrivals", "service_time",
-    "priority_share", "noshow", "noshow_wait_s", "counters",
+    "priority_share", "noshow", "noshow_wait_s", "counters", "booked", "booking",
   ]
 
   func scenario(_ root: Item) throws(ScenarioError) -> Scenario {
@@ -136,10 +136,34 @@ struct ScenarioReader {
       shifts[id] = ranges
     }
 
-    return Scenario(
+    var scenario = Scenario(
       hall: hall, date: date, days: days ?? 1, replications: reps ?? 20, seed: seed,
       warmupS: warmup ?? 0, arrivals: arrivals, serviceTime: times, priorityShare: priority,
       noshow: noshow, noshowWaitS: noshowWait ?? 60, shifts: shifts)
+    scenario.booked = try shares(f["booked"], services: services)
+    for (s, item) in try f["booked"]?.entries() ?? [] where hall.service(s)?.appointments == nil {
+      throw item.fail(
+        "service \"\(s)\" takes no appointments (give it `appointments` in the hall file)")
+    }
+    if let v = f["booking"] { scenario.booking = try booking(v) }
+    return scenario
+  }
+
+  /// `booking: {early_s: 1200, late_s: 600, noshow: 0.1}`. Check-in opens 30 minutes before a
+  /// slot, so no one comes earlier; later than 15 minutes after it a visitor has missed the
+  /// slot and takes an ordinary ticket.
+  func booking(_ v: Item) throws(ScenarioError) -> BookingBehaviour {
+    let f = try v.mapping(allowed: ["early_s", "late_s", "noshow"])
+    var b = BookingBehaviour()
+    if let e = f["early_s"] { b.earlyS = try bounded(e, 0...1800) }
+    if let l = f["late_s"] { b.lateS = try bounded(l, 0...3600) }
+    if let n = f["noshow"] {
+      b.noshow = try n.number()
+      guard (0...1).contains(b.noshow) else {
+        throw n.fail("\(b.noshow) is not a share between 0 and 1")
+      }
+    }
+    return b
   }
 
   /// A path to a hall file, relative to the scenario, or the hall itself inline.
