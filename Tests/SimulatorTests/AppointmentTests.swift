@@ -8,7 +8,8 @@ import Testing
 @Suite struct AppointmentTests {
   /// One service taking bookings in 15-minute slots, `counters` counters calling by score.
   func scenario(
-    counters: Int, perHour: Double, booked: Double, perSlot: Int = 4, replications: Int = 10
+    counters: Int, perHour: Double, booked: Double, perSlot: Int = 4, replications: Int = 10,
+    lateS: Int = 600
   ) throws -> Scenario {
     try Scenario.load(
       yaml: """
@@ -27,6 +28,7 @@ import Testing
         arrivals: {A: [{from: "08:00", to: "15:00", per_hour: \(perHour)}]}
         service_time: {A: {dist: lognormal, mean_s: 300, cv: 0.6}}
         booked: {A: \(booked)}
+        booking: {late_s: \(lateS)}
         """, directory: ".")
   }
 
@@ -104,6 +106,20 @@ import Testing
     // walk-in's.
     let a = try #require(with.service("A")?.appointment?.waitP90S)
     #expect(a <= p90With + 600, "appointment p90 \(a), walk-in \(p90With)")
+  }
+
+  @Test func visitorsTooLateToCheckInTakeAnOrdinaryTicket() throws {
+    // Up to an hour late: those more than 15 minutes late have missed their slot.
+    let summary = Simulation.run(try scenario(counters: 4, perHour: 36, booked: 0.3, lateS: 3600))
+    let s = try #require(summary.service("A"))
+    let a = try #require(s.appointment)
+    let w = try #require(s.walkIn)
+    // Uniform from 20 early to 60 late: 45 of the 80 minutes are past the window.
+    let came = a.booked! - a.noshow!
+    #expect(abs(a.missed! / came - 45.0 / 80) < 0.1, "missed \(a.missed!) of \(came)")
+    // Each visitor is served once, in one class, or refused after the service closed.
+    #expect(abs(a.served + w.served + s.refused - s.arrivals) < 1)
+    #expect(s.unserved == 0)
   }
 
   @Test func theBookedScenarioHasBothClassesInItsJSON() throws {
