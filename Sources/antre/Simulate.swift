@@ -120,7 +120,18 @@ struct Simulate: ParsableCommand {
     }
     if let replications { s.replications = replications }
     if let seed { s.seed = seed }
-    if let booked { s = s.with(booked: booked) }
+    if let booked {
+      guard s.hall.services.contains(where: { $0.appointments != nil }) else {
+        FileHandle.standardError.write(
+          Data(
+            (english
+              ? "antre simulate: --booked: no service of the hall takes appointments\n"
+              : "antre simulate: --booked: tidak ada layanan aula yang menerima janji temu\n").utf8)
+        )
+        throw ExitCode(2)
+      }
+      s = s.with(booked: booked)
+    }
     do {
       try s.checkWork()
     } catch {
