@@ -232,15 +232,7 @@ enum HallFileReader {
     return result
   }
 
-  static func minute(_ s: Substring) -> Int? {
-    let parts = String(String(s).trimmingSpaces).split(
-      separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-      let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60
-    else { return nil }
-    let total = h * 60 + m
-    return total <= 24 * 60 ? total : nil
-  }
+  static func minute(_ s: Substring) -> Int? { minuteOfDay(clock: s) }
 
   static func counter(_ v: Value, services known: Set<String>) throws(HallConfigError)
     -> CounterConfig

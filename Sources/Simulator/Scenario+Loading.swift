@@ -234,15 +234,7 @@ struct ScenarioReader {
     return m
   }
 
-  static func minute(_ s: String) -> Int? {
-    let parts = s.trimmingCharacters(in: .whitespaces).split(
-      separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-      let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60
-    else { return nil }
-    let total = h * 60 + m
-    return total <= 24 * 60 ? total : nil
-  }
+  static func minute(_ s: String) -> Int? { minuteOfDay(clock: Substring(s)) }
 
   func minuteRange(_ v: Item) throws(ScenarioError) -> MinuteRange {
     let text = try v.string()
