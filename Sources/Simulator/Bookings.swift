@@ -2,9 +2,9 @@ import HallWire
 
 /// How booked visitors keep their slot (the scenario's `booking:`): each comes at a time
 /// drawn uniformly from `earlyS` before the slot to `lateS` after it, or, with probability
-/// `noshow`, not at all. Measured punctuality of Indonesian service halls is not published;
-/// the defaults (20 minutes early to 10 late, one in ten absent) are what hall managers
-/// report of booked visitors, and a scenario can replace them.
+/// `noshow`, not at all. The defaults (20 minutes early to 10 late, one in ten absent) are an
+/// assumption, not a measurement: no punctuality figures of Indonesian halls were at hand,
+/// so a scenario should replace them with a hall's own once it has bookings.
 public struct BookingBehaviour: Sendable, Equatable {
   public var earlyS: Int
   public var lateS: Int
