@@ -89,3 +89,25 @@ public struct RemoteOffer: Sendable, Equatable, Decodable {
 
   enum CodingKeys: String, CodingKey { case share, notifyAhead = "notify_ahead" }
 }
+
+/// Booking codes: short enough to type at a box, from an alphabet without the look-alikes
+/// 0/O and 1/I.
+public enum BookingCode {
+  public static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+  public static let length = 6
+
+  /// 30 random bits; the hall makes sure no two live bookings share one.
+  public static func random() -> String {
+    var rng = SystemRandomNumberGenerator()
+    return String((0..<length).map { _ in alphabet[Int(rng.next() as UInt64 % 32)] })
+  }
+
+  /// A code as typed: case, spaces, dashes and a leading `#` are forgiven; nil when it
+  /// cannot be a code.
+  public static func parse(_ typed: String) -> String? {
+    var s = typed.uppercased().filter { $0 != " " && $0 != "-" }
+    if s.hasPrefix("#") { s.removeFirst() }
+    guard s.count == length, s.allSatisfy(alphabet.contains) else { return nil }
+    return s
+  }
+}
