@@ -271,8 +271,7 @@ extension Hall {
   }
 
   /// The slot starts on day `d`: whole slots from the start of each range of its hours.
-  /// Public for the simulator, which books its visitors into these slots.
-  public func slotStarts(_ a: AppointmentConfig, dayNumber d: Int64) -> [Millis] {
+  func slotStarts(_ a: AppointmentConfig, dayNumber d: Int64) -> [Millis] {
     let weekday = LocalTime(dayNumber: d, secondOfDay: 0).weekday
     let ranges =
       a.hours.map { $0.days[weekday, default: []] } ?? [OpeningHours.Range(start: 0, end: 1440)]

@@ -9,7 +9,7 @@ extension Replication {
   func book(_ visitors: [Visitor], start: Millis) {
     let service = visitors[0].service
     guard let a = scenario.hall.service(service)?.appointments else { return }
-    let starts = hall.slotStarts(a, dayNumber: scenario.hall.zone.local(start).dayNumber)
+    let starts = hall.slotStarts(of: service, on: scenario.hall.zone.local(start).date)
     let slots = assignSlots(
       preferred: visitors.map(\.at), slotStarts: starts, slotMillis: Millis(a.slotS) * 1000,
       perSlot: a.perSlot, &bookingRNG)

@@ -33,10 +33,21 @@ import Testing
     #expect(p90["0.3"] != nil && p90["0"] != nil)
     let table = try OfficerCLI.run(["simulate", file, "--replications", "2"])
     #expect(table.out.contains("janji temu"), "\(table.out)")
-    let refused = try OfficerCLI.run([
-      "simulate", ServerProcess.packageRoot.path + "/Assets/scenarios/banyuwangi-day.yaml",
-      "--booked", "0.3",
-    ])
+    // A hall none of whose services takes appointments.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "antre-sim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let plain = dir.appendingPathComponent("plain.yaml").path
+    try """
+    hall:
+      name: Uji
+      services: [{id: A, name: A, target_wait_s: 600, mean_service_s: 300}]
+      counters: [{id: 1, services: [A]}]
+    date: 2026-12-07
+    arrivals: {A: [{from: "08:00", to: "10:00", per_hour: 5}]}
+    """.write(toFile: plain, atomically: true, encoding: .utf8)
+    let refused = try OfficerCLI.run(["simulate", plain, "--booked", "0.3"])
     #expect(refused.status == 2)
     #expect(refused.err.contains("janji temu"), "\(refused.err)")
   }
