@@ -2,144 +2,10 @@ import HallWire
 
 import Yams
 
-/// Why a hall file was refused: where (a key path such as `services[2].id`) and what is wrong.
-public struct HallConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// Key path into the file; empty for the file as a whole.
-  public var path: String
-  public var problem: String
-
-  public init(path: String, problem: String) {
-    self.path = path
-    self.problem = problem
-  }
-
-  public var description: String { path.isEmpty ? problem : "\(path): \(problem)" }
-}
-
 extension HallConfig {
   /// Parses and validates a hall file (YAML; JSON is YAML too).
   public static func load(yaml: String) throws(HallConfigError) -> HallConfig {
-    let root: Node?
-    do {
-      // No resolver rules: the reader converts scalars itself, and the default rules'
-      // regular expressions would load ICU into the server (about 3 MB resident).
-      root = try Yams.compose(yaml: yaml, .basic)
-    } catch {
-      throw HallConfigError(path: "", problem: "not valid YAML: \(error)")
-    }
-    guard let root else { throw HallConfigError(path: "", problem: "the file is empty") }
-    return try HallFileReader.hall(Value(node: root, path: ""))
-  }
-}
-
-/// A node with the key path that leads to it, so every refusal can say where it is.
-struct Value {
-  let node: Node
-  let path: String
-
-  func fail(_ problem: String) -> HallConfigError { HallConfigError(path: path, problem: problem) }
-
-  func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-  var isNull: Bool {
-    guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
-    return ["", "~", "null", "Null", "NULL"].contains(s.string)
-  }
-
-  func mapping(allowed: Set<String>) throws(HallConfigError) -> Fields {
-    guard case .mapping(let m) = node else { throw fail("must be a mapping of keys to values") }
-    var fields: [String: Value] = [:]
-    for (k, v) in m {
-      guard case .scalar(let key) = k else { throw fail("keys must be plain words") }
-      let name = key.string
-      guard allowed.contains(name) else {
-        throw HallConfigError(
-          path: child(name),
-          problem: "unknown key (known here: \(allowed.sorted().joined(separator: ", ")))")
-      }
-      guard fields[name] == nil else {
-        throw HallConfigError(path: child(name), problem: "appears twice")
-      }
-      fields[name] = Value(node: v, path: child(name))
-    }
-    return Fields(owner: self, fields: fields)
-  }
-
-  func sequence() throws(HallConfigError) -> [Value] {
-    guard case .sequence(let s) = node else { throw fail("must be a list") }
-    return s.enumerated().map { Value(node: $1, path: "\(path)[\($0)]") }
-  }
-
-  func string() throws(HallConfigError) -> String {
-    guard case .scalar(let s) = node, !isNull else { throw fail("must be text") }
-    return s.string
-  }
-
-  func nonEmptyString() throws(HallConfigError) -> String {
-    let s = try string()
-    guard !s.trimmingSpaces.isEmpty else { throw fail("must not be empty") }
-    return s
-  }
-
-  func bool() throws(HallConfigError) -> Bool {
-    guard case .scalar(let s) = node else { throw fail("must be true or false") }
-    switch s.string {
-    case "true", "True", "TRUE", "yes": return true
-    case "false", "False", "FALSE", "no": return false
-    default: throw fail("\(describe) is not true or false")
-    }
-  }
-
-  func int() throws(HallConfigError) -> Int {
-    guard case .scalar(let s) = node, let n = Int(s.string) else {
-      throw fail("\(describe) is not a whole number")
-    }
-    return n
-  }
-
-  func number() throws(HallConfigError) -> Double {
-    guard case .scalar(let s) = node, let n = Double(s.string), n.isFinite else {
-      throw fail("\(describe) is not a number")
-    }
-    return n
-  }
-
-  /// The value as the user wrote it, for messages.
-  var describe: String {
-    switch node {
-    case .scalar(let s): "\"\(s.string)\""
-    case .mapping: "a mapping"
-    case .sequence: "a list"
-    case .alias: "an alias"
-    }
-  }
-}
-
-struct Fields {
-  let owner: Value
-  let fields: [String: Value]
-
-  subscript(key: String) -> Value? {
-    guard let v = fields[key], !v.isNull else { return nil }
-    return v
-  }
-
-  func required(_ key: String) throws(HallConfigError) -> Value {
-    guard let v = self[key] else {
-      throw HallConfigError(path: owner.child(key), problem: "is required")
-    }
-    return v
-  }
-}
-
-extension String {
-  var trimmingSpaces: Substring {
-    let s = drop { $0 == " " || $0 == "\t" }
-    var end = s.endIndex
-    while end > s.startIndex, s[s.index(before: end)] == " " || s[s.index(before: end)] == "\t" {
-      end = s.index(before: end)
-    }
-    return s[s.startIndex..<end]
+    return try HallFileReader.hall(Value.root(yaml: yaml))
   }
 }
 
@@ -366,15 +232,7 @@ enum HallFileReader {
     return result
   }
 
-  static func minute(_ s: Substring) -> Int? {
-    let parts = String(String(s).trimmingSpaces).split(
-      separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-      let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60
-    else { return nil }
-    let total = h * 60 + m
-    return total <= 24 * 60 ? total : nil
-  }
+  static func minute(_ s: Substring) -> Int? { minuteOfDay(clock: s) }
 
   static func counter(_ v: Value, services known: Set<String>) throws(HallConfigError)
     -> CounterConfig

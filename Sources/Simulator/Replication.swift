@@ -9,37 +9,16 @@ struct Visitor {
   var priority: Bool
   var serviceMillis: Millis
   var noshow: Bool
+  /// The start of the slot a booked visitor holds; nil for a walk-in.
+  var slot: Millis? = nil
 }
 
-/// What one replication measured.
-public struct RunResult: Sendable {
-  public struct ServiceRun: Sendable {
-    public var arrivals = 0
-    public var refused = 0
-    public var served = 0
-    public var unserved = 0
-    public var noshow = 0
-    /// Seconds from issue to first call, served tickets.
-    public var waits: [Double] = []
-    /// |ETA given at issue − wait|, served tickets.
-    public var etaErrors: [Double] = []
-    /// Each served ticket's ETA at issue and wait, for studying the estimator.
-    public var etaRecords: [EtaRecord] = []
-  }
-
-  public struct CounterRun: Sendable {
-    public var served = 0
-    public var busyMillis: Millis = 0
-    public var openMillis: Millis = 0
-  }
-
-  public var services: [String: ServiceRun] = [:]
-  public var counters: [Int: CounterRun] = [:]
-  /// Waits of served priority tickets, all services.
-  public var priorityWaits: [Double] = []
-  /// Waiting tickets per service, every `sampleMinutes` from midnight of the first day.
-  public var waitingSamples: [[Int]] = []
-  public static let sampleMinutes = 5
+/// A visitor who booked: the slot, and when they check in (nil: they never come).
+struct BookedVisitor {
+  /// `at`: when they would have walked in, had they not booked.
+  var visitor: Visitor
+  var slot: Millis
+  var checkIn: Millis?
 }
 
 /// Runs the scenario's hall through `Hall.handle` on a virtual clock: arrivals issue tickets;
@@ -62,6 +41,12 @@ final class Replication {
   let counterServices: [Int: Set<String>]
   var visitorRNG: Xoshiro256
   var arrivalRNG: Xoshiro256
+  /// Who books (`choiceRNG`), then the order of booking and punctuality (`bookingRNG`):
+  /// streams of their own, so a scenario's visitors are the same people whatever share
+  /// books, and a higher share books a superset of a lower one's visitors.
+  var choiceRNG: Xoshiro256
+  var bookingRNG: Xoshiro256
+  var bookingsMade = 0
 
   struct Tracked {
     var service: String
@@ -70,6 +55,7 @@ final class Replication {
     var eta: Int?
     var counted: Bool
     var calledAt: Millis?
+    var slot: Millis? = nil
   }
 
   struct Busy {
@@ -81,6 +67,8 @@ final class Replication {
     self.scenario = scenario
     arrivalRNG = Xoshiro256(seed: seed, stream: 1)
     visitorRNG = Xoshiro256(seed: seed, stream: 2)
+    choiceRNG = Xoshiro256(seed: seed, stream: 3)
+    bookingRNG = Xoshiro256(seed: seed, stream: 4)
     counterServices = Dictionary(
       uniqueKeysWithValues: scenario.hall.counters.map { ($0.id, Set($0.services)) })
     var next = 0
@@ -141,6 +129,8 @@ final class Replication {
       return
     }
     for s in scenario.hall.services.map(\.id) {
+      let share = scenario.booked[s]
+      var booking: [Visitor] = []
       for piece in scenario.arrivals[s] ?? [] where piece.perHour > 0 {
         let meanGap = 3_600_000 / piece.perHour
         var t = Double(start + Int64(piece.range.start) * 60_000)
@@ -154,9 +144,14 @@ final class Replication {
             serviceMillis: max(
               1, Millis((scenario.serviceTime(of: s).draw(&visitorRNG) * 1000).rounded())),
             noshow: visitorRNG.open01() < scenario.noshow[s, default: 0])
-          events.push(Event(at: v.at, kind: .arrival(v)))
+          if let share, choiceRNG.open01() < share {
+            booking.append(v)
+          } else {
+            events.push(Event(at: v.at, kind: .arrival(v)))
+          }
         }
       }
+      if !booking.isEmpty { book(booking, start: start) }
     }
   }
 
@@ -186,6 +181,8 @@ final class Replication {
         }
       }
     case .arrival(let v): arrive(v)
+    case .book(let list): makeBookings(list, at: e.at)
+    case .checkIn(let v, let code): checkIn(v, code: code)
     case .free(let c): free(c, at: e.at)
     case .shiftStart(let c):
       closing.remove(c)
@@ -209,9 +206,14 @@ final class Replication {
     }
   }
 
+  func counts(_ at: Millis) -> Bool {
+    scenario.hall.zone.local(at).secondOfDay >= scenario.warmupS
+  }
+
   func arrive(_ v: Visitor) {
-    let local = scenario.hall.zone.local(v.at)
-    let counted = local.secondOfDay >= scenario.warmupS
+    var v = v
+    v.slot = nil
+    let counted = counts(v.at)
     if counted { result.services[v.service]!.arrivals += 1 }
     let outcome: Outcome
     do {
@@ -223,8 +225,12 @@ final class Replication {
     guard case .ticket(let t, _) = outcome.reply else { return }
     tickets[t.id] = Tracked(
       service: v.service, priority: v.priority, issuedAt: v.at, eta: t.etaS, counted: counted)
-    pending[t.id] = v
-    // The counter free longest among those that serve it calls at once.
+    waits(t.id, v)
+  }
+
+  /// A ticket now waits: the counter free longest among those that serve it calls at once.
+  func waits(_ ticket: String, _ v: Visitor) {
+    pending[ticket] = v
     var chosen: Int?
     for c in scenario.hall.counters
     where busy[c.id] == nil && isOpen.contains(c.id) && !closing.contains(c.id)
@@ -276,6 +282,13 @@ final class Replication {
               waitS: wait))
         }
         if tracked.priority { result.priorityWaits.append(wait) }
+        if let slot = tracked.slot {
+          result.services[tracked.service]!.appointmentWaits.append(wait)
+          result.services[tracked.service]!.lateness.append(
+            Double(tracked.calledAt! - slot) / 1000)
+        } else {
+          result.services[tracked.service]!.walkInWaits.append(wait)
+        }
       }
     }
     tickets[b.ticket] = nil
@@ -285,67 +298,5 @@ final class Replication {
     } else {
       call(c, at: now)
     }
-  }
-}
-
-public struct EtaRecord: Sendable {
-  public var issuedAt: Millis
-  public var priority: Bool
-  public var etaS: Double
-  public var waitS: Double
-}
-
-/// Virtual-clock events, earliest first; equal times in the order they were pushed.
-struct Event {
-  enum Kind {
-    case dayStart(Int), dayEnd(Int), arrival(Visitor), free(Int), shiftStart(Int), shiftEnd(Int)
-    case sample
-  }
-  var at: Millis
-  var kind: Kind
-  var order: Int = 0
-}
-
-struct EventQueue {
-  var heap: [Event] = []
-  var pushed = 0
-
-  mutating func push(_ e: Event) {
-    var e = e
-    e.order = pushed
-    pushed += 1
-    heap.append(e)
-    var i = heap.count - 1
-    while i > 0 {
-      let parent = (i - 1) / 2
-      guard Self.before(heap[i], heap[parent]) else { break }
-      heap.swapAt(i, parent)
-      i = parent
-    }
-  }
-
-  mutating func pop() -> Event? {
-    guard !heap.isEmpty else { return nil }
-    let top = heap[0]
-    let last = heap.removeLast()
-    if !heap.isEmpty {
-      heap[0] = last
-      var i = 0
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var m = i
-        if l < heap.count, Self.before(heap[l], heap[m]) { m = l }
-        if r < heap.count, Self.before(heap[r], heap[m]) { m = r }
-        if m == i { break }
-        heap.swapAt(i, m)
-        i = m
-      }
-    }
-    return top
-  }
-
-  static func before(_ a: Event, _ b: Event) -> Bool {
-    a.at != b.at ? a.at < b.at : a.order < b.order
   }
 }

@@ -3,18 +3,9 @@ import HallWire
 import QueueCore
 import Yams
 
+public enum ScenarioFile {}
 /// Why a scenario was refused: where (a key path such as `arrivals.A[1].per_hour`) and what.
-public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var path: String
-  public var problem: String
-
-  public init(path: String, problem: String) {
-    self.path = path
-    self.problem = problem
-  }
-
-  public var description: String { path.isEmpty ? problem : "\(path): \(problem)" }
-}
+public typealias ScenarioError = KeyPathError<ScenarioFile>
 
 extension Scenario {
   public static let maxReplications = 10_000
@@ -54,14 +45,7 @@ extension Scenario {
 
   /// Reads a scenario file. `directory` resolves a `hall:` path given as text.
   public static func load(yaml: String, directory: String) throws(ScenarioError) -> Scenario {
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: yaml, .basic)
-    } catch {
-      throw ScenarioError(path: "", problem: "not valid YAML: \(error)")
-    }
-    guard let root else { throw ScenarioError(path: "", problem: "the file is empty") }
-    let scenario = try ScenarioReader(directory: directory).scenario(Item(node: root, path: ""))
+    let scenario = try ScenarioReader(directory: directory).scenario(Item.root(yaml: yaml))
     try scenario.checkWork()
     return scenario
   }
@@ -75,98 +59,23 @@ extension Scenario {
   }
 }
 
-/// A node and the key path that leads to it.
-struct Item {
-  let node: Node
-  let path: String
-
-  func fail(_ problem: String) -> ScenarioError { ScenarioError(path: path, problem: problem) }
-  func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-  var isNull: Bool {
-    guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
-    return ["", "~", "null", "Null", "NULL"].contains(s.string)
-  }
-
-  func mapping(allowed: Set<String>?) throws(ScenarioError) -> [(String, Item)] {
-    guard case .mapping(let m) = node else { throw fail("must be a mapping of keys to values") }
-    var seen = Set<String>()
-    var result: [(String, Item)] = []
-    for (k, v) in m {
-      guard case .scalar(let key) = k else { throw fail("keys must be plain words") }
-      let name = key.string
-      if let allowed, !allowed.contains(name) {
-        throw ScenarioError(
-          path: child(name),
-          problem: "unknown key (known here: \(allowed.sorted().joined(separator: ", ")))")
-      }
-      guard seen.insert(name).inserted else {
-        throw ScenarioError(path: child(name), problem: "appears twice")
-      }
-      result.append((name, Item(node: v, path: child(name))))
-    }
-    return result
-  }
-
-  func fields(_ allowed: Set<String>) throws(ScenarioError) -> [String: Item] {
-    var d: [String: Item] = [:]
-    for (k, v) in try mapping(allowed: allowed) where !v.isNull { d[k] = v }
-    return d
-  }
-
-  func sequence() throws(ScenarioError) -> [Item] {
-    guard case .sequence(let s) = node else { throw fail("must be a list") }
-    return s.enumerated().map { Item(node: $1, path: "\(path)[\($0)]") }
-  }
-
-  func string() throws(ScenarioError) -> String {
-    guard case .scalar(let s) = node, !isNull else { throw fail("must be text") }
-    return s.string
-  }
-
-  func int() throws(ScenarioError) -> Int {
-    guard case .scalar(let s) = node, let n = Int(s.string) else {
-      throw fail("\(describe) is not a whole number")
-    }
-    return n
-  }
-
-  func number() throws(ScenarioError) -> Double {
-    guard case .scalar(let s) = node, let n = Double(s.string), n.isFinite else {
-      throw fail("\(describe) is not a number")
-    }
-    return n
-  }
-
-  var describe: String {
-    switch node {
-    case .scalar(let s): "\"\(s.string)\""
-    case .mapping: "a mapping"
-    case .sequence: "a list"
-    case .alias: "an alias"
-    }
-  }
-}
-
-func required(_ f: [String: Item], _ key: String, in owner: Item) throws(ScenarioError) -> Item {
-  guard let v = f[key] else { throw ScenarioError(path: owner.child(key), problem: "is required") }
-  return v
-}
+/// A node of the scenario and the key path that leads to it.
+typealias Item = YAMLValue<ScenarioFile>
 
 struct ScenarioReader {
   let directory: String
 
   static let topKeys: Set<String> = [
     "hall", "date", "days", "replications", "seed", "warmup_s", "arrivals", "service_time",
-    "priority_share", "noshow", "noshow_wait_s", "counters",
+    "priority_share", "noshow", "noshow_wait_s", "counters", "booked", "booking",
   ]
 
   func scenario(_ root: Item) throws(ScenarioError) -> Scenario {
-    let f = try root.fields(Self.topKeys)
-    let hall = try self.hall(required(f, "hall", in: root))
+    let f = try root.mapping(allowed: Self.topKeys)
+    let hall = try self.hall(f.required("hall"))
     let services = Set(hall.services.map(\.id))
 
-    let dateItem = try required(f, "date", in: root)
+    let dateItem = try f.required("date")
     let date = try dateItem.string()
     guard let n = dayNumber(of: date),
       HallZone(identifier: "UTC", secondsFromUTC: 0).local(n * 86_400_000).date == date
@@ -184,9 +93,9 @@ struct ScenarioReader {
     }
     let warmup = try f["warmup_s"].map { v throws(ScenarioError) in try bounded(v, 0...86_400) }
 
-    let arrivalsItem = try required(f, "arrivals", in: root)
+    let arrivalsItem = try f.required("arrivals")
     var arrivals: [String: [RatePiece]] = [:]
-    for (s, v) in try arrivalsItem.mapping(allowed: nil) {
+    for (s, v) in try arrivalsItem.entries() {
       guard services.contains(s) else { throw v.fail("unknown service \"\(s)\" (not in the hall)") }
       arrivals[s] = try pieces(v)
     }
@@ -194,7 +103,7 @@ struct ScenarioReader {
 
     var times: [String: ServiceTime] = [:]
     if let v = f["service_time"] {
-      for (s, item) in try v.mapping(allowed: nil) {
+      for (s, item) in try v.entries() {
         guard services.contains(s) else {
           throw item.fail("unknown service \"\(s)\" (not in the hall)")
         }
@@ -209,15 +118,15 @@ struct ScenarioReader {
 
     var shifts: [Int: [MinuteRange]] = [:]
     for v in try f["counters"]?.sequence() ?? [] {
-      let c = try v.fields(["id", "open"])
-      let idItem = try required(c, "id", in: v)
+      let c = try v.mapping(allowed: ["id", "open"])
+      let idItem = try c.required("id")
       let id = try idItem.int()
       guard hall.counter(id) != nil else {
         throw idItem.fail("unknown counter \(id) (not in the hall)")
       }
       guard shifts[id] == nil else { throw idItem.fail("counter \(id) is listed twice") }
       var ranges: [MinuteRange] = []
-      for r in try required(c, "open", in: v).sequence() {
+      for r in try c.required("open").sequence() {
         let range = try minuteRange(r)
         if let last = ranges.last, last.end > range.start {
           throw r.fail("shifts must be in order and must not overlap")
@@ -227,10 +136,34 @@ struct ScenarioReader {
       shifts[id] = ranges
     }
 
-    return Scenario(
+    var scenario = Scenario(
       hall: hall, date: date, days: days ?? 1, replications: reps ?? 20, seed: seed,
       warmupS: warmup ?? 0, arrivals: arrivals, serviceTime: times, priorityShare: priority,
       noshow: noshow, noshowWaitS: noshowWait ?? 60, shifts: shifts)
+    scenario.booked = try shares(f["booked"], services: services)
+    for (s, item) in try f["booked"]?.entries() ?? [] where hall.service(s)?.appointments == nil {
+      throw item.fail(
+        "service \"\(s)\" takes no appointments (give it `appointments` in the hall file)")
+    }
+    if let v = f["booking"] { scenario.booking = try booking(v) }
+    return scenario
+  }
+
+  /// `booking: {early_s: 1200, late_s: 600, noshow: 0.1}`. Check-in opens 30 minutes before a
+  /// slot, so no one comes earlier; later than 15 minutes after it a visitor has missed the
+  /// slot and takes an ordinary ticket.
+  func booking(_ v: Item) throws(ScenarioError) -> BookingBehaviour {
+    let f = try v.mapping(allowed: ["early_s", "late_s", "noshow"])
+    var b = BookingBehaviour()
+    if let e = f["early_s"] { b.earlyS = try bounded(e, 0...1800) }
+    if let l = f["late_s"] { b.lateS = try bounded(l, 0...3600) }
+    if let n = f["noshow"] {
+      b.noshow = try n.number()
+      guard (0...1).contains(b.noshow) else {
+        throw n.fail("\(b.noshow) is not a share between 0 and 1")
+      }
+    }
+    return b
   }
 
   /// A path to a hall file, relative to the scenario, or the hall itself inline.
@@ -275,11 +208,11 @@ struct ScenarioReader {
   func pieces(_ v: Item) throws(ScenarioError) -> [RatePiece] {
     var result: [RatePiece] = []
     for item in try v.sequence() {
-      let f = try item.fields(["from", "to", "per_hour"])
-      let from = try clock(required(f, "from", in: item))
-      let to = try clock(required(f, "to", in: item))
+      let f = try item.mapping(allowed: ["from", "to", "per_hour"])
+      let from = try clock(f.required("from"))
+      let to = try clock(f.required("to"))
       guard from < to else { throw item.fail("the range must end after it starts") }
-      let rateItem = try required(f, "per_hour", in: item)
+      let rateItem = try f.required("per_hour")
       let rate = try rateItem.number()
       guard rate >= 0 else { throw rateItem.fail("\(rate) is negative") }
       guard rate <= Scenario.maxPerHour else {
@@ -301,15 +234,7 @@ struct ScenarioReader {
     return m
   }
 
-  static func minute(_ s: String) -> Int? {
-    let parts = s.trimmingCharacters(in: .whitespaces).split(
-      separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-      let h = Int(parts[0]), let m = Int(parts[1]), h >= 0, m >= 0, m < 60
-    else { return nil }
-    let total = h * 60 + m
-    return total <= 24 * 60 ? total : nil
-  }
+  static func minute(_ s: String) -> Int? { minuteOfDay(clock: Substring(s)) }
 
   func minuteRange(_ v: Item) throws(ScenarioError) -> MinuteRange {
     let text = try v.string()
@@ -322,10 +247,10 @@ struct ScenarioReader {
   }
 
   func serviceTime(_ v: Item) throws(ScenarioError) -> ServiceTime {
-    let f = try v.fields(["dist", "mean_s", "cv", "s", "samples_s"])
-    let distItem = try required(f, "dist", in: v)
+    let f = try v.mapping(allowed: ["dist", "mean_s", "cv", "s", "samples_s"])
+    let distItem = try f.required("dist")
     func positive(_ key: String) throws(ScenarioError) -> Double {
-      let item = try required(f, key, in: v)
+      let item = try f.required(key)
       let x = try item.number()
       guard x > 0 else { throw item.fail("\(x) must be more than 0") }
       return x
@@ -347,7 +272,7 @@ struct ScenarioReader {
       return .fixed(s: try positive("s"))
     case "empirical":
       try refuse(["mean_s", "cv", "s"])
-      let list = try required(f, "samples_s", in: v).sequence()
+      let list = try f.required("samples_s").sequence()
       guard !list.isEmpty else {
         throw ScenarioError(path: v.child("samples_s"), problem: "must list at least one time")
       }
@@ -370,7 +295,7 @@ struct ScenarioReader {
   func shares(_ v: Item?, services: Set<String>) throws(ScenarioError) -> [String: Double] {
     guard let v else { return [:] }
     var result: [String: Double] = [:]
-    for (s, item) in try v.mapping(allowed: nil) {
+    for (s, item) in try v.entries() {
       guard services.contains(s) else {
         throw item.fail("unknown service \"\(s)\" (not in the hall)")
       }

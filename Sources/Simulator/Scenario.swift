@@ -21,6 +21,11 @@ public struct Scenario: Sendable {
   public var noshowWaitS: Int
   /// Counters with shifts; the others are open all day.
   public var shifts: [Int: [MinuteRange]]
+  /// Per service that takes appointments, the share of its visitors who book a slot
+  /// instead of walking in (`booked:`); a service listed, even at 0, is reported per class.
+  public var booked: [String: Double] = [:]
+  /// How booked visitors keep their slots (`booking:`).
+  public var booking = BookingBehaviour()
   /// A recorded day to replay instead of drawing arrivals (`--from-db`).
   public var replay: [RecordedVisitor]?
 
@@ -80,6 +85,14 @@ public struct Scenario: Sendable {
     )
   }
 
+  /// The same scenario with `share` of the visitors of every service that takes
+  /// appointments booking a slot.
+  public func with(booked share: Double) -> Scenario {
+    var s = self
+    for svc in hall.services where svc.appointments != nil { s.booked[svc.id] = share }
+    return s
+  }
+
   /// The same scenario with every counter calling by `policy`.
   public func with(policy: CallPolicy) -> Scenario {
     var s = self
@@ -110,16 +123,9 @@ public struct RecordedVisitor: Sendable, Equatable {
   }
 }
 
-/// Minutes after local midnight, half-open: [start, end).
-public struct MinuteRange: Sendable, Equatable {
-  public var start: Int
-  public var end: Int
-
-  public init(start: Int, end: Int) {
-    self.start = start
-    self.end = end
-  }
-}
+/// Minutes after local midnight, half-open: [start, end); the hall file's opening hours are
+/// the same shape.
+public typealias MinuteRange = OpeningHours.Range
 
 public struct RatePiece: Sendable, Equatable {
   public var range: MinuteRange

@@ -19,6 +19,8 @@ extension Summary {
       ]
       let ci = s.ci95WaitMeanS.map { "[\(num($0.0)), \(num($0.1))]" } ?? "null"
       fields.append("\"ci95_wait_mean_s\": \(ci)")
+      if let w = s.walkIn { fields.append("\"walk_in\": \(w.json)") }
+      if let a = s.appointment { fields.append("\"appointment\": \(a.json)") }
       return (i == 0 ? "" : ",") + "\n\(indent)   \(quote(id)): {" + fields.joined(separator: ", ")
         + "}"
     }.joined()
@@ -36,6 +38,25 @@ extension Summary {
     return "{\"replications\": \(first), \"policies\": {"
       + summaries.map { "\n \(quote($0.policy)): " + $0.jsonObject(indent: "  ") }.joined(
         separator: ",") + "}}"
+  }
+}
+
+extension Summary.ClassSummary {
+  /// The appointment-only keys only where they were measured.
+  var json: String {
+    var fields = [
+      "\"served\": \(num(served))", "\"wait_mean_s\": \(num(waitMeanS))",
+      "\"wait_p50_s\": \(num(waitP50S))", "\"wait_p90_s\": \(num(waitP90S))",
+      "\"ci95_wait_p90_s\": " + (ci95WaitP90S.map { "[\(num($0.0)), \(num($0.1))]" } ?? "null"),
+    ]
+    if let booked {
+      fields += [
+        "\"booked\": \(num(booked))", "\"noshow\": \(num(noshow))", "\"missed\": \(num(missed))",
+        "\"lateness_mean_s\": \(num(latenessMeanS))", "\"lateness_p50_s\": \(num(latenessP50S))",
+        "\"lateness_p90_s\": \(num(latenessP90S))",
+      ]
+    }
+    return "{" + fields.joined(separator: ", ") + "}"
   }
 }
 

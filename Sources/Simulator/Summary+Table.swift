@@ -38,6 +38,7 @@ extension Summary {
       ]
       lines.append(zip(row, widths).enumerated().map { pad($1.0, $1.1, left: $0 == 0) }.joined())
     }
+    lines += classTable(english: english)
     let p = english ? "Priority" : "Prioritas"
     lines.append(
       "\(p): \(num(priority.served)) " + (english ? "served, mean " : "dilayani, rerata ")
@@ -50,5 +51,57 @@ extension Summary {
           + pad(share(c.utilisation), english ? 7 : 8))
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Walk-ins and appointments of the services that take bookings, waits and the calls'
+  /// lateness after the slot's start in minutes.
+  func classTable(english: Bool) -> [String] {
+    let rows = services.compactMap { id, s in
+      s.walkIn.flatMap { w in s.appointment.map { (id, w, $0) } }
+    }
+    guard !rows.isEmpty else { return [] }
+    func m(_ s: Double?) -> String { s.map { num($0 / 60) } ?? "–" }
+    func ci(_ c: (Double, Double)?) -> String { c.map { "\(m($0.0))–\(m($0.1))" } ?? "–" }
+    var lines = [
+      "",
+      english
+        ? "Walk-ins and appointments (minutes; lateness: from the slot's start to the call)"
+        : "Datang langsung dan janji temu (menit; terlambat: dari awal jadwal sampai dipanggil)",
+    ]
+    let head =
+      english
+      ? ["Service", "Class", "Served", "Mean", "p90", "95% CI p90", "Late p50", "Late p90"]
+      : [
+        "Layanan", "Kelas", "Dilayani", "Rerata", "p90", "IK95% p90", "Terlambat p50",
+        "Terlambat p90",
+      ]
+    let widths = [8, 17, 9, 7, 7, 13, 15, 15]
+    func line(_ cells: [String]) -> String {
+      zip(cells, widths).enumerated().map { i, cw in
+        let pad = String(repeating: " ", count: max(0, cw.1 - cw.0.count))
+        return i < 2 ? cw.0 + pad : pad + cw.0
+      }.joined()
+    }
+    lines.append(line(head))
+    for (id, w, a) in rows {
+      lines.append(
+        line([
+          id, english ? "walk-in" : "datang langsung", num(w.served), m(w.waitMeanS),
+          m(w.waitP90S), ci(w.ci95WaitP90S), "", "",
+        ]))
+      guard let booked = a.booked, booked > 0 else { continue }
+      lines.append(
+        line([
+          "", english ? "appointment" : "janji temu", num(a.served), m(a.waitMeanS),
+          m(a.waitP90S), ci(a.ci95WaitP90S), m(a.latenessP50S), m(a.latenessP90S),
+        ]))
+      lines.append(
+        english
+          ? "  \(id): \(num(booked)) booked, \(num(a.noshow)) did not come, "
+            + "\(num(a.missed)) came too late to check in"
+          : "  \(id): \(num(booked)) memesan, \(num(a.noshow)) tidak datang, "
+            + "\(num(a.missed)) terlambat check-in")
+    }
+    return lines
   }
 }

@@ -18,6 +18,26 @@ public struct Summary: Sendable {
     public var etaMaeS: Double?
     public var etaMaeRatio: Double?
     public var ci95WaitMeanS: (Double, Double)?
+    /// For a service the scenario lists under `booked:`: its walk-ins and its appointments.
+    public var walkIn: ClassSummary?
+    public var appointment: ClassSummary?
+  }
+
+  /// One class of visitors of a service (walk-ins or appointments), means over runs. The
+  /// booking figures and the lateness are for appointments only.
+  public struct ClassSummary: Sendable {
+    public var served = 0.0
+    public var waitMeanS: Double?
+    public var waitP50S: Double?
+    public var waitP90S: Double?
+    public var ci95WaitP90S: (Double, Double)?
+    public var booked: Double?
+    public var noshow: Double?
+    public var missed: Double?
+    /// From the slot's start to the call; negative when called before the slot began.
+    public var latenessMeanS: Double?
+    public var latenessP50S: Double?
+    public var latenessP90S: Double?
   }
 
   public struct CounterSummary: Sendable {
@@ -60,6 +80,18 @@ public struct Summary: Sendable {
       s.etaMaeS = meanOrNil(per.filter { !$0.etaErrors.isEmpty }.map { mean($0.etaErrors) })
       if let mae = s.etaMaeS, let w = s.waitMeanS, w > 0 { s.etaMaeRatio = mae / w }
       s.ci95WaitMeanS = confidenceInterval(means)
+      if scenario.booked[svc.id] != nil {
+        s.walkIn = ClassSummary(per.map(\.walkInWaits), n: n)
+        var a = ClassSummary(per.map(\.appointmentWaits), n: n)
+        a.booked = Double(per.map(\.booked).reduce(0, +)) / n
+        a.noshow = Double(per.map(\.bookingNoshows).reduce(0, +)) / n
+        a.missed = Double(per.map(\.missed).reduce(0, +)) / n
+        let late = per.map(\.lateness).filter { !$0.isEmpty }
+        a.latenessMeanS = meanOrNil(late.map(mean))
+        a.latenessP50S = meanOrNil(late.map { percentile($0, 0.5) })
+        a.latenessP90S = meanOrNil(late.map { percentile($0, 0.9) })
+        s.appointment = a
+      }
       return (svc.id, s)
     }
     counters = scenario.hall.counters.map { c in
@@ -88,6 +120,19 @@ public struct Summary: Sendable {
   }
 
   public func service(_ id: String) -> ServiceSummary? { services.first { $0.0 == id }?.1 }
+}
+
+extension Summary.ClassSummary {
+  /// From each run's waits of the class.
+  init(_ runs: [[Double]], n: Double) {
+    let withWaits = runs.filter { !$0.isEmpty }
+    served = Double(runs.map(\.count).reduce(0, +)) / n
+    waitMeanS = meanOrNil(withWaits.map(mean))
+    waitP50S = meanOrNil(withWaits.map { percentile($0, 0.5) })
+    let p90s = withWaits.map { percentile($0, 0.9) }
+    waitP90S = meanOrNil(p90s)
+    ci95WaitP90S = confidenceInterval(p90s)
+  }
 }
 
 func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }

@@ -49,6 +49,13 @@ struct Simulate: ParsableCommand {
   @Option(help: "The first seed, overriding the scenario's.")
   var seed: UInt64?
 
+  @Option(
+    help: """
+      The share of visitors who book (0–1) in every service that takes appointments, \
+      overriding the scenario's `booked`.
+      """)
+  var booked: Double?
+
   @Option(help: ArgumentHelp("Language of the output: id or en.", valueName: "lang"))
   var lang = "id"
 
@@ -78,6 +85,10 @@ struct Simulate: ParsableCommand {
         lang == "en"
           ? "--find-counters needs --target-p90 SECONDS"
           : "--find-counters memerlukan --target-p90 DETIK")
+    }
+    if let booked, !(0...1).contains(booked) {
+      throw ValidationError(
+        lang == "en" ? "--booked: a share from 0 to 1" : "--booked: bagian antara 0 dan 1")
     }
     if let targetP90, !(targetP90 > 0) {
       throw ValidationError(
@@ -109,6 +120,18 @@ struct Simulate: ParsableCommand {
     }
     if let replications { s.replications = replications }
     if let seed { s.seed = seed }
+    if let booked {
+      guard s.hall.services.contains(where: { $0.appointments != nil }) else {
+        FileHandle.standardError.write(
+          Data(
+            (english
+              ? "antre simulate: --booked: no service of the hall takes appointments\n"
+              : "antre simulate: --booked: tidak ada layanan aula yang menerima janji temu\n").utf8)
+        )
+        throw ExitCode(2)
+      }
+      s = s.with(booked: booked)
+    }
     do {
       try s.checkWork()
     } catch {

@@ -14,6 +14,44 @@ import Testing
     #expect(r.out.contains("Counter   Served   Busy"))
   }
 
+  @Test func theBookedScenarioComparesWalkInsWithAndWithoutBookings() throws {
+    let file = ServerProcess.packageRoot.path + "/Assets/scenarios/banyuwangi-booked.yaml"
+    var p90: [String: Double] = [:]
+    for share in ["0", "0.3"] {
+      let r = try OfficerCLI.run([
+        "simulate", file, "--booked", share, "--replications", "3", "--json",
+      ])
+      #expect(r.status == 0, "\(r.err)")
+      let object = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+      let a = (object?["services"] as? [String: [String: Any]])?["A"]
+      let walkIn = a?["walk_in"] as? [String: Any]
+      let appointment = a?["appointment"] as? [String: Any]
+      p90[share] = (walkIn?["wait_p90_s"] as? NSNumber)?.doubleValue
+      let booked = (appointment?["booked"] as? NSNumber)?.doubleValue ?? -1
+      #expect(share == "0" ? booked == 0 : booked > 50, "booked \(booked)")
+    }
+    #expect(p90["0.3"] != nil && p90["0"] != nil)
+    let table = try OfficerCLI.run(["simulate", file, "--replications", "2"])
+    #expect(table.out.contains("janji temu"), "\(table.out)")
+    // A hall none of whose services takes appointments.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "antre-sim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let plain = dir.appendingPathComponent("plain.yaml").path
+    try """
+    hall:
+      name: Uji
+      services: [{id: A, name: A, target_wait_s: 600, mean_service_s: 300}]
+      counters: [{id: 1, services: [A]}]
+    date: 2026-12-07
+    arrivals: {A: [{from: "08:00", to: "10:00", per_hour: 5}]}
+    """.write(toFile: plain, atomically: true, encoding: .utf8)
+    let refused = try OfficerCLI.run(["simulate", plain, "--booked", "0.3"])
+    #expect(refused.status == 2)
+    #expect(refused.err.contains("janji temu"), "\(refused.err)")
+  }
+
   @Test func aBrokenScenarioIsRefusedWithItsKeyPath() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "antre-sim-\(UUID().uuidString)")
