@@ -4,79 +4,112 @@
 //
 // When calls come faster than speech, a backlog is said more briefly so that no call waits
 // more than about BUDGET_S for its voice: one chime for the whole batch, only the first
-// language, and, if the queue is deep, without "nomor antrean" and then without "silakan
-// menuju loket" (the screen shows where to go), and last those same words spoken faster
-// (three-digit numbers are long: "seratus dua puluh tujuh"). Each choice is made just before
-// a piece is played, with the queue as it is then.
+// language, then without "nomor antrean", then compact: the letters and the number digit by
+// digit ("A satu dua tujuh", shorter and easier to match with the screen than "seratus dua
+// puluh tujuh"), "loket" and the counter, in the brisk quick/ clips with hardly a gap, and
+// last that same compact call played a little faster. The form is chosen just before a call
+// is said, with the queue as it is then, as the richest one in which every waiting call can
+// still be said in time: a rush is said evenly rather than its first calls whole and its
+// last ones hurried.
 
-import { CHIME, callParts } from "./numwords.js";
+import { CHIME, CLIP_EXTENSION, callParts, parseTicketNumber, toEnglishWords, toIndonesianWords } from "./numwords.js";
 
 const START_S = 0.05;
 const GAP_S = 0.05;
+/** The quick clips keep a short tail of their own: words follow closely but stay apart. */
+const QUICK_GAP_S = 0.03;
 const AFTER_CHIME_S = 0.25;
 const BETWEEN_LANGUAGES_S = 0.6;
 const BETWEEN_CALLS_S = 0.2;
 /** A clip not loaded yet (or missing) is reckoned at this length. */
 const UNKNOWN_CLIP_S = 0.6;
-/** The longest a call should wait for its announcement to start. */
-export const BUDGET_S = 18;
+/**
+ * The longest a call should wait for its announcement to start, as planned: a second under
+ * the ~20 s a hall can bear, for the time the page itself takes between calls.
+ */
+export const BUDGET_S = 19;
 const LOG_SIZE = 200;
 
-/** A silence in a clip list: ticket and counter said without the words between them. */
+/** A silence in a clip list: ticket and counter said without the word between them. */
 export const PAUSE = "pause";
-const PAUSE_S = 0.2;
-/** How much faster the last resort speaks: still clear, a third less time. */
-export const QUICK_RATE = 1.45;
-/** The quick form only when terse would miss the budget by more than this (~20 s in all). */
-const QUICK_SLACK_S = 2;
+const PAUSE_S = 0.25;
+/**
+ * How much faster a deep backlog plays the compact call, in steps: the pitch rises with the
+ * speed (Web Audio cannot keep it), and beyond a fifth faster the voice turns shrill.
+ */
+export const RATES = [1, 1.1, 1.2];
+
+const digitWord = (d, lang) => (lang === "en" ? toEnglishWords(d) : toIndonesianWords(d));
+const numberWords = (n, lang) => (lang === "en" ? toEnglishWords(n) : toIndonesianWords(n)).split(/[ -]/);
 
 /**
- * The ways to say one call in one language, richest first: whole, no intro, ticket and
- * counter only, and that spoken faster (`rate`).
+ * A call in the quick clips: `ticket`, the letters then the number digit by digit; `go`,
+ * "loket" / "counter"; `counter`, the counter's number in words (it is short, and digits
+ * would run on from the ticket's).
+ */
+export function compactParts(number, counterId, lang = "id") {
+  callParts(number, counterId, lang); // the same checks, the same errors
+  const { letters, value } = parseTicketNumber(number);
+  const clip = (name) => `${lang}/quick/${name}.${CLIP_EXTENSION}`;
+  return {
+    ticket: [
+      ...[...letters].map((l) => clip(`letter_${l.toLowerCase()}`)),
+      ...[...String(value)].map((d) => clip(digitWord(Number(d), lang))),
+    ],
+    go: clip(lang === "en" ? "counter" : "loket"),
+    counter: numberWords(Number(counterId), lang).map(clip),
+  };
+}
+
+/**
+ * The ways to say one call in one language, longest first: whole; without "nomor antrean";
+ * compact (quick clips, number digit by digit) at each of RATES; and, last of all, compact
+ * at the highest rate with a pause for the word "loket".
  */
 export function callForms(number, counterId, lang) {
   const { intro, ticket, go, counter } = callParts(number, counterId, lang);
+  const quick = compactParts(number, counterId, lang);
+  const compact = [...quick.ticket, quick.go, ...quick.counter];
   return [
-    { form: "full", clips: [intro, ...ticket, go, ...counter], rate: 1 },
-    { form: "brief", clips: [...ticket, go, ...counter], rate: 1 },
-    { form: "terse", clips: [...ticket, PAUSE, ...counter], rate: 1 },
-    { form: "quick", clips: [...ticket, PAUSE, ...counter], rate: QUICK_RATE },
+    { form: "full", clips: [intro, ...ticket, go, ...counter], rate: 1, gap: GAP_S },
+    { form: "brief", clips: [...ticket, go, ...counter], rate: 1, gap: GAP_S },
+    ...RATES.map((rate) => ({ form: "compact", clips: compact, rate, gap: QUICK_GAP_S })),
+    {
+      form: "tight",
+      clips: [...quick.ticket, PAUSE, ...quick.counter],
+      rate: RATES.at(-1),
+      gap: QUICK_GAP_S,
+    },
   ];
 }
 
 /**
- * Which of `durations` (seconds, richest form first) to use for the call about to start at
- * `now` so that every call in `waiting` (`{queuedAt, shortest}`, in seconds, in order)
- * starts within `budget` of being queued, supposing each is said in its shortest form.
- * When none does, the shortest.
+ * Whether, after a call of `duration` s starting at `now`, calls queued at `queuedAt` and
+ * taking `durations` s, in that order, each start within `budget` of being queued.
  */
-export function chooseForm(durations, waiting, now, budget = BUDGET_S) {
-  for (let i = 0; i < durations.length; i++) {
-    if (fitsBudget(durations[i], waiting, now, budget)) return i;
-  }
-  return durations.length - 1;
-}
-
-/** Whether, after a call of `duration` starting at `now`, every call in `waiting` starts within `budget`. */
 export function fitsBudget(duration, waiting, now, budget = BUDGET_S) {
   let t = now + duration + BETWEEN_CALLS_S;
   for (const w of waiting) {
     if (t - w.queuedAt > budget) return false;
-    t += w.shortest + BETWEEN_CALLS_S;
+    t += w.duration + BETWEEN_CALLS_S;
   }
   return true;
 }
 
 /**
- * The form to say a call in: `chooseForm`, except that the quick form (faster, so higher) is
- * only for when the terse one would keep a call waiting past the budget plus QUICK_SLACK_S.
+ * Which form to say the call about to start at `now` in: the longest in which it and every
+ * call waiting behind it start within `budget` of being queued. `durations`: its forms'
+ * lengths in seconds, longest first; `waiting`: the calls behind it (`{queuedAt, durations}`,
+ * the same forms), in order. The whole backlog is planned in one form, so a rush is said
+ * evenly, and what time is left over, or lost, is shared out again at the next call. When
+ * no form fits, the shortest.
  */
-export function chooseSpokenForm(forms, durations, waiting, now) {
-  const i = chooseForm(durations, waiting, now);
-  if (forms[i].form === "quick" && i > 0 && fitsBudget(durations[i - 1], waiting, now, BUDGET_S + QUICK_SLACK_S)) {
-    return i - 1;
+export function chooseForm(durations, waiting, now, budget = BUDGET_S) {
+  for (let i = 0; i < durations.length; i++) {
+    const behind = waiting.map((w) => ({ queuedAt: w.queuedAt, duration: w.durations[i] }));
+    if (fitsBudget(durations[i], behind, now, budget)) return i;
   }
-  return i;
+  return durations.length - 1;
 }
 
 const nowS = () => performance.now() / 1000;
@@ -125,7 +158,8 @@ export class Announcer {
     // Warm the cache with the clips every announcement uses.
     for (const lang of this.langs) {
       try {
-        this.load([CHIME, ...callForms("A1", 1, lang)[0].clips]);
+        const forms = callForms("A1", 1, lang);
+        this.load([CHIME, ...forms[0].clips, ...forms.at(-2).clips]);
       } catch {
         // A language without a voice is skipped when announcing too.
       }
@@ -189,12 +223,12 @@ export class Announcer {
     return this.buffers.get(name);
   }
 
-  /** Seconds that `names` take when played `rate` times as fast with the gaps `play` leaves. */
-  async duration(names, rate = 1) {
-    const buffers = await this.load(names);
+  /** Seconds that a form (`clips`, `rate`, `gap`) takes as `play` plays it. */
+  async duration({ clips, rate = 1, gap = GAP_S }) {
+    const buffers = await this.load(clips);
     return buffers.reduce(
       (sum, b, i) =>
-        sum + (names[i] === PAUSE ? PAUSE_S : b ? b.duration : UNKNOWN_CLIP_S) / rate + (i ? GAP_S : 0),
+        sum + (clips[i] === PAUSE ? PAUSE_S : b ? b.duration : UNKNOWN_CLIP_S) / rate + (i ? gap : 0),
       0,
     );
   }
@@ -227,6 +261,7 @@ export class Announcer {
       chime: false,
       langs: [],
       form: null,
+      rate: 1,
       clips: [],
       played: 0,
     };
@@ -246,19 +281,20 @@ export class Announcer {
     const [first, ...others] = this.voiced();
     // Chosen now, after the chime, counting the calls that came in meanwhile.
     const forms = callForms(item.number, item.counter, first);
-    const durations = await Promise.all(forms.map((f) => this.duration(f.clips, f.rate)));
+    const durations = await Promise.all(forms.map((f) => this.duration(f)));
     const waiting = await Promise.all(
       this.queue
         .filter((q) => !q.chimeOnly)
-        .map(async (q) => {
-          const quickest = callForms(q.number, q.counter, first).at(-1);
-          return { queuedAt: q.queuedAt, shortest: await this.duration(quickest.clips, quickest.rate) };
-        }),
+        .map(async (q) => ({
+          queuedAt: q.queuedAt,
+          durations: await Promise.all(callForms(q.number, q.counter, first).map((f) => this.duration(f))),
+        })),
     );
-    const chosen = forms[chooseSpokenForm(forms, durations, waiting, nowS() + lead)];
+    const chosen = forms[chooseForm(durations, waiting, nowS() + lead)];
     entry.form = chosen.form;
+    entry.rate = chosen.rate;
     entry.langs.push(first);
-    await this.play(chosen.clips, lead, entry, chosen.rate);
+    await this.play(chosen.clips, lead, entry, chosen.rate, chosen.gap);
     // The other languages only while nobody else waits for a turn.
     for (const lang of others) {
       if (this.queue.length > 0 || chosen.form !== "full") break;
@@ -268,15 +304,18 @@ export class Announcer {
     entry.endedAt = performance.now();
   }
 
-  /** Plays `names` back to back starting `lead` seconds from now, `rate` times as fast; resolves when they end. */
-  async play(names, lead, entry, rate = 1) {
+  /**
+   * Plays `names` `gap` s apart starting `lead` seconds from now, `rate` times as fast;
+   * resolves when they end.
+   */
+  async play(names, lead, entry, rate = 1, gap = GAP_S) {
     const buffers = await this.load(names);
     const ctx = this.ctx;
     let t = ctx.currentTime + lead;
     if (entry.startedAt === null) entry.startedAt = performance.now() + lead * 1000;
     let last = null;
     for (let i = 0; i < names.length; i++) {
-      if (i > 0) t += GAP_S;
+      if (i > 0) t += gap;
       if (names[i] === PAUSE) {
         t += PAUSE_S / rate;
         continue;
