@@ -8,9 +8,9 @@
 // digit ("A satu dua tujuh", shorter and easier to match with the screen than "seratus dua
 // puluh tujuh"), "loket" and the counter, in the brisk quick/ clips with hardly a gap, and
 // last that same compact call played a little faster. The form is chosen just before a call
-// is said, with the queue as it is then, as the richest one in which every waiting call can
-// still be said in time: a rush is said evenly rather than its first calls whole and its
-// last ones hurried.
+// is said, with the queue as it is then: the richest one in which this call and all those
+// waiting, each said that way, start in time. A rush is said evenly rather than its first
+// calls whole and its last ones hurried.
 
 import { CHIME, CLIP_EXTENSION, callParts, parseTicketNumber, toEnglishWords, toIndonesianWords } from "./numwords.js";
 
@@ -64,7 +64,9 @@ export function compactParts(number, counterId, lang = "id") {
 /**
  * The ways to say one call in one language, longest first: whole; without "nomor antrean";
  * compact (quick clips, number digit by digit) at each of RATES; and, last of all, compact
- * at the highest rate with a pause for the word "loket".
+ * at the highest rate with a pause for the word "loket". Then, out of that order, for a
+ * voice without quick/ clips (a hall's own recordings): ticket and counter in the normal
+ * clips, with a pause between.
  */
 export function callForms(number, counterId, lang) {
   const { intro, ticket, go, counter } = callParts(number, counterId, lang);
@@ -80,12 +82,13 @@ export function callForms(number, counterId, lang) {
       rate: RATES.at(-1),
       gap: QUICK_GAP_S,
     },
+    { form: "terse", clips: [...ticket, PAUSE, ...counter], rate: 1, gap: GAP_S },
   ];
 }
 
 /**
- * Whether, after a call of `duration` s starting at `now`, calls queued at `queuedAt` and
- * taking `durations` s, in that order, each start within `budget` of being queued.
+ * Whether, after a call of `duration` s starting at `now`, the calls of `waiting`
+ * (`{queuedAt, duration}`, in order) each start within `budget` of being queued.
  */
 export function fitsBudget(duration, waiting, now, budget = BUDGET_S) {
   let t = now + duration + BETWEEN_CALLS_S;
@@ -102,14 +105,14 @@ export function fitsBudget(duration, waiting, now, budget = BUDGET_S) {
  * lengths in seconds, longest first; `waiting`: the calls behind it (`{queuedAt, durations}`,
  * the same forms), in order. The whole backlog is planned in one form, so a rush is said
  * evenly, and what time is left over, or lost, is shared out again at the next call. When
- * no form fits, the shortest.
+ * no form fits, the shortest. A form that cannot be said (a clip missing) is `Infinity` long.
  */
 export function chooseForm(durations, waiting, now, budget = BUDGET_S) {
   for (let i = 0; i < durations.length; i++) {
     const behind = waiting.map((w) => ({ queuedAt: w.queuedAt, duration: w.durations[i] }));
     if (fitsBudget(durations[i], behind, now, budget)) return i;
   }
-  return durations.length - 1;
+  return durations.indexOf(Math.min(...durations));
 }
 
 const nowS = () => performance.now() / 1000;
@@ -223,9 +226,14 @@ export class Announcer {
     return this.buffers.get(name);
   }
 
-  /** Seconds that a form (`clips`, `rate`, `gap`) takes as `play` plays it. */
-  async duration({ clips, rate = 1, gap = GAP_S }) {
+  /**
+   * Seconds that a form (`clips`, `rate`, `gap`) takes as `play` plays it. `whole`: Infinity
+   * if a clip is missing (a hall's own recordings without the quick/ ones), so that form is
+   * not chosen rather than said with holes.
+   */
+  async duration({ clips, rate = 1, gap = GAP_S }, whole = false) {
     const buffers = await this.load(clips);
+    if (whole && buffers.some((b, i) => !b && clips[i] !== PAUSE)) return Infinity;
     return buffers.reduce(
       (sum, b, i) =>
         sum + (clips[i] === PAUSE ? PAUSE_S : b ? b.duration : UNKNOWN_CLIP_S) / rate + (i ? gap : 0),
@@ -281,13 +289,16 @@ export class Announcer {
     const [first, ...others] = this.voiced();
     // Chosen now, after the chime, counting the calls that came in meanwhile.
     const forms = callForms(item.number, item.counter, first);
-    const durations = await Promise.all(forms.map((f) => this.duration(f)));
+    // The whole form is said even with a clip missing: some form must always be said.
+    const durations = await Promise.all(forms.map((f, i) => this.duration(f, i > 0)));
     const waiting = await Promise.all(
       this.queue
         .filter((q) => !q.chimeOnly)
         .map(async (q) => ({
           queuedAt: q.queuedAt,
-          durations: await Promise.all(callForms(q.number, q.counter, first).map((f) => this.duration(f))),
+          durations: await Promise.all(
+            callForms(q.number, q.counter, first).map((f, i) => this.duration(f, i > 0)),
+          ),
         })),
     );
     const chosen = forms[chooseForm(durations, waiting, nowS() + lead)];

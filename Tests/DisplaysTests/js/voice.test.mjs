@@ -27,7 +27,7 @@ test("a backlog says the number digit by digit in the quick voice, then faster",
   assert.equal(RATES[0], 1);
   assert.ok(RATES.every((r, i) => i === 0 || r > RATES[i - 1]) && RATES.at(-1) <= 1.25);
   // Last of all the word "loket" gives way to a pause.
-  const tight = forms.at(-1);
+  const tight = forms.at(-2);
   assert.equal(tight.form, "tight");
   assert.deepEqual(tight.clips, [...compact[0].clips.slice(0, 4), PAUSE, "id/quick/sepuluh.ogg"]);
   // Words follow each other more closely in the quick voice.
@@ -66,12 +66,12 @@ test("every clip any form can ask for is in Assets/voice", () => {
 });
 
 test("with nobody waiting the whole call is said", () => {
-  assert.equal(chooseForm([6, 5, 2, 1.8, 1.6, 1.5], [], 100), 0);
+  assert.equal(chooseForm([6, 5, 2, 1.8, 1.6, 1.5, 2.4], [], 100), 0);
 });
 
 test("a backlog is planned in one form: the longest in which every waiting call starts in time", () => {
   const now = 100;
-  const lengths = [6, 5, 2, 1.8, 1.6, 1.5];
+  const lengths = [6, 5, 2, 1.8, 1.6, 1.5, 2.4];
   const waiting = (n, queuedAt = now) => Array.from({ length: n }, () => ({ queuedAt, durations: lengths }));
   // Two behind, queued just now: all three whole still fits.
   assert.equal(chooseForm(lengths, waiting(2), now), 0);
@@ -94,4 +94,19 @@ test("the budget counts each waiting call's own length and the pause between cal
   // The second waiting call starts at 2 + 0.2 + 3 + 0.2 = 5.4 s.
   assert.equal(fitsBudget(2, w, 0, 5.4), true);
   assert.equal(fitsBudget(2, w, 0, 5.3), false);
+});
+
+test("without quick clips a backlog is said tersely in the normal voice", () => {
+  const forms = callForms("A012", 3, "id");
+  assert.equal(forms.at(-1).form, "terse");
+  assert.deepEqual(forms.at(-1).clips, ["id/letter_a.ogg", "id/dua.ogg", "id/belas.ogg", PAUSE, "id/tiga.ogg"]);
+  const now = 100;
+  // The quick forms cannot be said (Infinity): brief while it fits, then terse.
+  const lengths = [6, 5, Infinity, Infinity, Infinity, Infinity, 2];
+  const waiting = (n, queuedAt = now) => Array.from({ length: n }, () => ({ queuedAt, durations: lengths }));
+  assert.equal(chooseForm(lengths, [], now), 0);
+  assert.equal(chooseForm(lengths, waiting(3, now - 1), now), 1);
+  assert.equal(chooseForm(lengths, waiting(8), now), 6);
+  // With quick clips, terse (longer than any quick form) is never the shortest.
+  assert.equal(chooseForm([6, 5, 2, 1.8, 1.6, 1.5, 2.4], waiting(30), now), 5);
 });
