@@ -75,7 +75,7 @@ if [ "${1:-}" = --quick-from-clips ]; then
     done < <(quick_names "$lang")
   done
   # No normal clip says "loket"/"counter" alone: those two stay as they are.
-  echo "remade quick/ from the clips beside it, except id/quick/loket.ogg and en/quick/counter.ogg"
+  echo "remade quick/ from the clips beside it; id/quick/loket.ogg and en/quick/counter.ogg are kept as they are (record them if missing)"
   exit 0
 fi
 
