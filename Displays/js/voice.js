@@ -158,11 +158,11 @@ export class Announcer {
     if (this.ctx.state !== "running") {
       await Promise.race([this.ctx.resume(), new Promise((r) => setTimeout(r, 300))]);
     }
-    // Warm the cache with the clips every announcement uses.
+    // Warm the cache with the clips every announcement uses, and a backlog's "loket".
     for (const lang of this.langs) {
       try {
         const forms = callForms("A1", 1, lang);
-        this.load([CHIME, ...forms[0].clips, ...forms.at(-2).clips]);
+        this.load([CHIME, ...forms[0].clips, ...forms.find((f) => f.form === "compact").clips]);
       } catch {
         // A language without a voice is skipped when announcing too.
       }
