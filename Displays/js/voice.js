@@ -4,79 +4,115 @@
 //
 // When calls come faster than speech, a backlog is said more briefly so that no call waits
 // more than about BUDGET_S for its voice: one chime for the whole batch, only the first
-// language, and, if the queue is deep, without "nomor antrean" and then without "silakan
-// menuju loket" (the screen shows where to go), and last those same words spoken faster
-// (three-digit numbers are long: "seratus dua puluh tujuh"). Each choice is made just before
-// a piece is played, with the queue as it is then.
+// language, then without "nomor antrean", then compact: the letters and the number digit by
+// digit ("A satu dua tujuh", shorter and easier to match with the screen than "seratus dua
+// puluh tujuh"), "loket" and the counter, in the brisk quick/ clips with hardly a gap, and
+// last that same compact call played a little faster. The form is chosen just before a call
+// is said, with the queue as it is then: the richest one in which this call and all those
+// waiting, each said that way, start in time. A rush is said evenly rather than its first
+// calls whole and its last ones hurried.
 
-import { CHIME, callParts } from "./numwords.js";
+import { CHIME, CLIP_EXTENSION, callParts, parseTicketNumber, toEnglishWords, toIndonesianWords } from "./numwords.js";
 
 const START_S = 0.05;
 const GAP_S = 0.05;
+/** The quick clips keep a short tail of their own: words follow closely but stay apart. */
+const QUICK_GAP_S = 0.03;
 const AFTER_CHIME_S = 0.25;
 const BETWEEN_LANGUAGES_S = 0.6;
 const BETWEEN_CALLS_S = 0.2;
 /** A clip not loaded yet (or missing) is reckoned at this length. */
 const UNKNOWN_CLIP_S = 0.6;
-/** The longest a call should wait for its announcement to start. */
-export const BUDGET_S = 18;
+/**
+ * The longest a call should wait for its announcement to start, as planned: a second under
+ * the ~20 s a hall can bear, for the time the page itself takes between calls.
+ */
+export const BUDGET_S = 19;
 const LOG_SIZE = 200;
 
-/** A silence in a clip list: ticket and counter said without the words between them. */
+/** A silence in a clip list: ticket and counter said without the word between them. */
 export const PAUSE = "pause";
-const PAUSE_S = 0.2;
-/** How much faster the last resort speaks: still clear, a third less time. */
-export const QUICK_RATE = 1.45;
-/** The quick form only when terse would miss the budget by more than this (~20 s in all). */
-const QUICK_SLACK_S = 2;
+const PAUSE_S = 0.25;
+/**
+ * How much faster a deep backlog plays the compact call, in steps: the pitch rises with the
+ * speed (Web Audio cannot keep it), and beyond a fifth faster the voice turns shrill.
+ */
+export const RATES = [1, 1.1, 1.2];
+
+const digitWord = (d, lang) => (lang === "en" ? toEnglishWords(d) : toIndonesianWords(d));
+const numberWords = (n, lang) => (lang === "en" ? toEnglishWords(n) : toIndonesianWords(n)).split(/[ -]/);
 
 /**
- * The ways to say one call in one language, richest first: whole, no intro, ticket and
- * counter only, and that spoken faster (`rate`).
+ * A call in the quick clips: `ticket`, the letters then the number digit by digit; `go`,
+ * "loket" / "counter"; `counter`, the counter's number in words (it is short, and digits
+ * would run on from the ticket's).
+ */
+export function compactParts(number, counterId, lang = "id") {
+  callParts(number, counterId, lang); // the same checks, the same errors
+  const { letters, value } = parseTicketNumber(number);
+  const clip = (name) => `${lang}/quick/${name}.${CLIP_EXTENSION}`;
+  return {
+    ticket: [
+      ...[...letters].map((l) => clip(`letter_${l.toLowerCase()}`)),
+      ...[...String(value)].map((d) => clip(digitWord(Number(d), lang))),
+    ],
+    go: clip(lang === "en" ? "counter" : "loket"),
+    counter: numberWords(Number(counterId), lang).map(clip),
+  };
+}
+
+/**
+ * The ways to say one call in one language, longest first: whole; without "nomor antrean";
+ * compact (quick clips, number digit by digit) at each of RATES; and, last of all, compact
+ * at the highest rate with a pause for the word "loket". Then, out of that order, for a
+ * voice without quick/ clips (a hall's own recordings): ticket and counter in the normal
+ * clips, with a pause between.
  */
 export function callForms(number, counterId, lang) {
   const { intro, ticket, go, counter } = callParts(number, counterId, lang);
+  const quick = compactParts(number, counterId, lang);
+  const compact = [...quick.ticket, quick.go, ...quick.counter];
   return [
-    { form: "full", clips: [intro, ...ticket, go, ...counter], rate: 1 },
-    { form: "brief", clips: [...ticket, go, ...counter], rate: 1 },
-    { form: "terse", clips: [...ticket, PAUSE, ...counter], rate: 1 },
-    { form: "quick", clips: [...ticket, PAUSE, ...counter], rate: QUICK_RATE },
+    { form: "full", clips: [intro, ...ticket, go, ...counter], rate: 1, gap: GAP_S },
+    { form: "brief", clips: [...ticket, go, ...counter], rate: 1, gap: GAP_S },
+    ...RATES.map((rate) => ({ form: "compact", clips: compact, rate, gap: QUICK_GAP_S })),
+    {
+      form: "tight",
+      clips: [...quick.ticket, PAUSE, ...quick.counter],
+      rate: RATES.at(-1),
+      gap: QUICK_GAP_S,
+    },
+    { form: "terse", clips: [...ticket, PAUSE, ...counter], rate: 1, gap: GAP_S },
   ];
 }
 
 /**
- * Which of `durations` (seconds, richest form first) to use for the call about to start at
- * `now` so that every call in `waiting` (`{queuedAt, shortest}`, in seconds, in order)
- * starts within `budget` of being queued, supposing each is said in its shortest form.
- * When none does, the shortest.
+ * Whether, after a call of `duration` s starting at `now`, the calls of `waiting`
+ * (`{queuedAt, duration}`, in order) each start within `budget` of being queued.
  */
-export function chooseForm(durations, waiting, now, budget = BUDGET_S) {
-  for (let i = 0; i < durations.length; i++) {
-    if (fitsBudget(durations[i], waiting, now, budget)) return i;
-  }
-  return durations.length - 1;
-}
-
-/** Whether, after a call of `duration` starting at `now`, every call in `waiting` starts within `budget`. */
 export function fitsBudget(duration, waiting, now, budget = BUDGET_S) {
   let t = now + duration + BETWEEN_CALLS_S;
   for (const w of waiting) {
     if (t - w.queuedAt > budget) return false;
-    t += w.shortest + BETWEEN_CALLS_S;
+    t += w.duration + BETWEEN_CALLS_S;
   }
   return true;
 }
 
 /**
- * The form to say a call in: `chooseForm`, except that the quick form (faster, so higher) is
- * only for when the terse one would keep a call waiting past the budget plus QUICK_SLACK_S.
+ * Which form to say the call about to start at `now` in: the longest in which it and every
+ * call waiting behind it start within `budget` of being queued. `durations`: its forms'
+ * lengths in seconds, longest first; `waiting`: the calls behind it (`{queuedAt, durations}`,
+ * the same forms), in order. The whole backlog is planned in one form, so a rush is said
+ * evenly, and what time is left over, or lost, is shared out again at the next call. When
+ * no form fits, the shortest. A form that cannot be said (a clip missing) is `Infinity` long.
  */
-export function chooseSpokenForm(forms, durations, waiting, now) {
-  const i = chooseForm(durations, waiting, now);
-  if (forms[i].form === "quick" && i > 0 && fitsBudget(durations[i - 1], waiting, now, BUDGET_S + QUICK_SLACK_S)) {
-    return i - 1;
+export function chooseForm(durations, waiting, now, budget = BUDGET_S) {
+  for (let i = 0; i < durations.length; i++) {
+    const behind = waiting.map((w) => ({ queuedAt: w.queuedAt, duration: w.durations[i] }));
+    if (fitsBudget(durations[i], behind, now, budget)) return i;
   }
-  return i;
+  return durations.indexOf(Math.min(...durations));
 }
 
 const nowS = () => performance.now() / 1000;
@@ -122,10 +158,11 @@ export class Announcer {
     if (this.ctx.state !== "running") {
       await Promise.race([this.ctx.resume(), new Promise((r) => setTimeout(r, 300))]);
     }
-    // Warm the cache with the clips every announcement uses.
+    // Warm the cache with the clips every announcement uses, and a backlog's "loket".
     for (const lang of this.langs) {
       try {
-        this.load([CHIME, ...callForms("A1", 1, lang)[0].clips]);
+        const forms = callForms("A1", 1, lang);
+        this.load([CHIME, ...forms[0].clips, ...forms.find((f) => f.form === "compact").clips]);
       } catch {
         // A language without a voice is skipped when announcing too.
       }
@@ -189,12 +226,17 @@ export class Announcer {
     return this.buffers.get(name);
   }
 
-  /** Seconds that `names` take when played `rate` times as fast with the gaps `play` leaves. */
-  async duration(names, rate = 1) {
-    const buffers = await this.load(names);
+  /**
+   * Seconds that a form (`clips`, `rate`, `gap`) takes as `play` plays it. `whole`: Infinity
+   * if a clip is missing (a hall's own recordings without the quick/ ones), so that form is
+   * not chosen rather than said with holes.
+   */
+  async duration({ clips, rate = 1, gap = GAP_S }, whole = false) {
+    const buffers = await this.load(clips);
+    if (whole && buffers.some((b, i) => !b && clips[i] !== PAUSE)) return Infinity;
     return buffers.reduce(
       (sum, b, i) =>
-        sum + (names[i] === PAUSE ? PAUSE_S : b ? b.duration : UNKNOWN_CLIP_S) / rate + (i ? GAP_S : 0),
+        sum + (clips[i] === PAUSE ? PAUSE_S : b ? b.duration : UNKNOWN_CLIP_S) / rate + (i ? gap : 0),
       0,
     );
   }
@@ -227,6 +269,7 @@ export class Announcer {
       chime: false,
       langs: [],
       form: null,
+      rate: 1,
       clips: [],
       played: 0,
     };
@@ -246,19 +289,23 @@ export class Announcer {
     const [first, ...others] = this.voiced();
     // Chosen now, after the chime, counting the calls that came in meanwhile.
     const forms = callForms(item.number, item.counter, first);
-    const durations = await Promise.all(forms.map((f) => this.duration(f.clips, f.rate)));
+    // The whole form is said even with a clip missing: some form must always be said.
+    const durations = await Promise.all(forms.map((f, i) => this.duration(f, i > 0)));
     const waiting = await Promise.all(
       this.queue
         .filter((q) => !q.chimeOnly)
-        .map(async (q) => {
-          const quickest = callForms(q.number, q.counter, first).at(-1);
-          return { queuedAt: q.queuedAt, shortest: await this.duration(quickest.clips, quickest.rate) };
-        }),
+        .map(async (q) => ({
+          queuedAt: q.queuedAt,
+          durations: await Promise.all(
+            callForms(q.number, q.counter, first).map((f, i) => this.duration(f, i > 0)),
+          ),
+        })),
     );
-    const chosen = forms[chooseSpokenForm(forms, durations, waiting, nowS() + lead)];
+    const chosen = forms[chooseForm(durations, waiting, nowS() + lead)];
     entry.form = chosen.form;
+    entry.rate = chosen.rate;
     entry.langs.push(first);
-    await this.play(chosen.clips, lead, entry, chosen.rate);
+    await this.play(chosen.clips, lead, entry, chosen.rate, chosen.gap);
     // The other languages only while nobody else waits for a turn.
     for (const lang of others) {
       if (this.queue.length > 0 || chosen.form !== "full") break;
@@ -268,15 +315,18 @@ export class Announcer {
     entry.endedAt = performance.now();
   }
 
-  /** Plays `names` back to back starting `lead` seconds from now, `rate` times as fast; resolves when they end. */
-  async play(names, lead, entry, rate = 1) {
+  /**
+   * Plays `names` `gap` s apart starting `lead` seconds from now, `rate` times as fast;
+   * resolves when they end.
+   */
+  async play(names, lead, entry, rate = 1, gap = GAP_S) {
     const buffers = await this.load(names);
     const ctx = this.ctx;
     let t = ctx.currentTime + lead;
     if (entry.startedAt === null) entry.startedAt = performance.now() + lead * 1000;
     let last = null;
     for (let i = 0; i < names.length; i++) {
-      if (i > 0) t += GAP_S;
+      if (i > 0) t += gap;
       if (names[i] === PAUSE) {
         t += PAUSE_S / rate;
         continue;
