@@ -402,7 +402,8 @@ async function start() {
   }
   const wanted = service(params.get("service"));
   history.replaceState({ view: "v-services" }, "");
-  if (wanted?.appointments && !wanted.remote) {
+  // A poster's QR code (`book.html?service=A`) goes straight to that service's days.
+  if (wanted?.appointments) {
     pick(wanted.id, "book");
     return;
   }
