@@ -162,6 +162,9 @@ function renderSlotsView() {
       history.replaceState({ view: "v-slots", ...choice }, "");
       for (const x of area.children) x.setAttribute("aria-pressed", String(x.dataset.date === d));
       loadSlots();
+      // On a small phone the day grid fills the screen: bring the chosen day's slots up.
+      const heading = $("slots-day");
+      if (heading.getBoundingClientRect().top > innerHeight * 0.6) heading.scrollIntoView({ block: "start" });
     });
     area.append(b);
   }
