@@ -20,6 +20,8 @@ import {
 } from "./booking-text.js";
 
 const $ = (x) => document.getElementById(x);
+/** Refusals in the server's Indonesian wording. */
+const ID = { lang: "id" };
 const params = new URLSearchParams(location.search);
 
 let hall = null;
@@ -181,7 +183,7 @@ async function loadSlots() {
   slotsMessage = "";
   let slots;
   try {
-    slots = await api("GET", `/api/slots?service=${encodeURIComponent(choice.service)}&date=${day}`);
+    slots = await api("GET", `/api/slots?service=${encodeURIComponent(choice.service)}&date=${day}`, undefined, undefined, ID);
   } catch (e) {
     if (load !== slotsLoad) return;
     $("slots-note").textContent = "";
@@ -276,7 +278,7 @@ $("form").addEventListener("submit", async (e) => {
 async function book(name, phone) {
   let reply;
   try {
-    reply = await api("POST", "/api/bookings", { service: choice.service, start: choice.slot, name, phone });
+    reply = await api("POST", "/api/bookings", { service: choice.service, start: choice.slot, name, phone }, undefined, ID);
   } catch (e) {
     if (e.code === "slot_full") {
       // Someone took the last place meanwhile: back to the slots, now showing it full.
@@ -299,7 +301,7 @@ async function takeRemote(phone) {
   remoteRequest ??= requestId();
   let ticket;
   try {
-    ticket = await api("POST", "/api/tickets", { service: choice.service, remote: true, phone, request: remoteRequest });
+    ticket = await api("POST", "/api/tickets", { service: choice.service, remote: true, phone, request: remoteRequest }, undefined, ID);
   } catch (e) {
     showError(e.code === "bad_phone" || e.code === "invalid_phone" ? "phone-error" : "form-error", refusalText(e, "remote"));
     return;
@@ -349,7 +351,7 @@ function renderBooking(justBooked = false) {
 async function openBooking(id, key) {
   bookingKey = key;
   try {
-    booking = await api("GET", `/api/bookings/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`);
+    booking = await api("GET", `/api/bookings/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`, undefined, undefined, ID);
   } catch (e) {
     booking = null;
     show("v-booking");
@@ -378,7 +380,7 @@ $("b-cancel-yes").addEventListener("click", async () => {
   busy = true;
   showError("booking-error", "");
   try {
-    booking = await api("DELETE", `/api/bookings/${encodeURIComponent(booking.id)}?key=${encodeURIComponent(bookingKey)}`);
+    booking = await api("DELETE", `/api/bookings/${encodeURIComponent(booking.id)}?key=${encodeURIComponent(bookingKey)}`, undefined, undefined, ID);
     $("booked-banner").hidden = true;
     renderBooking();
   } catch (e) {
@@ -392,7 +394,7 @@ $("b-cancel-yes").addEventListener("click", async () => {
 
 async function start() {
   try {
-    hall = await api("GET", "/api/hall");
+    hall = await api("GET", "/api/hall", undefined, undefined, ID);
   } catch (e) {
     $("loading").textContent = refusalText(e, "hall");
     return;

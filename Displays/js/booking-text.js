@@ -25,6 +25,7 @@ export function checkPhone(text) {
   if (!/^\+?\d+$/.test(phone)) return { error: "Nomor HP hanya boleh berisi angka (boleh diawali +62)." };
   let national;
   if (phone.startsWith("+62")) national = phone.slice(3);
+  else if (phone.startsWith("62")) national = phone.slice(2);
   else if (phone.startsWith("08")) national = phone.slice(1);
   else return { error: "Nomor HP harus diawali 08 atau +62, misalnya 081234567890." };
   if (!national.startsWith("8")) return { error: "Nomor HP harus nomor seluler: 08… atau +628…." };
@@ -109,11 +110,15 @@ export const BOOKING_STATES = {
 
 /**
  * One sentence for a refusal (an ApiError's `code` and `status`, and what was being done:
- * "book", "remote", "view", "cancel", "slots", "checkin").
+ * "book", "remote", "view", "cancel", "slots", "checkin"). Where the server's own Indonesian
+ * wording says more (when check-in opens, which slot time was missed, how many days ahead
+ * may be booked), that is shown instead: `error.indonesian` says it was asked for in Indonesian.
  */
 export function refusalText(error, action) {
   const code = error?.code;
   const status = error?.status;
+  const server = error?.indonesian && error.message ? error.message : null;
+  if (server && (code === "too_early" || code === "missed" || status === 400)) return server;
   switch (code) {
     case "network":
       return "Tidak tersambung ke server. Periksa sinyal internet Anda, lalu coba lagi.";

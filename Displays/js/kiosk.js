@@ -285,11 +285,11 @@ async function checkin(code) {
   let problem = skipBox();
   let ticket = null;
   if (!problem) {
-    const r = await api("POST", "/api/bookings/checkin", { code, box }, token);
+    const r = await api("POST", "/api/bookings/checkin", { code, box }, token, { lang: "id" });
     if (r.status === 503) problem = "kotak tiket tidak tersambung";
     else ticket = r;
   }
-  if (problem) ticket = await api("POST", "/api/bookings/checkin", { code }, token);
+  if (problem) ticket = await api("POST", "/api/bookings/checkin", { code }, token, { lang: "id" });
   checkinProblem = problem;
   refreshHall();
   return ticket;

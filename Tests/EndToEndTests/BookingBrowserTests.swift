@@ -74,13 +74,14 @@ struct BookingBrowserTests {
   }
 
   /// Every slot of the next two days with its places, from the server (hall time).
-  func slots(_ server: ServerProcess, days: Int = 2) async throws -> [(start: String, free: Int)] {
+  func slots(_ server: ServerProcess, count: Int = 2) async throws -> [(start: String, free: Int)] {
     let hall = try await server.request("GET", "/api/hall").object
     let today = try #require(hall["date"] as? String)
     var all: [(String, Int)] = []
-    var date = try #require(ISO8601DateFormatter.day.date(from: today))
-    for _ in 0..<days {
-      let day = ISO8601DateFormatter.day.string(from: date)
+    let days = hallDayFormatter()
+    var date = try #require(days.date(from: today))
+    for _ in 0..<count {
+      let day = days.string(from: date)
       let reply = try await server.request("GET", "/api/slots?service=A&date=\(day)")
       #expect(reply.status == 200, "slots \(day): \(reply.status)")
       for slot in reply.json as? [[String: Any]] ?? [] {
@@ -306,7 +307,7 @@ struct BookingBrowserTests {
       try await page.click("#checkin-go")
       try await page.wait(
         for: "document.getElementById('checkin-error').classList.contains('too_early')")
-      #expect(try await page.text("#checkin-error").contains("Terlalu awal"))
+      #expect(try await page.text("#checkin-error").contains("30 menit sebelum"))
       try await screenshot(page, "kiosk-checkin-too-early-1080x1920")
       for _ in 0..<6 { try await page.click("#checkin-erase") }
 
@@ -409,12 +410,10 @@ struct BookingBrowserTests {
   }
 }
 
-extension ISO8601DateFormatter {
-  /// `YYYY-MM-DD` in the test hall's zone (Asia/Jakarta).
-  static let day: ISO8601DateFormatter = {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withFullDate]
-    f.timeZone = TimeZone(identifier: "Asia/Jakarta")
-    return f
-  }()
+/// `YYYY-MM-DD` in the test hall's zone (Asia/Jakarta).
+func hallDayFormatter() -> ISO8601DateFormatter {
+  let f = ISO8601DateFormatter()
+  f.formatOptions = [.withFullDate]
+  f.timeZone = TimeZone(identifier: "Asia/Jakarta")
+  return f
 }

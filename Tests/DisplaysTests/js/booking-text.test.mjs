@@ -34,13 +34,14 @@ test("Indonesian mobile numbers are accepted in 08… and +62… forms, with sep
   assert.deepEqual(checkPhone("+62 812 3456 7890"), { phone: "+6281234567890" });
   assert.deepEqual(checkPhone("0812345678"), { phone: "0812345678" });
   assert.deepEqual(checkPhone("0812345678901"), { phone: "0812345678901" });
+  assert.deepEqual(checkPhone("6281234567890"), { phone: "6281234567890" });
 });
 
 test("a bad phone number gets a sentence in Indonesian that says what is wrong", () => {
   assert.match(checkPhone("").error, /wajib diisi/);
   assert.match(checkPhone("0812abc").error, /angka/);
   assert.match(checkPhone("12345678").error, /diawali 08 atau \+62/);
-  assert.match(checkPhone("6281234567890").error, /diawali 08 atau \+62/);
+  assert.match(checkPhone("0712345678").error, /diawali 08 atau \+62/);
   assert.match(checkPhone("+62333123456").error, /seluler/);
   assert.match(checkPhone("081234").error, /terlalu pendek/);
   assert.match(checkPhone("08123456789012").error, /terlalu panjang/);
@@ -90,4 +91,8 @@ test("every refusal of the contract has its own Indonesian sentence", () => {
   }
   assert.match(refusalText({ code: "missed", status: 409 }, "checkin"), /ambil nomor biasa/);
   assert.match(refusalText({ code: "bad_request", status: 400 }, "book"), /terlalu jauh ke depan/);
+  // The server's Indonesian detail, when it was asked for, is the more precise.
+  const early = { code: "too_early", status: 409, message: "Check-in janji temu ini dibuka pukul 10.15, 30 menit sebelum jadwalnya.", indonesian: true };
+  assert.equal(refusalText(early, "checkin"), early.message);
+  assert.match(refusalText({ ...early, indonesian: false }, "checkin"), /Terlalu awal/);
 });
