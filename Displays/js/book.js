@@ -83,7 +83,11 @@ function enter(view) {
 
 addEventListener("popstate", (e) => {
   const s = e.state;
-  if (booking) return;
+  // Back from a booking shown: the page follows the address bar again from the start.
+  if (booking) {
+    location.reload();
+    return;
+  }
   if (!s?.view || !service(s.service)) {
     Object.assign(choice, { service: null, mode: null, day: null, slot: null });
     enter("v-services");
