@@ -66,6 +66,8 @@ function render() {
   offerTrackSurvey(ticket, new URLSearchParams(location.search).get("k"), $("survey"));
   // Once the ticket is over there is nothing left to be alerted about.
   $("sound").hidden = !ACTIVE.has(ticket.state);
+  // Away from the hall the alert is the point: the one tap it needs is asked for loudly.
+  $("sound").classList.toggle("remote", ticket.remote === true);
   const c = wallClock(Date.now(), state.offsetMinutes ?? 420);
   $("updated").textContent = `Diperbarui ${c.time}.${c.seconds} ${c.zone}`;
 }
