@@ -119,5 +119,8 @@ enum Migrations {
     ALTER TABLE tickets ADD COLUMN key TEXT;
     UPDATE tickets SET key = lower(hex(randomblob(16))) WHERE key IS NULL;
     """,
+
+    // 5 (issue 18): bookings, appointment and remote tickets.
+    Migrations.appointments,
   ]
 }
