@@ -406,6 +406,26 @@ struct BookingBrowserTests {
       try await page.wait(for: "document.getElementById('offline').hidden")
       #expect(try await page.eval("window.__alerts.length").int == 0)
       #expect(try await page.eval("window.__notifications.length").int == 0)
+
+      // Its call alerts too: vibration, the voice and a notification naming the counter.
+      try await page.click("#sound")
+      for _ in 0..<3 {
+        _ = try await server.request("POST", "/api/counters/1/start", token: "c1-secret")
+        _ = try await server.request("POST", "/api/counters/1/call", token: "c1-secret")
+      }
+      try await page.wait(for: "!document.getElementById('called').hidden")
+      try await page.wait(for: "window.__alerts.some((a) => a.kind === 'called')")
+      let called =
+        try await page.eval("window.__alerts.find((a) => a.kind === 'called')").value
+        as? [String: Any] ?? [:]
+      #expect(called["vibrate"] as? Bool == true)
+      #expect(called["counter"] as? Int == 1)
+      #expect(
+        try await page.eval("window.__notifications.at(-1)?.title").string == "Giliran Anda! A005")
+      #expect(
+        try await page.eval("window.__notifications.at(-1)?.body").string
+          == "Silakan menuju Loket 1.")
+      try await screenshot(page, "track-remote-called-390x844")
     }
   }
 }
