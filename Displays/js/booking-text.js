@@ -118,7 +118,8 @@ export function refusalText(error, action) {
   const code = error?.code;
   const status = error?.status;
   const server = error?.indonesian && error.message ? error.message : null;
-  if (server && (code === "too_early" || code === "missed" || status === 400)) return server;
+  // A phone's daily cap and an address's hourly cap are both `rate_limited`: the server says which.
+  if (server && (code === "too_early" || code === "missed" || (code === "rate_limited" && action !== "checkin") || status === 400)) return server;
   switch (code) {
     case "network":
       return "Tidak tersambung ke server. Periksa sinyal internet Anda, lalu coba lagi.";

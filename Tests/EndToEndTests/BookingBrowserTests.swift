@@ -256,6 +256,53 @@ struct BookingBrowserTests {
     }
   }
 
+  @Test func remoteShareAndAPhonesDailyCapAreRefusedInIndonesian() async throws {
+    let server = try ServerProcess(hall: Self.hall)
+    // A share of 0.5 with no quota: the day's first ticket may be remote, a second in a row not.
+    let first = try await server.request(
+      "POST", "/api/tickets", json: ["service": "A", "remote": true, "phone": "081111111111"])
+    #expect(first.status == 201)
+    // This phone has used its three for the day.
+    let starts = try await slots(server).suffix(3).map(\.start)
+    for start in starts {
+      #expect(try await book(server, start: start, phone: "085555555555").status == 201)
+    }
+
+    try await withPage(server.baseURL + "/book.html") { page in
+      try await page.wait(
+        for: "document.querySelector('.svc[data-service=A] button[data-action=remote]')")
+      try await page.click(".svc[data-service=A] button[data-action=remote]")
+      try await fill(page, "phone", "082222222222")
+      try await page.click("#submit")
+      try await page.wait(for: "!document.getElementById('form-error').hidden")
+      #expect(
+        try await page.text("#form-error").contains(
+          "Kuota nomor antrean lewat HP hari ini sudah habis"))
+      #expect(try await page.eval("location.pathname").string == "/book.html")
+      try await screenshot(page, "book-remote-share-reached-390x844")
+      try await expectFits(page, "remote share reached")
+
+      try await page.eval("history.back()")
+      try await page.wait(for: "!document.getElementById('v-services').hidden")
+      try await page.click(".svc[data-service=A] button[data-action=book]")
+      try await page.wait(for: "document.querySelector('.slot')")
+      try await page.click(".day:nth-child(2)")
+      try await page.wait(
+        for:
+          "document.querySelector('.day:nth-child(2)[aria-pressed=true]') && document.querySelector('.slot:not(:disabled)')"
+      )
+      try await page.click(".slot:not(:disabled)")
+      try await fill(page, "name", "Sari Dewi")
+      try await fill(page, "phone", "0855-5555-5555")
+      try await page.click("#submit")
+      try await page.wait(for: "!document.getElementById('form-error').hidden")
+      // The server's own sentence: which limit, and when to try again.
+      #expect(
+        try await page.text("#form-error")
+          == "Nomor HP ini sudah dipakai 3 kali hari ini; coba lagi besok.")
+    }
+  }
+
   // MARK: - Kiosk check-in
 
   @Test func kioskChecksABookedVisitorInByCodeAndExplainsRefusals() async throws {
