@@ -372,6 +372,40 @@ struct BookingBrowserTests {
     #expect(services.first { $0["id"] as? String == "A" }?["issued"] as? Int == 1)
   }
 
+  @Test func kioskCheckInPrintsTheAppointmentTicketOnItsBox() async throws {
+    let server = try ServerProcess(hall: Self.hall)
+    let printer = try FakePrinter(directory: server.directory)
+    let box = try TicketBoxProcess(
+      server: server.baseURL, printer: printer.address, directory: server.directory, name: "box")
+    #expect(try await eventually { try await server.boxConnected() }, "\(box.logs)")
+    let now = Date()
+    let soon = try #require(
+      try await slots(server).first {
+        (ISO8601DateFormatter().date(from: $0.start) ?? now) > now
+      }?.start)
+    let booked = try await book(server, start: soon, phone: "081234567890").object
+    let code = try #require((booked["booking"] as? [String: Any])?["code"] as? String)
+
+    try await withPage(
+      server.baseURL + "/kiosk.html?box=K1#token=k1-secret", width: 1366, height: 768,
+      mobile: false
+    ) { page in
+      try await page.wait(for: "!document.getElementById('appointment').hidden")
+      try await page.click("#appointment")
+      for ch in code { try await page.click("#keypad .key[data-key='\(ch)']") }
+      try await page.click("#checkin-go")
+      try await page.wait(for: "!document.getElementById('result').hidden")
+      // Printed, so no QR code on screen.
+      #expect(try await page.eval("document.getElementById('result-qr').hidden").bool == true)
+      #expect(try await page.text("#result-note").hasPrefix("Tiket sedang dicetak"))
+      #expect(try await page.text("#result-appointment").hasPrefix("Janji temu pukul "))
+      try await screenshot(page, "kiosk-checkin-printing-1366x768")
+      try await expectFits(page, "kiosk check-in printing")
+    }
+    #expect(try await eventually { printer.count("A001") == 1 }, "\(box.logs)")
+    #expect(printer.count("Janji temu ") == 1)
+  }
+
   // MARK: - Remote ticket and its alerts
 
   /// Run before the page's scripts: vibration and notifications are recorded (a headless
