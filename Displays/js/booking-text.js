@@ -119,7 +119,8 @@ export function refusalText(error, action) {
   const status = error?.status;
   const server = error?.indonesian && error.message ? error.message : null;
   // A phone's daily cap and an address's hourly cap are both `rate_limited`: the server says which.
-  if (server && (code === "too_early" || code === "missed" || (code === "rate_limited" && action !== "checkin") || status === 400)) return server;
+  const detailed = code === "too_early" || code === "missed" || code === "conflict" || status === 400;
+  if (server && (detailed || (code === "rate_limited" && action !== "checkin"))) return server;
   switch (code) {
     case "network":
       return "Tidak tersambung ke server. Periksa sinyal internet Anda, lalu coba lagi.";
