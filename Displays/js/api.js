@@ -43,10 +43,12 @@ export class ApiError extends Error {
  * `{status: 503}` instead of throwing, because the kiosk treats it as a state, not a failure.
  * 204 resolves to null. Other errors throw ApiError.
  */
-export async function api(method, path, body, token) {
+export async function api(method, path, body, token, { lang } = {}) {
   const headers = {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
+  // `lang: "id"` asks for the server's Indonesian wording of a refusal (PROTOCOL 1.1 domain errors).
+  if (lang) headers["Accept-Language"] = lang;
   let r;
   try {
     r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" });
@@ -63,5 +65,7 @@ export async function api(method, path, body, token) {
   if (r.ok) return data;
   const code = data?.error?.code ?? `http_${r.status}`;
   if (r.status === 503 && code === "printer_offline") return { status: 503, code };
-  throw new ApiError(r.status, code, data?.error?.message ?? r.statusText);
+  const error = new ApiError(r.status, code, data?.error?.message ?? r.statusText);
+  error.indonesian = lang === "id" && Boolean(data?.error?.message);
+  throw error;
 }

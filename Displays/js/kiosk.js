@@ -4,6 +4,8 @@ import { connectFeed } from "./feed.js";
 import { HallState, closedReason, kioskColumns, wallClock } from "./hall-state.js";
 import { etaText, peopleAhead } from "./eta.js";
 import { readToken, requestId, api } from "./api.js";
+import { mountCheckin } from "./kiosk-checkin.js";
+import { slotTime } from "./booking-text.js";
 
 const box = new URLSearchParams(location.search).get("box");
 const token = readToken("kiosk");
@@ -54,6 +56,8 @@ function render() {
   banner.textContent = trouble
     ? `Printer tiket tidak dapat mencetak (${trouble}). Nomor Anda akan tampil di layar dengan kode QR untuk difoto.`
     : "";
+  // Check-in is offered while any service takes appointments.
+  $("appointment").hidden = ![...state.services.values()].some((s) => s.appointments);
   const counters = [...state.counters.values()];
   const today = state.hall.date ?? null;
   const area = $("services");
@@ -218,6 +222,9 @@ function trackingURL(ticket) {
 
 function showTicket(ticket, service, problem) {
   $("result-service").textContent = `${service.name ?? service.id}${ticket.priority ? " · Prioritas" : ""}`;
+  const appointment = $("result-appointment");
+  appointment.hidden = !ticket.appointment;
+  appointment.textContent = ticket.appointment ? `Janji temu pukul ${slotTime(ticket.appointment)} · Appointment` : "";
   $("result-number").textContent = ticket.number;
   const ahead = peopleAhead(ticket.position);
   $("result-ahead").textContent = ahead === null ? "—" : `${ahead} orang`;
@@ -269,6 +276,33 @@ function schedule() {
     schedule();
   }, HALL_REFRESH_MS);
 }
+
+/**
+ * Checks a booked visitor in. The ticket goes to the box's printer like any other, and is
+ * shown with its QR code when the box cannot print.
+ */
+async function checkin(code) {
+  let problem = skipBox();
+  let ticket = null;
+  if (!problem) {
+    const r = await api("POST", "/api/bookings/checkin", { code, box }, token, { lang: "id" });
+    if (r.status === 503) problem = "kotak tiket tidak tersambung";
+    else ticket = r;
+  }
+  if (problem) ticket = await api("POST", "/api/bookings/checkin", { code }, token, { lang: "id" });
+  checkinProblem = problem;
+  refreshHall();
+  return ticket;
+}
+let checkinProblem = null;
+
+mountCheckin({
+  checkin,
+  onTicket(ticket) {
+    const service = state.services.get(ticket.service) ?? { id: ticket.service, name: ticket.service };
+    showTicket(ticket, service, checkinProblem);
+  },
+});
 
 $("priority").addEventListener("click", () => {
   priority = !priority;

@@ -5,6 +5,7 @@ import { etaText, peopleAhead } from "./eta.js";
 import { Announcer } from "./voice.js";
 import { api } from "./api.js";
 import { offerTrackSurvey } from "./track-survey.js";
+import { AlertMemory, askNotifications, nearAlertDue, noteTicket, notify, vibrate } from "./track-alerts.js";
 
 const params = new URLSearchParams(location.search);
 const id = params.get("t");
@@ -22,6 +23,9 @@ let online = false;
 let pollTimer = null;
 let refetchTimer = null;
 let lastCallKey = null;
+const memory = new AlertMemory(id);
+/** Every alert given, for the page's tests and diagnostics (times: performance.now() ms). */
+window.__alerts = [];
 
 function counterName(n) {
   return state.counters.get(n)?.name ?? `Loket ${n}`;
@@ -47,8 +51,14 @@ function render() {
   $("called").hidden = !called;
   if (called) $("called-go").textContent = `Silakan menuju ${counterName(ticket.counter)}`;
   let note = "";
+  const near = notifyAhead();
   if (stranded) note = "Nomor Anda tetap berlaku. Silakan tanyakan kepada petugas.";
   else if (waiting && ticket.position === 1) note = "Anda berikutnya. Tetap di dekat loket.";
+  else if (waiting && ticket.remote && near !== null && ahead !== null && ahead <= near) {
+    note = "Giliran Anda sudah dekat. Segera menuju MPP dan tunggu di dekat loket.";
+  } else if (waiting && ticket.remote && near !== null) {
+    note = `Anda akan diberi tahu (bunyi, getar, notifikasi) saat tinggal ${near} orang di depan Anda. Biarkan halaman ini terbuka.`;
+  }
   else if (waiting) note = "Halaman ini diperbarui sendiri. Anda akan diberi tahu saat dipanggil.";
   else if (ticket.state === "serving") note = `Sedang dilayani di ${counterName(ticket.counter)}.`;
   else if (!ACTIVE.has(ticket.state)) note = "Antrean ini sudah berakhir.";
@@ -56,6 +66,8 @@ function render() {
   offerTrackSurvey(ticket, new URLSearchParams(location.search).get("k"), $("survey"));
   // Once the ticket is over there is nothing left to be alerted about.
   $("sound").hidden = !ACTIVE.has(ticket.state);
+  // Away from the hall the alert is the point: the one tap it needs is asked for loudly.
+  $("sound").classList.toggle("remote", ticket.remote === true);
   const c = wallClock(Date.now(), state.offsetMinutes ?? 420);
   $("updated").textContent = `Diperbarui ${c.time}.${c.seconds} ${c.zone}`;
 }
@@ -72,20 +84,51 @@ function isStranded(service) {
   return service.open === false && service.closed_reason === "no_counter";
 }
 
-/** Vibrates and speaks once per call (a recall counts as a new call). */
+/** The service's `remote.notify_ahead` (PROTOCOL 1.1), or null when it has none. */
+function notifyAhead() {
+  const n = state.services.get(ticket?.service)?.remote?.notify_ahead;
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/**
+ * Vibrates, speaks and notifies once per call (a recall counts as a new call), and not again
+ * for the same call after a reload.
+ */
 function alertIfCalled() {
   if (ticket?.state !== "called") return;
   const key = `${ticket.counter}#${ticket.calls}`;
   if (key === lastCallKey) return;
   const first = lastCallKey === null;
   lastCallKey = key;
+  if (memory.data.called === key) return;
   // A page opened after the call shows it but does not buzz for it.
   if (first && !pageSawWaiting) return;
-  // Browsers refuse (and log) vibration before the visitor has touched the page once.
-  if (navigator.vibrate && (navigator.userActivation?.hasBeenActive ?? true)) {
-    navigator.vibrate([400, 200, 400, 200, 400]);
+  memory.data.called = key;
+  memory.save();
+  const buzzed = vibrate([400, 200, 400, 200, 400]);
+  const sound = announcer.announce(ticket.number, ticket.counter) || announcer.chime();
+  const shown = notify(`Giliran Anda! ${ticket.number}`, `Silakan menuju ${counterName(ticket.counter)}.`, `antre-${id}`);
+  window.__alerts.push({ kind: "called", counter: ticket.counter, sound, vibrate: buzzed, notification: shown, at: performance.now() });
+}
+
+/** Once per threshold: the remote visitor should start walking to the hall. */
+function alertIfNear() {
+  const threshold = notifyAhead();
+  if (!ticket || threshold === null) return;
+  const due = nearAlertDue(ticket, threshold, memory.data);
+  noteTicket(ticket, threshold, memory.data);
+  if (!due) {
+    memory.save();
+    return;
   }
-  if (!announcer.announce(ticket.number, ticket.counter)) announcer.chime();
+  memory.data.near = threshold;
+  memory.save();
+  const ahead = peopleAhead(ticket.position);
+  const buzzed = vibrate([300, 150, 300]);
+  const sound = announcer.chime();
+  const body = ahead === 0 ? "Anda berikutnya. Segera menuju loket." : `Tinggal ${ahead} orang di depan Anda. Segera menuju MPP.`;
+  const shown = notify(`Nomor ${ticket.number} hampir dipanggil`, body, `antre-${id}`);
+  window.__alerts.push({ kind: "near", ahead, sound, vibrate: buzzed, notification: shown, at: performance.now() });
 }
 let pageSawWaiting = false;
 
@@ -94,6 +137,7 @@ function setTicket(t) {
   ticket = t;
   if (t.state === "waiting") pageSawWaiting = true;
   alertIfCalled();
+  alertIfNear();
   render();
 }
 
@@ -142,7 +186,11 @@ const enableSound = async () => {
     $("sound").classList.add("on");
   }
 };
-$("sound").addEventListener("click", enableSound);
+$("sound").addEventListener("click", () => {
+  enableSound();
+  // Asked only on this button, never on a stray first touch.
+  askNotifications();
+});
 addEventListener("pointerdown", enableSound, { once: true });
 
 if (!id) {
@@ -160,6 +208,8 @@ if (!id) {
       state.snapshot(msg);
       $("hall-name").textContent = msg.hall.name ?? "Antrean";
       announcer.setLanguages(msg.hall.voice);
+      // The threshold arrives with the hall: a ticket fetched before it is judged now.
+      alertIfNear();
       render();
     },
     onEvent(msg) {

@@ -186,13 +186,15 @@ struct BrowserTests {
         "kiosk-1080x1920", "/kiosk.html?box=K1#token=k1-secret", 1080, 1920, "button.service.closed"
       ),
       ("track-390x844", "/track.html?t=\(ticket)", 390, 844, "body[data-state=waiting]"),
+      ("book-390x844", "/book.html", 390, 844, ".svc"),
+      ("book-360x640", "/book.html", 360, 640, ".svc"),
       ("dashboard-1440x900", "/dashboard.html#token=admin-secret", 1440, 900, "#counter-stats tr"),
       ("index-1280x800", "/", 1280, 800, "#counters a"),
     ]
     for view in views {
       try await withPage(
         server.baseURL + view.path, width: view.width, height: view.height,
-        mobile: view.name.hasPrefix("track")
+        mobile: view.name.hasPrefix("track") || view.name.hasPrefix("book")
       ) { page in
         try await page.wait(for: "document.querySelector(\(jsString(view.ready))) !== null")
         try await page.wait(for: "document.getElementById('offline')?.hidden ?? true")

@@ -1,6 +1,7 @@
 /// A hall the size of the sample (eight services, twelve counters) without opening hours,
 /// so the pages can be looked at full of real data at any time of day, plus a ninth service
-/// open one minute a week, to show how a service closed for its hours looks.
+/// open one minute a week, to show how a service closed for its hours looks. A and B take
+/// bookings (A remote tickets too), so the kiosk shows its check-in button.
 enum BrowserHall {
   static let busy = """
     name: Mal Pelayanan Publik Banyuwangi
@@ -12,8 +13,8 @@ enum BrowserHall {
       sebelum dipanggil. Layanan tanpa pungutan liar.
     voice: [id, en]
     services:
-      - {id: A, name: Kependudukan (Dukcapil), name_en: Civil registry, target_wait_s: 1200, mean_service_s: 420, quota: 250}
-      - {id: B, name: Perizinan (DPMPTSP), name_en: Business licensing, target_wait_s: 1500, mean_service_s: 600}
+      - {id: A, name: Kependudukan (Dukcapil), name_en: Civil registry, target_wait_s: 1200, mean_service_s: 420, quota: 250, appointments: {per_slot: 4, days_ahead: 14}, remote: {share: 0.3, notify_ahead: 5}}
+      - {id: B, name: Perizinan (DPMPTSP), name_en: Business licensing, target_wait_s: 1500, mean_service_s: 600, appointments: {slot_s: 1800, per_slot: 2, days_ahead: 7}}
       - {id: C, name: Samsat (Pajak Kendaraan), name_en: Vehicle tax, target_wait_s: 900, mean_service_s: 300}
       - {id: D, name: BPJS Kesehatan, name_en: National health insurance, target_wait_s: 1200, mean_service_s: 480}
       - {id: E, name: Imigrasi (Paspor), name_en: Immigration (passports), target_wait_s: 1800, mean_service_s: 540, quota: 4}
