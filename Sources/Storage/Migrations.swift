@@ -119,5 +119,12 @@ enum Migrations {
     ALTER TABLE tickets ADD COLUMN key TEXT;
     UPDATE tickets SET key = lower(hex(randomblob(16))) WHERE key IS NULL;
     """,
+
+    // 5 (issue 18): bookings, appointment and remote tickets — Migrations.appointments on
+    // branch `appt`; this placeholder gives way to it when that branch is merged.
+    "SELECT 1;",
+
+    // 6 (issue 18): the outbox of notices for the hall's `notify_webhook`.
+    Migrations.noticesOutbox,
   ]
 }
