@@ -134,7 +134,9 @@ let package = Package(
     .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "NoticesTests", dependencies: ["Notices", "HallWire"]),
-    .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket", "Notices"]),
     .testTarget(name: "OfficerTests", dependencies: ["HallWire", "Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["HallWire", "TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),

@@ -67,6 +67,8 @@ public struct Outbox {
 
   public var pendingCount: Int { pending.count }
   public var inFlightCount: Int { pending.lazy.filter(\.inFlight).count }
+  /// When the oldest notice not yet delivered was made.
+  public var oldestCreatedAt: Millis? { pending.lazy.map(\.notice.createdAt).min() }
   private var capacity: Int { gatewayDown ? 1 : max(1, policy.maxInFlight) }
 
   /// Takes a new notice; false (and nothing changes) when one with its id is already here.
@@ -137,15 +139,16 @@ public struct Outbox {
     if case .status(_, let retryAfter?) = result {
       wait = max(wait, min(Millis(max(0, retryAfter)) * 1000, policy.maxDelay))
     }
-    let end = deadline(p)
-    if now >= end {
+    // The last attempt falls just before the deadline rather than being skipped past it;
+    // when that one has failed too, the notice is given up.
+    let next = min(now + wait, deadline(p) - 1)
+    if next <= now {
       pending.remove(at: i)
       ids.remove(id)
       counts.givenUp += 1
       return .gaveUp(id: id, at: now)
     }
-    // The last attempt falls on the deadline rather than being skipped past it.
-    p.nextAt = min(now + wait, end - 1)
+    p.nextAt = next
     pending[i] = p
     if result.gatewayTrouble {
       gatewayDown = true

@@ -24,6 +24,8 @@ final class HallApp {
   var metrics = Metrics()
   /// The regional shipper's latest status, nil when the hall ships nowhere.
   var centralStatus: () -> ShipperStatus? = { nil }
+  /// Posts notices to the hall's `notify_webhook` (HallApp+Notices.swift); nil without one.
+  var noticeSender: NoticeSender?
   let router = Router<Endpoint>.makeAPI()
   let feed: Feed
   private var commits = GroupCommit()

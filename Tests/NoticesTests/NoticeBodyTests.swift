@@ -8,7 +8,7 @@ private let context = NoticeContext(
   serviceNames: ["A": "Kependudukan"])
 
 /// 2026-12-01 09:15:02 WIB.
-private let at: Millis = 1_764_555_302_000
+private let at: Millis = 1_796_091_302_000
 
 private func ticket(position: Int?, etaS: Int?, state: TicketState = .waiting, counter: Int? = nil)
   -> Ticket
@@ -80,10 +80,10 @@ private struct FakeBooking: JSONWritable {
 
   @Test func bookingReminderSaysTheDayTheTimeAndTheCode() {
     // Wednesday 2026-12-02 09:00 WIB, reminded on the evening before.
-    let start: Millis = 1_764_640_800_000
+    let start: Millis = 1_796_176_800_000
     let n = Notice.bookingReminder(
       bookingID: "bk-1", booking: FakeBooking(), code: "K7MQ2C", service: "A", start: start,
-      phone: "+6281234567890", context: context, at: 1_764_586_800_000)
+      phone: "+6281234567890", context: context, at: 1_796_122_800_000)
     #expect(n.id == "booking_reminder-bk-1")
     #expect(n.subject == "bk-1")
     #expect(n.expiresAt == start)
