@@ -18,12 +18,15 @@ public struct TicketContent: Sendable, Equatable {
   public var trackURL: String?
   public var footer: String?
   public var priority: Bool
+  /// An appointment ticket's slot as the hall's clock reads it ("09.15"); nil for others.
+  public var appointment: String?
 
   public init(
     hallName: String, serviceName: String, serviceNameEn: String, number: String,
     issuedAt: String, ahead: Int, etaSeconds: Int?, counters: [String], trackURL: String?,
-    footer: String?, priority: Bool
+    footer: String?, priority: Bool, appointment: String? = nil
   ) {
+    self.appointment = appointment
     self.hallName = hallName
     self.serviceName = serviceName
     self.serviceNameEn = serviceNameEn

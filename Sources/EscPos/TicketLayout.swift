@@ -126,6 +126,11 @@ public enum TicketLayout {
       let marker = "* PRIORITAS *"
       blocks += wrapped(marker, bold: true, scale: largest(marker, upTo: 2))
     }
+    if let slot = content.appointment {
+      // Shown to the officer who calls it: this visitor booked the slot.
+      let marker = "Janji temu \(slot)"
+      blocks += wrapped(marker, bold: true, scale: largest(marker, upTo: 2))
+    }
     blocks.append(.blank)
     blocks += wrapped(content.issuedAt)
     blocks.append(.rule)

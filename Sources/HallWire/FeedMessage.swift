@@ -129,6 +129,9 @@ public enum KioskRequest: Sendable, Equatable {
   case issue(request: String, service: String, priority: Bool)
   case printed(job: String)
   case printer(PrinterStatus)
+  /// `{"type":"checkin", "request", "code"}`: a booking's code typed at the box (PROTOCOL
+  /// 1.1); answered like `issue`, with the appointment ticket.
+  case checkIn(request: String, code: String)
 }
 
 /// `{"type":"ticket", "request", "ticket"}`: the kiosk socket's answer to `issue`.
@@ -184,6 +187,7 @@ extension KioskRequest {
       var priority: Bool?
       var job: String?
       var status: String?
+      var code: String?
     }
     let m: Loose
     do {
@@ -200,6 +204,14 @@ extension KioskRequest {
         throw KioskRequestError(request: request, message: "`service` is required")
       }
       self = .issue(request: request, service: service, priority: m.priority ?? false)
+    case "checkin":
+      guard let request = m.request, !request.isEmpty else {
+        throw KioskRequestError(request: m.request, message: "`request` is required")
+      }
+      guard let code = m.code else {
+        throw KioskRequestError(request: request, message: "`code` is required")
+      }
+      self = .checkIn(request: request, code: code)
     case "printed":
       guard let job = m.job else {
         throw KioskRequestError(request: nil, message: "`job` is required")

@@ -30,6 +30,10 @@ extension Ticket: JSONWritable {
     json.int(etaS)
     json.key("officer")
     json.optional(officer)
+    json.key("remote")
+    json.bool(remote)
+    json.key("appointment")
+    json.string(appointment)
     if let key {
       json.key("key")
       json.string(key)
@@ -119,6 +123,10 @@ extension Service: JSONWritable {
     json.int(targetWaitS)
     json.key("eta_s")
     json.int(etaS)
+    json.key("appointments")
+    json.optional(appointments)
+    json.key("remote")
+    json.optional(remote)
     json.endObject()
   }
 }
@@ -342,6 +350,13 @@ extension KioskRequest: JSONWritable {
       json.string("printer")
       json.key("status")
       json.string(status.rawValue)
+    case .checkIn(let request, let code):
+      json.key("type")
+      json.string("checkin")
+      json.key("request")
+      json.string(request)
+      json.key("code")
+      json.string(code)
     }
     json.endObject()
   }

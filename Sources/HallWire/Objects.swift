@@ -57,13 +57,19 @@ public struct Ticket: Sendable, Equatable, Decodable {
   public var key: String?
   /// Who called it; nil before a call or when nobody was signed in.
   public var officer: OfficerRef?
+  /// Taken from a phone rather than at the hall (PROTOCOL 1.1).
+  public var remote: Bool
+  /// The start of the booked slot it was issued for at check-in, RFC 3339; nil for others.
+  public var appointment: String?
 
   public init(
     id: String, number: String, service: String, state: TicketState, priority: Bool = false,
     issuedAt: String, calledAt: String? = nil, counter: Int? = nil, calls: Int = 0,
     position: Int? = nil, etaS: Int? = nil, key: String? = nil, officer: OfficerRef? = nil,
-    startedAt: String? = nil
+    startedAt: String? = nil, remote: Bool = false, appointment: String? = nil
   ) {
+    self.remote = remote
+    self.appointment = appointment
     self.id = id
     self.number = number
     self.service = service
@@ -83,7 +89,7 @@ public struct Ticket: Sendable, Equatable, Decodable {
   enum CodingKeys: String, CodingKey {
     case id, number, service, state, priority, issuedAt = "issued_at", calledAt = "called_at"
     case startedAt = "started_at"
-    case counter, calls, position, etaS = "eta_s", key, officer
+    case counter, calls, position, etaS = "eta_s", key, officer, remote, appointment
   }
 
   public init(from decoder: any Decoder) throws {
@@ -102,6 +108,8 @@ public struct Ticket: Sendable, Equatable, Decodable {
     etaS = try c.decodeIfPresent(Int.self, forKey: .etaS)
     key = try c.decodeIfPresent(String.self, forKey: .key)
     officer = try c.decodeIfPresent(OfficerRef.self, forKey: .officer)
+    remote = try c.decodeIfPresent(Bool.self, forKey: .remote) ?? false
+    appointment = try c.decodeIfPresent(String.self, forKey: .appointment)
   }
 
   /// People ahead of a waiting ticket: the one rule for paper, pages and tools.
@@ -196,12 +204,19 @@ public struct Service: Sendable, Equatable, Decodable {
   public var targetWaitS: Int
   /// Estimated wait of a ticket issued now; nil when no counter serves it.
   public var etaS: Int?
+  /// Its bookings (PROTOCOL 1.1); nil when it takes none.
+  public var appointments: AppointmentOffer?
+  /// Its remote tickets (PROTOCOL 1.1); nil when it takes none.
+  public var remote: RemoteOffer?
 
   public init(
     id: String, name: String, nameEN: String? = nil, open: Bool = true,
     closedReason: ClosedReason? = nil, opensAt: String? = nil, waiting: Int = 0, issued: Int = 0,
-    quota: Int? = nil, targetWaitS: Int = 0, etaS: Int? = nil
+    quota: Int? = nil, targetWaitS: Int = 0, etaS: Int? = nil,
+    appointments: AppointmentOffer? = nil, remote: RemoteOffer? = nil
   ) {
+    self.appointments = appointments
+    self.remote = remote
     self.id = id
     self.name = name
     self.nameEN = nameEN
@@ -217,7 +232,8 @@ public struct Service: Sendable, Equatable, Decodable {
 
   enum CodingKeys: String, CodingKey {
     case id, name, nameEN = "name_en", open, closedReason = "closed_reason", opensAt = "opens_at"
-    case waiting, issued, quota, targetWaitS = "target_wait_s", etaS = "eta_s"
+    case waiting, issued, quota, targetWaitS = "target_wait_s", etaS = "eta_s", appointments
+    case remote
   }
 
   public init(from decoder: any Decoder) throws {
@@ -233,6 +249,8 @@ public struct Service: Sendable, Equatable, Decodable {
     quota = try c.decodeIfPresent(Int.self, forKey: .quota)
     targetWaitS = try c.decodeIfPresent(Int.self, forKey: .targetWaitS) ?? 0
     etaS = try c.decodeIfPresent(Int.self, forKey: .etaS)
+    appointments = try c.decodeIfPresent(AppointmentOffer.self, forKey: .appointments)
+    remote = try c.decodeIfPresent(RemoteOffer.self, forKey: .remote)
   }
 }
 

@@ -36,6 +36,19 @@ public enum Command: Sendable, Equatable {
   case signIn(counter: Int, officer: String, pin: String)
   case signOut(counter: Int)
   case answerSurvey(ticketID: String, SurveyAnswer)
+  // Appointments and remote tickets (issue 18, Hall+Bookings.swift, Hall+Remote.swift).
+  /// Books a place in the slot of `service` starting at `start`. `phone` as typed (it is
+  /// normalised); at most `Hall.bookingsPerPhonePerDay` bookings and remote tickets per
+  /// phone per day. Replies `.booked`.
+  case book(service: String, start: Millis, name: String, phone: String)
+  /// Frees the booking's place. The caller checks its key first. Replies `.booking`.
+  case cancelBooking(id: String)
+  /// Issues the booking's ticket (`code` as typed, `#` allowed), from 30 minutes before its
+  /// slot until 15 after; its wait counts from the later of its slot and now. Checking in
+  /// again returns the same ticket (`created` false). `box`: as for `issue`.
+  case checkIn(code: String, box: String? = nil)
+  /// Today's ticket taken from a phone, within the service's `remote.share`.
+  case issueRemote(service: String, phone: String, request: String? = nil)
 }
 
 public enum CallTarget: Sendable, Equatable {
@@ -66,6 +79,9 @@ public enum Reply: Sendable, Equatable {
   case acknowledged
   case officer(Officer)
   case surveyed(SurveyRecord)
+  /// A new booking and the key that views or cancels it.
+  case booked(Booking, key: String)
+  case booking(Booking)
 }
 
 /// Rows to write. Each record appears once, in its final state for this command.
@@ -80,6 +96,8 @@ public struct Changes: Sendable, Equatable {
   public var lastSeq: Int64?
   public var officers: [OfficerRecord] = []
   public var surveys: [SurveyRecord] = []
+  /// Bookings made or changed (cancelled, checked in, missed).
+  public var bookings: [BookingRecord] = []
   /// The service day just started (rollover), to persist so that a clock set back later
   /// never reopens an earlier day (nil: the day did not change).
   public var serviceDay: String?
@@ -89,6 +107,7 @@ public struct Changes: Sendable, Equatable {
   public var isEmpty: Bool {
     tickets.isEmpty && counters.isEmpty && sequences.isEmpty && newPrintJobs.isEmpty
       && printedJobs.isEmpty && serviceDay == nil && officers.isEmpty && surveys.isEmpty
+      && bookings.isEmpty
   }
 }
 
@@ -119,6 +138,12 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyAnswered = "already_answered"
     /// Closing the counter would leave `services` with waiting visitors and no counter.
     case wouldStrand = "would_strand"
+    case slotFull = "slot_full"
+    /// Check-in more than 30 minutes before the slot.
+    case tooEarly = "too_early"
+    /// Check-in more than 15 minutes after the slot: the visitor takes an ordinary ticket.
+    case missed
+    case remoteShareReached = "remote_share_reached"
   }
 
   public var code: Code
@@ -143,6 +168,7 @@ public struct QueueError: Error, Sendable, Equatable, CustomStringConvertible {
     case .notFound, .unknownService, .unknownCounter: 404
     case .serviceClosed, .quotaReached, .noCurrentTicket, .conflict, .wouldStrand: 409
     case .noOfficer, .alreadyAnswered: 409
+    case .slotFull, .tooEarly, .missed, .remoteShareReached: 409
     case .badPin: 401
     case .rateLimited: 429
     }

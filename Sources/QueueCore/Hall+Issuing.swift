@@ -31,7 +31,17 @@ extension Hall {
         .badRequest, "Unknown ticket box \"\(box)\".", id: "Kotak tiket \"\(box)\" tidak dikenal.")
     }
     if let refusal = refusal(toIssue: svc, at: now) { throw refusal }
+    return .ticket(
+      createTicket(service: service, priority: priority, box: box, request: request, now: now),
+      created: true)
+  }
 
+  /// Issues a ticket already judged issuable; the reply's view, with its key. `enqueuedAt`:
+  /// when its wait starts (an appointment's: the later of its slot and now).
+  func createTicket(
+    service: String, priority: Bool, box: String?, request: String?, now: Millis,
+    enqueuedAt: Millis? = nil, setUp: (inout TicketRecord) -> Void = { _ in }
+  ) -> Ticket {
     let seqNo = lastSeqNo[service, default: 0] + 1
     var id = makeTicketID()
     var attempts = 0
@@ -40,11 +50,12 @@ extension Hall {
       precondition(attempts < 100, "makeTicketID keeps returning ids already in use")
       id = makeTicketID()
     }
-    let t = TicketRecord(
+    var t = TicketRecord(
       id: id, day: day, service: service,
       number: TicketRecord.number(service: service, seqNo: seqNo), seqNo: seqNo,
-      priority: priority, state: .waiting, issuedAt: now, enqueuedAt: now, request: request,
-      box: box, key: makeTicketKey())
+      priority: priority, state: .waiting, issuedAt: now, enqueuedAt: enqueuedAt ?? now,
+      request: request, box: box, key: makeTicketKey())
+    setUp(&t)
     lastSeqNo[service] = seqNo
     tx.sequences.append(DaySequence(day: day, service: service, lastSeqNo: seqNo))
     byNumber[t.number] = t.id
@@ -63,7 +74,7 @@ extension Hall {
       tx.newJobs.append(job)
       emit(.print(job: job.job, box: box, ticket: owned), at: now)
     }
-    return .ticket(owned, created: true)
+    return owned
   }
 
   /// Why `svc` cannot take a ticket now, or nil: hours, then counters, then quota.

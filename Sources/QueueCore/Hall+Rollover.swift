@@ -9,6 +9,8 @@ extension Hall {
     let newDayNumber = max(dayNumber, zone.local(now).dayNumber)
     let newDay = LocalTime(dayNumber: newDayNumber, secondOfDay: 0).date
     let dayChanged = newDayNumber != dayNumber
+    markMissedBookings(at: now)
+    guard dayChanged || hasStaleTickets else { return }
     let old = tickets.values.filter { $0.day != newDay }.sorted {
       ($0.day, $0.issuedAt, $0.seqNo, $0.id) < ($1.day, $1.issuedAt, $1.seqNo, $1.id)
     }
@@ -42,6 +44,9 @@ extension Hall {
       observed = [:]
       recentCalls = []
       printedJobIDs = []
+      phoneUses = [:]
+      remoteIssued = [:]
+      dropBookings(before: newDay)
     }
     hasStaleTickets = false
     capacityCache = [:]

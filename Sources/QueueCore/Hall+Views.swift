@@ -53,7 +53,9 @@ extension Hall {
       waiting: waiting, issued: lastSeqNo[svc.id, default: 0], quota: svc.quota,
       // No counter to call it: no estimate is honest (PROTOCOL 1.1, a forced close).
       targetWaitS: svc.targetWaitS,
-      etaS: isStaffed(svc.id) ? estimateForNewTicket(in: svc.id, at: now).etaS : nil)
+      etaS: isStaffed(svc.id) ? estimateForNewTicket(in: svc.id, at: now).etaS : nil,
+      appointments: svc.appointments.map(AppointmentOffer.init),
+      remote: svc.remote.map { RemoteOffer(share: $0.share, notifyAhead: $0.notifyAhead) })
   }
 
   public func hallView(at now: Millis, boxes: [BoxStatus]) -> HallView {

@@ -46,12 +46,25 @@ public final class Hall {
   var failures = PinFailures()
   /// Today's tickets whose survey is answered.
   var surveyed: Set<String> = []
+  let makeBookingCode: () -> String
+  /// Bookings of today and later days (Hall+Bookings.swift).
+  var bookings: [String: BookingRecord] = [:]
+  /// Codes of `bookings` → ids.
+  var bookingByCode: [String: String] = [:]
+  /// When the earliest `booked` booking becomes missed; nil: none booked.
+  var nextMissAt: Millis?
+  /// Today's bookings made and remote tickets taken, per phone (the daily cap).
+  var phoneUses: [String: Int] = [:]
+  /// Today's remote tickets per service they were issued in (the share cap).
+  var remoteIssued: [String: Int] = [:]
 
   public init(
     config: HallConfig, restoring state: HallState?, now: Millis,
     makeTicketID: @escaping () -> String,
-    makeTicketKey: @escaping () -> String = Hall.randomTicketKey
+    makeTicketKey: @escaping () -> String = Hall.randomTicketKey,
+    makeBookingCode: @escaping () -> String = BookingCode.random
   ) {
+    self.makeBookingCode = makeBookingCode
     self.config = config
     self.makeTicketID = makeTicketID
     self.makeTicketKey = makeTicketKey
@@ -103,6 +116,7 @@ public final class Hall {
     }
     for o in state.officers { officers[o.id] = o }
     surveyed = Set(state.surveyedTickets)
+    restoreAppointments(state.bookings)
     pendingJobs = state.pendingPrintJobs.filter { $0.printedAt == nil }.sorted {
       ($0.createdAt, $0.job) < ($1.createdAt, $1.job)
     }
@@ -123,6 +137,7 @@ public final class Hall {
   /// Whether the service day of `now` differs from the hall's (or stale tickets remain).
   public func needsRollover(at now: Millis) -> Bool {
     hasStaleTickets || zone.local(now).dayNumber > dayNumber
+      || nextMissAt.map { now >= $0 } ?? false
   }
 
   /// Runs one command. A refused command changes nothing (an automatic rollover that ran
@@ -180,6 +195,12 @@ public final class Hall {
       return try signIn(counter: counter, officer: officer, pin: pin, now: now)
     case .signOut(let counter): return try signOut(counter: counter, now: now)
     case .answerSurvey(let id, let answer): return try answerSurvey(ticketID: id, answer, now: now)
+    case .book(let service, let start, let name, let phone):
+      return try book(service: service, start: start, name: name, phone: phone, now: now)
+    case .cancelBooking(let id): return try cancelBooking(id: id, now: now)
+    case .checkIn(let code, let box): return try checkIn(code: code, box: box, now: now)
+    case .issueRemote(let service, let phone, let request):
+      return try issueRemote(service: service, phone: phone, request: request, now: now)
     }
   }
 
@@ -235,6 +256,8 @@ struct Transaction {
   var printedJobs: [PrintJob] = []
   var officers: [OfficerRecord] = []
   var surveys: [SurveyRecord] = []
+  var bookings: [String: BookingRecord] = [:]
+  var bookingOrder: [String] = []
   var serviceDay: String?
 
   mutating func recordOfficer(_ o: OfficerRecord) {
@@ -245,7 +268,11 @@ struct Transaction {
   var isEmpty: Bool {
     events.isEmpty && ticketOrder.isEmpty && counterOrder.isEmpty && sequences.isEmpty
       && newJobs.isEmpty && printedJobs.isEmpty && serviceDay == nil && officers.isEmpty
-      && surveys.isEmpty
+      && surveys.isEmpty && bookingOrder.isEmpty
+  }
+
+  mutating func record(_ b: BookingRecord) {
+    if bookings.updateValue(b, forKey: b.id) == nil { bookingOrder.append(b.id) }
   }
 
   mutating func record(_ t: TicketRecord) {
@@ -268,6 +295,7 @@ struct Transaction {
     changes.printedJobs = printedJobs
     changes.officers = officers
     changes.surveys = surveys
+    changes.bookings = bookingOrder.map { bookings[$0]! }
     changes.lastSeq = events.isEmpty ? nil : lastSeq
     changes.serviceDay = serviceDay
     let outcome = Outcome(reply: reply, events: events, changes: changes)

@@ -147,10 +147,11 @@ enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
     "public_url", "origins", "ticker", "footer", "voice", "backup", "central",
-    "require_officer", "trusted",
+    "require_officer", "trusted", "notify_webhook",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
+    "appointments", "remote",
   ]
   static let counterKeys: Set<String> = ["id", "name", "services", "token", "policy"]
   static let kioskKeys: Set<String> = ["id", "token"]
@@ -243,6 +244,9 @@ enum HallFileReader {
     hall.backup = try f["backup"].map { v throws(HallConfigError) in try backup(v) }
     hall.central = try f["central"].map { v throws(HallConfigError) in try central(v) }
     hall.requireOfficer = try f["require_officer"]?.bool() ?? false
+    hall.notifyWebhook = try f["notify_webhook"].map { v throws(HallConfigError) in
+      try webhook(v)
+    }
     return hall
   }
 
@@ -310,7 +314,11 @@ enum HallFileReader {
     let hours = try f["hours"].map { h throws(HallConfigError) in try openingHours(h) }
     return ServiceConfig(
       id: id, name: name, nameEN: nameEN, targetWaitS: target, meanServiceS: mean,
-      quota: quota, hours: hours)
+      quota: quota, hours: hours,
+      appointments: try f["appointments"].map { a throws(HallConfigError) in
+        try appointments(a, serviceHours: hours)
+      },
+      remote: try f["remote"].map { r throws(HallConfigError) in try remote(r) })
   }
 
   static func positive(_ v: Value) throws(HallConfigError) -> Int {

@@ -29,6 +29,8 @@ public struct HallConfig: Sendable, Equatable {
   public var backup: BackupConfig?
   /// Where the hall ships its event log (PROTOCOL 1.1 "Regional aggregation"); nil: nowhere.
   public var central: CentralTarget?
+  /// Where notices for remote tickets and bookings are posted (PROTOCOL 1.1); nil: nowhere.
+  public var notifyWebhook: String?
 
   public init(
     name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,
@@ -82,11 +84,18 @@ public struct ServiceConfig: Sendable, Equatable {
   public var quota: Int?
   /// nil: always open.
   public var hours: OpeningHours?
+  /// nil: takes no bookings.
+  public var appointments: AppointmentConfig?
+  /// nil: takes no remote tickets.
+  public var remote: RemoteConfig?
 
   public init(
     id: String, name: String, nameEN: String? = nil, targetWaitS: Int, meanServiceS: Int,
-    quota: Int? = nil, hours: OpeningHours? = nil
+    quota: Int? = nil, hours: OpeningHours? = nil, appointments: AppointmentConfig? = nil,
+    remote: RemoteConfig? = nil
   ) {
+    self.appointments = appointments
+    self.remote = remote
     self.id = id
     self.name = name
     self.nameEN = nameEN

@@ -108,6 +108,21 @@ public struct ReportSurvey: Sendable, Equatable {
 }
 
 /// A reporting period: whole service days, `from` to `to` inclusive, at most 366 days.
+/// How one day's bookings of a service ended (Storage's `bookingCounts`).
+public struct ReportBookings: Sendable, Equatable {
+  public var service: String
+  public var booked: Int
+  public var cancelled: Int
+  public var missed: Int
+
+  public init(service: String, booked: Int, cancelled: Int, missed: Int) {
+    self.service = service
+    self.booked = booked
+    self.cancelled = cancelled
+    self.missed = missed
+  }
+}
+
 public struct ReportRange: Sendable, Equatable {
   public var from: String
   public var to: String
@@ -165,8 +180,13 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     public var ikm: Double?
     public var ikmBand: String?
     public var respondents = 0
+    /// Bookings for slots in the period, cancelled ones left out (PROTOCOL 1.1).
+    public var bookings = 0
+    /// Of those, not checked in by 15 minutes after their slot: a booking's no-show.
+    public var bookingsMissed = 0
 
     enum CodingKeys: String, CodingKey {
+      case bookings, bookingsMissed = "bookings_missed"
       case id, name, issued, served, noshow, cancelled, expired, transferred
       case calledBack = "called_back"
       case targetWaitS = "target_wait_s", waitS = "wait_s", serviceS = "service_s"
@@ -193,6 +213,8 @@ public struct RangeStats: Sendable, Equatable, Encodable {
       try c.encode(respondents, forKey: .respondents)
       try c.encode(ikm, forKey: .ikm)
       try c.encode(ikmBand, forKey: .ikmBand)
+      try c.encode(bookings, forKey: .bookings)
+      try c.encode(bookingsMissed, forKey: .bookingsMissed)
     }
   }
 
@@ -439,6 +461,13 @@ public struct RangeStats: Sendable, Equatable, Encodable {
         counters[ci].transferred += 1
         counterTimes[ci].append(seconds(from: l.startedAt ?? l.calledAt, to: l.transferredAt))
       }
+    }
+
+    /// One day's bookings of a service, however they ended.
+    public mutating func add(bookings b: ReportBookings) {
+      guard let i = serviceIndex[b.service] else { return }
+      services[i].bookings += b.booked - b.cancelled
+      services[i].bookingsMissed += b.missed
     }
 
     public func finish(surveys: [ReportSurvey], officers: [Officer]) -> RangeStats {

@@ -11,6 +11,7 @@ extension Ticket {
       id: r.id, number: r.number, service: r.service, state: r.state, priority: r.priority,
       issuedAt: zone.rfc3339(r.issuedAt), calledAt: r.calledAt.map(zone.rfc3339),
       counter: r.counter, calls: r.calls, position: position, etaS: etaS, officer: officer,
-      startedAt: r.startedAt.map(zone.rfc3339Millis))
+      startedAt: r.startedAt.map(zone.rfc3339Millis), remote: r.remote,
+      appointment: r.appointment.map(zone.rfc3339))
   }
 }

@@ -37,6 +37,16 @@ public struct TicketRecord: Sendable, Equatable {
   public var legs: [Leg]
   /// The secret its holder cancels it with (PROTOCOL 1.1); only the issuer ever sees it.
   public var key: String?
+  /// The start of the booked slot it was issued for at check-in. Its `enqueuedAt` is the
+  /// later of this and its check-in (`issuedAt`): its wait counts from there.
+  public var appointment: Millis?
+  /// The booking it was issued for.
+  public var booking: String?
+  /// Taken from a phone (PROTOCOL 1.1).
+  public var remote: Bool = false
+  /// A remote ticket's phone number (`+628…`): personal data, for notices only, never on
+  /// the wire.
+  public var phone: String?
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
@@ -212,12 +222,17 @@ public struct HallState: Sendable, Equatable {
   public var officers: [OfficerRecord]
   /// Ids of today's tickets whose survey is answered.
   public var surveyedTickets: [String]
+  /// Bookings of today and later days, and any still `booked` from earlier days (these
+  /// are marked missed at once).
+  public var bookings: [BookingRecord]
 
   public init(
     tickets: [TicketRecord] = [], counters: [CounterRecord] = [], sequences: [DaySequence] = [],
     lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], serviceDay: String? = nil,
-    officers: [OfficerRecord] = [], surveyedTickets: [String] = []
+    officers: [OfficerRecord] = [], surveyedTickets: [String] = [],
+    bookings: [BookingRecord] = []
   ) {
+    self.bookings = bookings
     self.officers = officers
     self.surveyedTickets = surveyedTickets
     self.tickets = tickets

@@ -58,4 +58,6 @@ extension RangeStats {
   var totalIssued: Int { services.reduce(0) { $0 + $1.issued } }
   var totalServed: Int { services.reduce(0) { $0 + $1.served } }
   var totalNoshow: Int { services.reduce(0) { $0 + $1.noshow } }
+  var totalBookings: Int { services.reduce(0) { $0 + $1.bookings } }
+  var totalBookingsMissed: Int { services.reduce(0) { $0 + $1.bookingsMissed } }
 }

@@ -37,6 +37,10 @@ public enum ReportHTML {
 
       """
     let noshowRate = Format.share(r.totalNoshow, r.totalServed + r.totalNoshow)
+    let bookingCard =
+      r.totalBookings == 0
+      ? ""
+      : "<div class=\"card\">Janji temu tidak datang<b>\(r.totalBookingsMissed) / \(r.totalBookings)</b></div>\n"
     let ikmText = r.ikm.hall.value.map { Format.ikm($0) } ?? "–"
     let band = r.ikm.hall.band.map { "\($0.band) · \($0.label)" } ?? "belum ada responden"
     h += """
@@ -46,7 +50,7 @@ public enum ReportHTML {
       <div class="card">Tidak hadir<b>\(Format.percent(noshowRate))</b></div>
       <div class="card">Tunggu rata-rata · p90<b class="small">\(e(Format.duration(r.waitS.mean))) / \(e(Format.duration(r.waitS.p90)))</b></div>
       <div class="card">IKM<b>\(ikmText)</b><span class="band">\(e(band))</span></div>
-      </div></section>
+      \(bookingCard)</div></section>
 
       """
     let dayLabels = r.byDay.map { String($0.date.suffix(2)) }

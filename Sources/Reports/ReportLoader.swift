@@ -25,6 +25,11 @@ public enum ReportLoader {
           firstCalledAt: l.firstCalledAt, calledAt: l.calledAt, startedAt: l.startedAt,
           transferredAt: l.transferredAt))
     }
+    for b in try store.bookingCounts(from: range.from, to: range.to) {
+      builder.add(
+        bookings: ReportBookings(
+          service: b.service, booked: b.booked, cancelled: b.cancelled, missed: b.missed))
+    }
     let surveys = try store.surveys(from: range.from, to: range.to).map {
       ReportSurvey(service: $0.service, counter: $0.counter, officer: $0.officer, scores: $0.scores)
     }

@@ -13,7 +13,11 @@ public enum ReportTable {
     } else {
       out += "IKM – (belum ada responden)"
     }
-    out += "; sampel minimum \(r.ikm.minSample)\n\n"
+    out += "; sampel minimum \(r.ikm.minSample)\n"
+    if r.totalBookings > 0 {
+      out += "Janji temu \(r.totalBookings), tidak datang \(r.totalBookingsMissed)\n"
+    }
+    out += "\n"
 
     out += grid(
       [

@@ -30,6 +30,8 @@ final class HallApp {
   let feed: Feed
   private var commits = GroupCommit()
   var kioskLimiter: RateLimiter
+  /// Bookings and remote tickets per address (PROTOCOL 1.1: 20 an hour).
+  var publicLimiter: RateLimiter
   private var clockBehindWarned = false
   /// Commits are failing for the disk: `/healthz` says so, and the episode's one resync is done.
   private(set) var storageFailing = false
@@ -54,6 +56,8 @@ final class HallApp {
     self.logger = logger
     self.kioskLimiter = RateLimiter(
       burst: limits.kioskIssueBurst, perSecond: limits.kioskIssuesPerSecond)
+    self.publicLimiter = RateLimiter(
+      burst: limits.publicBookingsPerHour, perSecond: Double(limits.publicBookingsPerHour) / 3600)
     let (hall, recent) = try Self.restore(config: config, store: store, limits: limits, now: now)
     self.hall = hall
     self.feed = Feed(capacity: limits.replayEvents, recent: recent)

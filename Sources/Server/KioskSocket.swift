@@ -19,28 +19,40 @@ extension HallApp {
       reply(error.request, .badRequest(error.message), to: peer)
       return
     }
+    let request: String
+    let command: Command
     switch message {
-    case .issue(let request, let service, let priority):
-      guard request.count <= 128 else {
-        return reply(request, .badRequest("`request` must be 1–128 characters"), to: peer)
+    case .issue(let r, let service, let priority):
+      request = r
+      command = .issue(service: service, priority: priority, box: nil, request: r)
+    case .checkIn(let r, let code):
+      guard code.utf8.count <= 32 else {
+        return reply(r, .badRequest("`code` is too long"), to: peer)
       }
-      guard kioskLimiter.allow(box, now: monotonic) else {
-        return reply(request, .rateLimited(), to: peer)
-      }
-      perform(.issue(service: service, priority: priority, box: nil, request: request), now: now) {
-        [weak self, weak peer] result in
-        guard let self, let peer else { return }
-        switch result {
-        case .success(.ticket(let ticket, _)):
-          self.feed.send(KioskTicketReply(request: request, ticket: ticket), to: peer)
-        case .success: self.reply(request, .storage, to: peer)
-        case .failure(let error): self.reply(request, error, to: peer)
-        }
-      }
+      request = r
+      command = .checkIn(code: code)
     case .printed(let job):
-      perform(.printed(job: job, box: box), now: now) { _ in }
+      return perform(.printed(job: job, box: box), now: now) { _ in }
     case .printer(let status):
-      feed.setPrinter(status, box: box)
+      return feed.setPrinter(status, box: box)
+    }
+    guard request.count <= 128 else {
+      return reply(request, .badRequest("`request` must be 1–128 characters"), to: peer)
+    }
+    guard kioskLimiter.allow(box, now: monotonic) else {
+      return reply(request, .rateLimited(), to: peer)
+    }
+    // A check-in's refusal is shown to the visitor at the box as it is: in Indonesian.
+    let indonesian: Bool
+    if case .checkIn = command { indonesian = true } else { indonesian = false }
+    perform(command, now: now, indonesian: indonesian) { [weak self, weak peer] result in
+      guard let self, let peer else { return }
+      switch result {
+      case .success(.ticket(let ticket, _)):
+        self.feed.send(KioskTicketReply(request: request, ticket: ticket), to: peer)
+      case .success: self.reply(request, .storage, to: peer)
+      case .failure(let error): self.reply(request, error, to: peer)
+      }
     }
   }
 

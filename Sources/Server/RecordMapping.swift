@@ -13,7 +13,8 @@ extension TicketRow {
       finishedAt: r.finishedAt, counter: r.counter, calls: r.calls, request: r.request,
       box: r.box, firstCalledAt: r.firstCalledAt, announcedAt: r.announced?.at,
       announcedCounter: r.announced?.counter, announcedSeq: r.announced?.seq,
-      legs: r.legs.map(LegRow.init), officer: r.officer, key: r.key)
+      legs: r.legs.map(LegRow.init), officer: r.officer, key: r.key,
+      appointmentAt: r.appointment, bookingID: r.booking, remote: r.remote, phone: r.phone)
   }
 }
 
@@ -49,6 +50,10 @@ extension TicketRecord {
         Announcement(
           at: $0, counter: row.announcedCounter ?? row.counter ?? 0, seq: row.announcedSeq ?? 0)
       }, legs: row.legs.map(Leg.init), officer: row.officer, key: row.key)
+    appointment = row.appointmentAt
+    booking = row.bookingID
+    remote = row.remote
+    phone = row.phone
   }
 }
 
@@ -94,7 +99,8 @@ extension HallState {
       },
       lastSeq: r.lastSeq,
       pendingPrintJobs: r.unprintedJobs.map(PrintJob.init), serviceDay: r.serviceDay,
-      officers: r.officers.compactMap(OfficerRecord.init), surveyedTickets: r.surveyedTickets)
+      officers: r.officers.compactMap(OfficerRecord.init), surveyedTickets: r.surveyedTickets,
+      bookings: r.bookings.compactMap(BookingRecord.init))
   }
 }
 
@@ -110,5 +116,26 @@ extension Store {
     for j in changes.printedJobs { try markPrinted(job: j.job, at: j.printedAt ?? 0) }
     if let day = changes.serviceDay { try recordServiceDay(day) }
     try persistOfficersAndSurveys(changes)
+    for b in changes.bookings { try upsert(BookingRow(b)) }
+  }
+}
+
+extension BookingRow {
+  init(_ b: BookingRecord) {
+    self.init(
+      id: b.id, code: b.code, key: b.key, service: b.service, day: b.day, startAt: b.start,
+      name: b.name, phone: b.phone, state: b.state.rawValue, ticketID: b.ticketID,
+      createdAt: b.createdAt, changedAt: b.changedAt)
+  }
+}
+
+extension BookingRecord {
+  /// Nil for a row whose state this build doesn't know (a newer database).
+  init?(_ row: BookingRow) {
+    guard let state = BookingState(rawValue: row.state) else { return nil }
+    self.init(
+      id: row.id, code: row.code, key: row.key, service: row.service, day: row.day,
+      start: row.startAt, name: row.name, phone: row.phone, state: state,
+      ticketID: row.ticketID, createdAt: row.createdAt, changedAt: row.changedAt)
   }
 }

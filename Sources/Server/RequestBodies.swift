@@ -9,6 +9,9 @@ struct IssueBody: Decodable {
   var priority: Bool?
   var box: String?
   var request: String?
+  /// A remote ticket (PROTOCOL 1.1): public, with `phone`.
+  var remote: Bool? = nil
+  var phone: String? = nil
 }
 
 struct CallBody: Decodable {

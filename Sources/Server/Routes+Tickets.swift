@@ -9,13 +9,16 @@ extension HallApp {
     _ request: HTTPRequest, now: Millis, monotonic: Double,
     respond: @escaping (HTTPResponse) -> Void
   ) throws(HTTPError) {
-    let role = try role(of: request)
     let body: IssueBody
     if let plain = IssueBody.parsePlain(request.body) {
       body = plain
     } else {
       body = try decodeBody(request.body)
     }
+    if body.remote == true {
+      return try issueRemote(body, request, now: now, monotonic: monotonic, respond: respond)
+    }
+    let role = try role(of: request)
     switch role {
     case .admin: break
     case .kiosk(let box):
@@ -28,16 +31,7 @@ extension HallApp {
     if let request = body.request, request.isEmpty || request.count > 128 {
       throw .badRequest("`request` must be 1–128 characters")
     }
-    if let box = body.box {
-      guard config.kiosks.contains(where: { $0.id == box }) else {
-        throw .notFound("no ticket box `\(box)`")
-      }
-      guard feed.isBoxConnected(box) else {
-        throw HTTPError(
-          status: 503, code: "printer_offline",
-          message: "ticket box \(box) is not connected; no ticket was issued")
-      }
-    }
+    try checkBoxCanPrint(body.box)
     perform(
       .issue(
         service: body.service, priority: body.priority ?? false, box: body.box,

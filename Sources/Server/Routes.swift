@@ -8,6 +8,7 @@ enum Endpoint: Sendable {
   case hall, issue, ticket, cancel, counter, stats, statsCSV, health, metrics
   case officers, officer, officerPIN, survey, ikm, report  // issue 12: Routes+Officers.swift
   case qr, counterView
+  case slots, bookings, booking, checkIn  // issue 18: Routes+Bookings.swift
 }
 
 extension Router where Handler == Endpoint {
@@ -32,6 +33,11 @@ extension Router where Handler == Endpoint {
     r.add(.GET, "/qr.svg", .qr)
     r.add(.GET, "/api/counters/:n", .counterView)
     r.add(.GET, "/metrics", .metrics)
+    r.add(.GET, "/api/slots", .slots)
+    r.add(.POST, "/api/bookings", .bookings)
+    r.add(.POST, "/api/bookings/checkin", .checkIn)
+    r.add(.GET, "/api/bookings/:id", .booking)
+    r.add(.DELETE, "/api/bookings/:id", .booking)
     return r
   }
 }
@@ -97,6 +103,10 @@ extension HallApp {
     case .officerPIN:
       try officers(request, id: params["id"], pin: true, now: now, respond: respond)
     case .survey: try survey(request, id: params["id"] ?? "", now: now, respond: respond)
+    case .slots: respond(try slots(request, now: now))
+    case .bookings: try book(request, now: now, monotonic: monotonic, respond: respond)
+    case .booking: try booking(request, id: params["id"] ?? "", now: now, respond: respond)
+    case .checkIn: try checkIn(request, now: now, monotonic: monotonic, respond: respond)
     }
   }
 
@@ -141,6 +151,9 @@ extension HallApp {
       case .success(.acknowledged): respond(.noContent)
       case .success(.officer(let officer)): respond(.jsonBytes(officer.jsonBytes))
       case .success(.surveyed): respond(.jsonBytes(status: 201, Array(#"{"status":"ok"}"#.utf8)))
+      case .success(.booked(let booking, let key)):
+        respond(.jsonBytes(status: 201, BookingCreated(booking: booking, key: key).jsonBytes))
+      case .success(.booking(let booking)): respond(.jsonBytes(booking.jsonBytes))
       }
     }
   }

@@ -39,6 +39,8 @@ public struct ServerLimits: Sendable {
   /// a stuck button or a script must not drain a quota).
   public var kioskIssueBurst = 10
   public var kioskIssuesPerSecond: Double = 2
+  /// Bookings and remote tickets per address and hour (PROTOCOL 1.1).
+  public var publicBookingsPerHour = 20
   /// A screen whose unsent output passes this is closed; it resyncs from `since` later.
   public var maxSubscriberBacklogBytes = 256 * 1024
   public var pingInterval: Double = 15

@@ -120,9 +120,8 @@ enum Migrations {
     UPDATE tickets SET key = lower(hex(randomblob(16))) WHERE key IS NULL;
     """,
 
-    // 5 (issue 18): bookings, appointment and remote tickets — Migrations.appointments on
-    // branch `appt`; this placeholder gives way to it when that branch is merged.
-    "SELECT 1;",
+    // 5 (issue 18): bookings, appointment and remote tickets.
+    Migrations.appointments,
 
     // 6 (issue 18): the outbox of notices for the hall's `notify_webhook`.
     Migrations.noticesOutbox,

@@ -28,6 +28,12 @@ public struct TicketRow: Equatable, Sendable {
   public var legs: [LegRow]
   /// The secret that lets its holder cancel it (PROTOCOL 1.1). Nil keeps the stored one.
   public var key: String?
+  /// Appointment tickets: the booked slot's start, and the booking (schema 5).
+  public var appointmentAt: Int64?
+  public var bookingID: String?
+  /// Remote tickets (schema 5); `phone` is personal data, kept for notices.
+  public var remote: Bool = false
+  public var phone: String?
 
   public init(
     id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
@@ -35,8 +41,14 @@ public struct TicketRow: Equatable, Sendable {
     startedAt: Int64? = nil, finishedAt: Int64? = nil, counter: Int? = nil, calls: Int = 0,
     request: String? = nil, box: String? = nil, firstCalledAt: Int64? = nil,
     announcedAt: Int64? = nil, announcedCounter: Int? = nil, announcedSeq: Int64? = nil,
-    legs: [LegRow] = [], officer: String? = nil, key: String? = nil
+    legs: [LegRow] = [], officer: String? = nil, key: String? = nil,
+    appointmentAt: Int64? = nil, bookingID: String? = nil, remote: Bool = false,
+    phone: String? = nil
   ) {
+    self.appointmentAt = appointmentAt
+    self.bookingID = bookingID
+    self.remote = remote
+    self.phone = phone
     self.officer = officer
     self.key = key
     self.id = id
@@ -174,6 +186,9 @@ public struct Recovery: Equatable, Sendable {
   public var unprintedJobs: [PrintJobRow]
   public var meta: [String: String]
   public var officers: [OfficerRow]
+  /// Bookings whose slot is on the loaded day or later, and those of earlier days still
+  /// `booked` (schema 5).
+  public var bookings: [BookingRow] = []
   /// Ids of the day's tickets whose survey is answered.
   public var surveyedTickets: [String]
   /// The day actually loaded: the requested one, or a later service day already started

@@ -35,7 +35,7 @@ struct Statements {
   private static let ticketColumns = """
     id, day, service, number, seq_no, priority, state, issued_at, enqueued_at, called_at,
     started_at, finished_at, counter, calls, request, box, first_called_at, announced_at,
-    announced_counter, announced_seq, officer, key
+    announced_counter, announced_seq, officer, key, appointment_at, booking_id, remote, phone
     """
   private static let legColumns = """
     ticket_id, leg, service, counter, enqueued_at, first_called_at, called_at, started_at,
@@ -53,7 +53,7 @@ struct Statements {
       """
       INSERT INTO tickets (\(Self.ticketColumns))
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-        ?18, ?19, ?20, ?21, ?22)
+        ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
       ON CONFLICT (id) DO UPDATE SET
         day = excluded.day, service = excluded.service, number = excluded.number,
         seq_no = excluded.seq_no, priority = excluded.priority, state = excluded.state,
@@ -63,7 +63,9 @@ struct Statements {
         calls = excluded.calls, request = excluded.request, box = excluded.box,
         first_called_at = excluded.first_called_at, announced_at = excluded.announced_at,
         announced_counter = excluded.announced_counter, announced_seq = excluded.announced_seq,
-        officer = excluded.officer, key = coalesce(excluded.key, tickets.key)
+        officer = excluded.officer, key = coalesce(excluded.key, tickets.key),
+        appointment_at = excluded.appointment_at, booking_id = excluded.booking_id,
+        remote = excluded.remote, phone = excluded.phone
       """)
     insertLeg = try connection.prepare(
       """

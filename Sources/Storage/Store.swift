@@ -192,6 +192,10 @@ public final class Store {
     statement.bind(20, ticket.announcedSeq)
     statement.bind(21, ticket.officer)
     statement.bind(22, ticket.key)
+    statement.bind(23, ticket.appointmentAt)
+    statement.bind(24, ticket.bookingID)
+    statement.bind(25, ticket.remote)
+    statement.bind(26, ticket.phone)
     try ensureTransactionIsAlive()
     try statement.run()
     // A leg never changes once written; the ticket carries all of its legs each time.
@@ -386,10 +390,12 @@ public final class Store {
     for (key, value) in try statements.allMeta.rows({ ($0.text(0), $0.text(1)) }) {
       meta[key] = value
     }
-    return Recovery(
+    var recovery = Recovery(
       tickets: tickets, counters: counters, numbers: numbers, lastSeq: lastSeq,
       recentEvents: recentEvents, unprintedJobs: jobs, meta: meta, serviceDay: day,
       officers: try officers(), surveyedTickets: try surveyedTickets(day: day))
+    recovery.bookings = try heldBookings(day: day)
+    return recovery
   }
 
   // MARK: - Row mapping (column orders match `Statements`)
@@ -403,7 +409,9 @@ public final class Store {
       request: row.optionalText(14), box: row.optionalText(15),
       firstCalledAt: row.optionalInt64(16), announcedAt: row.optionalInt64(17),
       announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19),
-      officer: row.optionalText(20), key: row.optionalText(21))
+      officer: row.optionalText(20), key: row.optionalText(21),
+      appointmentAt: row.optionalInt64(22), bookingID: row.optionalText(23),
+      remote: row.bool(24), phone: row.optionalText(25))
   }
 
   private static func legRow(_ row: Statement) -> (String, LegRow) {

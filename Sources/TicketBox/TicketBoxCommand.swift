@@ -12,8 +12,9 @@ public struct TicketBoxCommand: ParsableCommand {
     abstract: "Run a ticket box: each service id read on standard input prints a ticket.",
     discussion: """
       Each line on standard input naming a service (A) issues a ticket over the feed and \
-      prints it; print jobs for this box (from the kiosk page) print as they arrive. \
-      PRINTER is a device path (/dev/usb/lp0), tcp://HOST:9100 or file:PATH.
+      prints it; a line #CODE checks in the booking with that code and prints its \
+      appointment ticket; print jobs for this box (from the kiosk page) print as they \
+      arrive. PRINTER is a device path (/dev/usb/lp0), tcp://HOST:9100 or file:PATH.
       """)
 
   @Option(help: "The server's base URL, e.g. http://127.0.0.1:8080.")

@@ -46,10 +46,23 @@ public struct TicketBoxCore {
     case exit
   }
 
-  /// A waiting issue request: sent on every (re)connection until answered.
+  /// A waiting issue or check-in request: sent on every (re)connection until answered.
   struct Request: Equatable {
+    enum Kind: Equatable {
+      case issue(service: String)
+      /// A booking's code typed as `#CODE` (PROTOCOL 1.1).
+      case checkIn(code: String)
+    }
+
     var id: String
-    var service: String
+    var kind: Kind
+
+    var message: KioskRequest {
+      switch kind {
+      case .issue(let service): .issue(request: id, service: service, priority: false)
+      case .checkIn(let code): .checkIn(request: id, code: code)
+      }
+    }
   }
 
   public private(set) var hall: HallView?
@@ -98,9 +111,7 @@ public struct TicketBoxCore {
       if let printerStatus { actions.append(.send(.printer(printerStatus))) }
       for job in unsentAcks { actions.append(.send(.printed(job: job))) }
       unsentAcks = []
-      for r in requests {
-        actions.append(.send(.issue(request: r.id, service: r.service, priority: false)))
-      }
+      for r in requests { actions.append(.send(r.message)) }
     case .disconnected(let raw):
       let reason = FeedReason.text(raw, language)
       // Said every time, also when never connected: a wrong token or URL must be visible.
@@ -214,11 +225,18 @@ public struct TicketBoxCore {
         ]
       }
       guard let i = requests.firstIndex(where: { $0.id == request }) else { return [] }
-      let service = requests.remove(at: i).service
-      return [
-        .warn(
-          say("tidak ada tiket untuk \(service): \(reason)", "no ticket for \(service): \(reason)"))
-      ]
+      switch requests.remove(at: i).kind {
+      case .issue(let service):
+        return [
+          .warn(
+            say(
+              "tidak ada tiket untuk \(service): \(reason)", "no ticket for \(service): \(reason)"))
+        ]
+      case .checkIn(let code):
+        return [
+          .warn(say("check-in #\(code) ditolak: \(reason)", "check-in #\(code) refused: \(reason)"))
+        ]
+      }
     case .other:
       return []
     }
@@ -239,6 +257,7 @@ public struct TicketBoxCore {
   }
 
   private mutating func press(_ text: String) -> [Action] {
+    if text.trimmingWhitespace().hasPrefix("#") { return checkIn(text.trimmingWhitespace()) }
     let service = text.trimmingWhitespace().uppercased()
     guard !service.isEmpty else {
       return [
@@ -272,17 +291,37 @@ public struct TicketBoxCore {
     if let status = printerStatus, status == .paperOut || status == .offline {
       return [.refuse(status, refusal(status))]
     }
-    let request = Request(id: makeRequestID(), service: service)
+    return submit(Request(id: makeRequestID(), kind: .issue(service: service)), what: service)
+  }
+
+  /// `#K7MQ2C`: a booking's check-in; the server issues its appointment ticket.
+  private mutating func checkIn(_ typed: String) -> [Action] {
+    guard let code = BookingCode.parse(typed) else {
+      return [
+        .warn(
+          say(
+            "`\(typed)` bukan kode janji temu: # lalu 6 huruf dan angka, tanpa 0, O, 1, atau I (misalnya #K7MQ2C)",
+            "`\(typed)` is not a booking code: # and 6 letters and digits, never 0, O, 1 or I (such as #K7MQ2C)"
+          ))
+      ]
+    }
+    if let status = printerStatus, status == .paperOut || status == .offline {
+      return [.refuse(status, refusal(status))]
+    }
+    return submit(Request(id: makeRequestID(), kind: .checkIn(code: code)), what: "#" + code)
+  }
+
+  private mutating func submit(_ request: Request, what: String) -> [Action] {
     requests.append(request)
     guard isConnected else {
       return [
         .note(
           say(
-            "belum tersambung: \(service) menunggu (permintaan \(request.id))",
-            "not connected: \(service) waits (request \(request.id))"))
+            "belum tersambung: \(what) menunggu (permintaan \(request.id))",
+            "not connected: \(what) waits (request \(request.id))"))
       ]
     }
-    return [.send(.issue(request: request.id, service: service, priority: false))]
+    return [.send(request.message)]
   }
 
   private var serviceList: String? {

@@ -32,6 +32,10 @@ extension TicketContent {
       counters: (open.isEmpty ? serving : open).map(\.name),
       trackURL: link,
       footer: hall.footer,
-      priority: ticket.priority)
+      priority: ticket.priority,
+      appointment: ticket.appointment.flatMap(RFC3339.init).map {
+        let clock = $0.local.clock
+        return String(clock.prefix(2)) + "." + String(clock.dropFirst(3).prefix(2))
+      })
   }
 }

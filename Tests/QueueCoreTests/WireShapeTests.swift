@@ -9,7 +9,7 @@ import Testing
 @Suite struct WireShapeTests {
   static let ticketKeys: Set<String> = [
     "id", "number", "service", "state", "priority", "issued_at", "called_at", "counter",
-    "calls", "position", "eta_s", "officer", "started_at",
+    "calls", "position", "eta_s", "officer", "started_at", "remote", "appointment",
   ]
 
   func checkTicket(_ t: Any?, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -159,7 +159,7 @@ import Testing
     #expect(
       keys(o) == [
         "id", "name", "name_en", "open", "closed_reason", "opens_at", "waiting", "issued",
-        "quota", "target_wait_s", "eta_s",
+        "quota", "target_wait_s", "eta_s", "appointments", "remote",
       ])
     #expect(o["id"] as? String == "C" && o["name"] as? String == "Imigrasi")
     #expect(o["name_en"] as? String == "Imigrasi")

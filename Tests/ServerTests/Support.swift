@@ -92,14 +92,16 @@ final class AppFixture {
   var now: Millis = 1_764_036_000_000
   var batchesOpened = 0
 
-  init(limits: ServerLimits = ServerLimits(), directory reuse: URL? = nil) throws {
+  init(
+    limits: ServerLimits = ServerLimits(), directory reuse: URL? = nil, yaml: String = testHallYAML
+  ) throws {
     directory =
       reuse
       ?? FileManager.default.temporaryDirectory.appendingPathComponent(
         "antre-server-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     store = try Store(path: directory.appendingPathComponent("hall.sqlite").path)
-    let config = try HallConfig.load(yaml: testHallYAML)
+    let config = try HallConfig.load(yaml: yaml)
     let tokens = TokenTable(
       admin: "admin-secret", counters: [1: "c1-secret", 2: "c2-secret"], kiosks: ["K1": "k1-secret"]
     )
@@ -113,13 +115,15 @@ final class AppFixture {
   @discardableResult
   func request(
     _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil,
-    headers extra: [(String, String)] = []
+    headers extra: [(String, String)] = [], from address: String = ""
   ) -> Box<HTTPResponse> {
     var headers = HTTPHeaders(extra)
     if let token { headers.set("Authorization", "Bearer \(token)") }
     let box = Box<HTTPResponse>()
     app.handle(
-      HTTPRequest(method: method, uri: path, headers: headers, body: Array((body ?? "").utf8)),
+      HTTPRequest(
+        method: method, uri: path, headers: headers, body: Array((body ?? "").utf8),
+        remoteAddress: address),
       now: now, monotonic: Double(now) / 1000
     ) { box.value = $0 }
     return box
@@ -128,9 +132,9 @@ final class AppFixture {
   /// Request then commit: the usual round trip.
   func roundTrip(
     _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil,
-    headers: [(String, String)] = []
+    headers: [(String, String)] = [], from address: String = ""
   ) -> HTTPResponse {
-    let r = request(method, path, token: token, body: body, headers: headers)
+    let r = request(method, path, token: token, body: body, headers: headers, from: address)
     app.commit()
     return r.value!
   }

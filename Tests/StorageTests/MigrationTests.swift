@@ -68,7 +68,7 @@ import Testing
   let file = TemporaryDatabase()
   defer { file.remove() }
   do {
-    // The schema as it was before ticket keys, with one ticket in it.
+    // The schema as it was before ticket keys (version 3), with one ticket in it.
     let old = try Connection(path: file.path)
     for sql in Migrations.all.prefix(3) { try old.execute(sql) }
     try old.execute("PRAGMA user_version = 3")
