@@ -38,9 +38,12 @@ extension Notice {
       text += ". Mohon menuju ruang tunggu."
     }
     return ticketNotice(
-      .near, id: "near-\(ticket.id)", ticket: ticket, phone: phone, text: text,
+      .near, id: nearID(ticket: ticket.id), ticket: ticket, phone: phone, text: text,
       context: context, at: at, expiresAt: expiresAt)
   }
+
+  /// The id of a ticket's one "near" notice.
+  public static func nearID(ticket: String) -> String { "near-\(ticket)" }
 
   /// A remote ticket (or a checked-in appointment) was called; `seq` is the feed event of
   /// the call, so a ticket called again (after a transfer, or back from a no-show) gets a

@@ -1,6 +1,7 @@
 import HallWire
 
-/// When booking reminders fall due: at a local time (default 18:00, in the hall's zone) on
+/// When booking reminders fall due: at a local time (the hall file's `notify_reminder_at`,
+/// default 18:00, in the hall's zone) on
 /// the evening before the booking's day. A booking made after that moment gets none (its
 /// visitor has just booked), and none is sent once its day has begun. A server that was down
 /// at 18:00 sends the evening's reminders when it starts, as long as the day has not begun.
@@ -10,15 +11,6 @@ public struct ReminderSchedule: Sendable, Equatable {
 
   public init(secondOfDay: Int = 18 * 3600) {
     self.secondOfDay = secondOfDay
-  }
-
-  /// `"HH:MM"` (00:00–23:59); nil for anything else.
-  public init?(parsing text: String) {
-    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
-      let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
-    else { return nil }
-    self.init(secondOfDay: h * 3600 + m * 60)
   }
 
   /// The moment the reminder of a booking starting at `start` falls due.

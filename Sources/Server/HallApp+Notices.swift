@@ -1,5 +1,6 @@
 import HallWire
 import Notices
+import QueueCore
 import Storage
 
 // The hall's side of the notices outbox (PROTOCOL 1.1 "Notices"): rows in the store, the
@@ -35,7 +36,13 @@ extension HallApp {
   /// its commit.
   func storeNotices(_ notices: [Notice]) throws(StorageError) -> [Notice] {
     var stored: [Notice] = []
-    for n in notices where try store.enqueue(NoticeRow(n)) { stored.append(n) }
+    for n in notices {
+      if try store.enqueue(NoticeRow(n)) {
+        stored.append(n)
+      } else {
+        noticeSender?.remember(n.id)
+      }
+    }
     return stored
   }
 
@@ -82,5 +89,68 @@ extension Notice {
     self.init(
       id: row.id, subject: row.subject, event: event, body: Array(row.body.utf8),
       createdAt: row.createdAt, expiresAt: row.expiresAt)
+  }
+}
+
+// MARK: - Triggers
+
+extension HallApp {
+  /// Everything a notice body needs from the hall file.
+  var noticeContext: NoticeContext {
+    NoticeContext(
+      hallName: config.name, zone: config.zone,
+      serviceNames: Dictionary(
+        config.services.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+  }
+
+  /// The notices a recorded hall change makes, written in its batch (the caller hands them
+  /// to the sender once that batch is committed): "called" for each first call of a ticket
+  /// with a phone, and "near" once for each such ticket now within its service's
+  /// `notify_ahead`. Nothing without a webhook.
+  func storeNotices(after outcome: Outcome) throws(StorageError) -> [Notice] {
+    guard noticeSender != nil, !outcome.events.isEmpty else { return [] }
+    let context = noticeContext
+    let at = outcome.events.last?.at ?? wallClockMillis()
+    let dayEnds = config.zone.startOfDay(config.zone.local(at).dayNumber + 1)
+    var made: [Notice] = []
+    for event in outcome.events {
+      guard case .called(let ticket, let counter, let recall, _) = event.body, !recall,
+        let phone = hall.phone(ofTicket: ticket.id)
+      else { continue }
+      made.append(
+        .called(
+          ticket: ticket, seq: event.seq, counterName: counter.name, phone: phone,
+          context: context, at: event.at, expiresAt: dayEnds))
+    }
+    let made = noticeSender?.made ?? []
+    for record in hall.waitingTicketsWithPhone() where !made.contains(Notice.nearID(ticket: record.id)) {
+      let ahead = config.services.first { $0.id == record.service }?.remote?.notifyAhead
+      guard let ticket = hall.ticket(id: record.id, at: at), let people = ticket.peopleAhead,
+        people <= ahead ?? Self.defaultNotifyAhead,
+        let phone = hall.phone(ofTicket: record.id)
+      else { continue }
+      made.append(.near(ticket: ticket, phone: phone, context: context, at: at, expiresAt: dayEnds))
+    }
+    return try storeNotices(made)
+  }
+
+  /// `notify_ahead` for an appointment's service that offers no remote tickets (the hall
+  /// file's default for `remote`).
+  static let defaultNotifyAhead = 5
+
+  /// Booking reminders due at `now` (ReminderSchedule), each made once: at the reminder time
+  /// and at start-up, so a server that was down at 18:00 still sends them before the day.
+  func remindBookings(now: Millis) {
+    guard noticeSender != nil else { return }
+    let schedule = ReminderSchedule(secondOfDay: config.notifyReminderMinute * 60)
+    let context = noticeContext
+    for b in hall.heldBookings() where b.state == .booked {
+      guard schedule.isDue(start: b.start, createdAt: b.createdAt, now: now, zone: config.zone)
+      else { continue }
+      enqueueNotice(
+        .bookingReminder(
+          bookingID: b.id, booking: hall.bookingView(b), code: b.code, service: b.service,
+          start: b.start, phone: b.phone, context: context, at: now))
+    }
   }
 }

@@ -3,6 +3,7 @@ import FoundationEssentials
 import HTTP
 import HallWire
 import Logging
+import Notices
 import QueueCore
 import Reactor
 import Storage
@@ -121,6 +122,7 @@ final class HallApp {
   /// Adds an outcome's rows and events to the open batch (opening one); false when storage
   /// failed, after which the hall has been rebuilt from what is committed.
   private func record(_ outcome: Outcome, deliver: @escaping (Bool) -> Void) -> Bool {
+    var notices: [Notice] = []
     do throws(StorageError) {
       if try commits.openIfNeeded(store) { onBatchOpened() }
       try store.persist(outcome.changes)
@@ -136,6 +138,7 @@ final class HallApp {
             box: event.printBox))
         metrics.count(event)
       }
+      notices = try storeNotices(after: outcome)
     } catch {
       logger.error("storage failed while recording a change: \(error)")
       fail(commits.abandon(store))
@@ -143,6 +146,11 @@ final class HallApp {
     }
     commits.countCommand()
     commits.add(delivery: deliver)
+    if !notices.isEmpty {
+      commits.add(delivery: { [weak self] ok in
+        if ok { for n in notices { self?.noticeSender?.accept(n) } }
+      })
+    }
     return true
   }
 

@@ -49,8 +49,16 @@ final class NoticeSender {
     timer?.cancel()
   }
 
+  /// Ids of the notices this process has seen stored, so a trigger that fires again ("near"
+  /// while the ticket stays near) is dropped before its body is even made.
+  private(set) var made: Set<String> = []
+
+  /// A notice id the store already holds (made before a restart, say).
+  func remember(_ id: String) { made.insert(id) }
+
   /// A notice whose hall change has been committed.
   func accept(_ notice: Notice) {
+    made.insert(notice.id)
     guard outbox.enqueue(notice) else { return }
     pump()
   }

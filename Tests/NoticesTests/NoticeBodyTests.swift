@@ -42,7 +42,7 @@ private struct FakeBooking: JSONWritable {
     #expect(n.createdAt == at)
     #expect(
       String(decoding: n.body, as: UTF8.self)
-        == #"{"id":"near-tk-9f3c","event":"near","hall":"MPP Banyuwangi","at":"2026-12-01T09:15:02+07:00","ticket":{"id":"tk-9f3c","number":"A012","service":"A","state":"waiting","priority":false,"issued_at":"2026-12-01T08:40:00+07:00","called_at":null,"started_at":null,"counter":null,"calls":0,"position":4,"eta_s":420,"officer":null},"phone":"+6281234567890","text":"MPP Banyuwangi: nomor A012 (Kependudukan), 3 orang lagi sebelum giliran Anda (±7 menit). Mohon menuju ruang tunggu."}"#
+        == #"{"id":"near-tk-9f3c","event":"near","hall":"MPP Banyuwangi","at":"2026-12-01T09:15:02+07:00","ticket":{"id":"tk-9f3c","number":"A012","service":"A","state":"waiting","priority":false,"issued_at":"2026-12-01T08:40:00+07:00","called_at":null,"started_at":null,"counter":null,"calls":0,"position":4,"eta_s":420,"officer":null,"remote":false,"appointment":null},"phone":"+6281234567890","text":"MPP Banyuwangi: nomor A012 (Kependudukan), 3 orang lagi sebelum giliran Anda (±7 menit). Mohon menuju ruang tunggu."}"#
     )
   }
 
@@ -68,7 +68,7 @@ private struct FakeBooking: JSONWritable {
     #expect(first.expiresAt == at + 3_600_000)
     #expect(
       String(decoding: first.body, as: UTF8.self)
-        == #"{"id":"called-tk-9f3c-812","event":"called","hall":"MPP Banyuwangi","at":"2026-12-01T09:15:02+07:00","ticket":{"id":"tk-9f3c","number":"A012","service":"A","state":"called","priority":false,"issued_at":"2026-12-01T08:40:00+07:00","called_at":"2026-12-01T09:15:02+07:00","started_at":null,"counter":3,"calls":1,"position":null,"eta_s":null,"officer":null},"phone":"+6281234567890","text":"MPP Banyuwangi: nomor A012 dipanggil ke Loket 3. Silakan menuju loket sekarang."}"#
+        == #"{"id":"called-tk-9f3c-812","event":"called","hall":"MPP Banyuwangi","at":"2026-12-01T09:15:02+07:00","ticket":{"id":"tk-9f3c","number":"A012","service":"A","state":"called","priority":false,"issued_at":"2026-12-01T08:40:00+07:00","called_at":"2026-12-01T09:15:02+07:00","started_at":null,"counter":3,"calls":1,"position":null,"eta_s":null,"officer":null,"remote":false,"appointment":null},"phone":"+6281234567890","text":"MPP Banyuwangi: nomor A012 dipanggil ke Loket 3. Silakan menuju loket sekarang."}"#
     )
   }
 

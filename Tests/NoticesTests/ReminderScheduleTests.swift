@@ -46,12 +46,4 @@ private func wib(_ date: String, _ h: Int, _ m: Int = 0) -> Millis {
     #expect(schedule.nextRun(after: wib("2026-12-01", 9), zone: zone) == wib("2026-12-01", 18))
     #expect(schedule.nextRun(after: wib("2026-12-01", 18), zone: zone) == wib("2026-12-02", 18))
   }
-
-  @Test func theTimeIsReadAsHoursAndMinutes() {
-    #expect(ReminderSchedule(parsing: "18:00") == ReminderSchedule(secondOfDay: 64_800))
-    #expect(ReminderSchedule(parsing: "07:30")?.secondOfDay == 27_000)
-    for bad in ["18", "24:00", "18:60", "6:00", "18:00:00", "", "ab:cd", "-1:00", "١٨:٠٠"] {
-      #expect(ReminderSchedule(parsing: bad) == nil, "\(bad)")
-    }
-  }
 }

@@ -1,0 +1,70 @@
+import HallWire
+import Notices
+import Reactor
+
+extension AntreServer {
+  /// Starts the notices sender when the hall file has a `notify_webhook`: what the store
+  /// still holds goes first, then the evening's booking reminders (a server that was down at
+  /// the reminder time catches up here), and a timer for the next evenings.
+  func startNotices() -> ReminderTimer? {
+    guard let url = app.config.notifyWebhook else { return nil }
+    guard url.lowercased().hasPrefix("http://") else {
+      // Reactor's client speaks plain HTTP only; README "Notices" shows a local relay.
+      app.logger.error(
+        "notify_webhook: this server sends to http:// only; point it at a relay on this machine that forwards to the https:// gateway. No notices will be sent."
+      )
+      return nil
+    }
+    let pending: [Outbox.Pending]
+    do {
+      pending = try HallApp.pendingNotices(app.store)
+    } catch {
+      app.logger.error("cannot read the notices outbox: \(error); no notices will be sent")
+      return nil
+    }
+    let sender = NoticeSender(
+      url: url, loop: loop, restoring: pending, logger: app.logger
+    ) { [unowned app] in app.recordNoticeProgress($0) }
+    app.noticeSender = sender
+    app.pruneNotices(now: wallClockMillis())
+    sender.start()
+    let reminders = ReminderTimer(
+      loop: loop, schedule: ReminderSchedule(secondOfDay: app.config.notifyReminderMinute * 60),
+      zone: app.config.zone
+    ) { [unowned app] now in app.remindBookings(now: now) }
+    app.remindBookings(now: wallClockMillis())
+    reminders.arm()
+    return reminders
+  }
+}
+
+/// Fires at each evening's reminder time (wall clock, the hall's zone). A timer that fires a
+/// little early finds the time not yet reached, and is simply armed again for it.
+final class ReminderTimer {
+  private let schedule: ReminderSchedule
+  private let zone: HallZone
+  private let fire: (Millis) -> Void
+  private var timer: Timer?
+
+  init(
+    loop: EventLoop, schedule: ReminderSchedule, zone: HallZone,
+    fire: @escaping (Millis) -> Void
+  ) {
+    self.schedule = schedule
+    self.zone = zone
+    self.fire = fire
+    timer = Timer(loop: loop) { [unowned self] in
+      self.fire(wallClockMillis())
+      self.arm()
+    }
+  }
+
+  func arm() {
+    let now = wallClockMillis()
+    // At most an hour at a time, so a wall clock set forward or back is noticed.
+    let wait = min(schedule.nextRun(after: now, zone: zone) - now, 3_600_000)
+    timer?.schedule(after: Double(wait) / 1000)
+  }
+
+  func cancel() { timer?.cancel() }
+}

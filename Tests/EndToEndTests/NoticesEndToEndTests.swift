@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+
+/// `notify_webhook` against a real `antre serve`: a Python receiver that is down at first,
+/// then up; a kill -9 after delivery; a reminder caught up at start-up (libfaketime).
+@Suite(.serialized) struct NoticesEndToEndTests {
+  static func hall(port: Int) -> String {
+    """
+    name: Test Hall
+    timezone: Asia/Jakarta
+    admin_token: admin-secret
+    notify_webhook: http://127.0.0.1:\(port)/hook?key=gateway-secret
+    notify_reminder_at: "18:00"
+    services:
+      - id: A
+        name: Kependudukan
+        target_wait_s: 900
+        mean_service_s: 300
+        appointments: {slot_s: 900, per_slot: 2, days_ahead: 3}
+        remote: {share: 1, notify_ahead: 1}
+    counters:
+      - {id: 1, name: Loket 1, services: [A], token: c1-secret}
+    kiosks:
+      - {id: K1, token: k1-secret}
+    """
+  }
+
+  /// A port nobody listens on now (bound, then closed).
+  static func freePort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    addr.sin_port = 0
+    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) }
+    }
+    _ = withUnsafeMutablePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+    }
+    return Int(UInt16(bigEndian: addr.sin_port))
+  }
+
+  final class Receiver {
+    let process = Process()
+    let out: URL
+
+    init(port: Int, directory: URL) throws {
+      out = directory.appendingPathComponent("received-\(port).jsonl")
+      let script = ServerProcess.packageRoot
+        .appendingPathComponent("Tests/EndToEndTests/Support/webhook_receiver.py").path
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["python3", script, String(port), out.path]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      _ = pipe.fileHandleForReading.availableData  // "ready"
+    }
+
+    var notices: [[String: Any]] {
+      let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+      return text.split(separator: "\n").map { jsonObject(String($0)) }
+    }
+
+    var bodies: [[String: Any]] { notices.map { jsonObject($0["body"] as? String ?? "") } }
+
+    func wait(for count: Int, seconds: Double) async throws -> Bool {
+      let deadline = Date().addingTimeInterval(seconds)
+      while notices.count < count {
+        if Date() > deadline { return false }
+        try await Task.sleep(for: .milliseconds(100))
+      }
+      return true
+    }
+
+    deinit {
+      if process.isRunning {
+        process.terminate()
+        process.waitUntilExit()
+      }
+    }
+  }
+
+  func metric(_ server: ServerProcess, _ name: String) async throws -> Double? {
+    let text = String(decoding: try await server.request("GET", "/metrics").body, as: UTF8.self)
+    return text.split(separator: "\n").first { $0.hasPrefix(name + " ") }
+      .flatMap { Double($0.split(separator: " ").last ?? "") }
+  }
+
+  @Test func aReceiverDownAtFirstGetsNearAndCalledOnceItIsUpAndNothingTwiceAfterAKill9()
+    async throws
+  {
+    let port = try Self.freePort()
+    let server = try ServerProcess(hall: Self.hall(port: port))
+    func post(_ path: String, token: String? = nil, _ json: [String: Any] = [:]) async throws
+      -> ServerProcess.Reply
+    {
+      try await server.request("POST", path, token: token, json: json)
+    }
+    #expect(try await post("/api/tickets", token: "k1-secret", ["service": "A"]).status == 201)
+    #expect(try await post("/api/tickets", token: "k1-secret", ["service": "A"]).status == 201)
+    let remote = try await post(
+      "/api/tickets", ["service": "A", "remote": true, "phone": "0812-3456-7890"])
+    #expect(remote.status == 201)
+    let id = try #require(remote.object["id"] as? String)
+    let number = try #require(remote.object["number"] as? String)
+    _ = try await post("/api/counters/1/call", token: "c1-secret")  // one ahead: near
+    _ = try await post("/api/counters/1/call", token: "c1-secret")
+    let called = try await post("/api/counters/1/call", token: "c1-secret")
+    #expect((called.object["ticket"] as? [String: Any])?["id"] as? String == id)
+
+    // Nobody listens yet: attempts fail, the hall keeps working, /metrics and /healthz say so.
+    try await Task.sleep(for: .seconds(1.5))
+    #expect(try await metric(server, "antre_notices_failed_attempts_total") ?? 0 >= 1)
+    #expect(try await metric(server, "antre_notices_pending") == 2)
+    let health = try await server.request("GET", "/healthz").object
+    #expect((health["notices"] as? [String: Any])?["state"] as? String == "retrying")
+    #expect(try await post("/api/tickets", token: "k1-secret", ["service": "A"]).status == 201)
+
+    let receiver = try Receiver(port: port, directory: server.directory)
+    #expect(try await receiver.wait(for: 2, seconds: 20))
+    let bodies = receiver.bodies
+    #expect(bodies.map { $0["event"] as? String } == ["near", "called"])
+    #expect(bodies.map { $0["id"] as? String } == receiver.notices.map { $0["idempotency_key"] as? String })
+    #expect(receiver.notices.allSatisfy { $0["path"] as? String == "/hook?key=gateway-secret" })
+    #expect(receiver.notices.allSatisfy { $0["content_type"] as? String == "application/json" })
+    for body in bodies {
+      #expect(body["hall"] as? String == "Test Hall")
+      #expect(body["phone"] as? String == "+6281234567890")
+      #expect((body["ticket"] as? [String: Any])?["id"] as? String == id)
+      #expect((body["ticket"] as? [String: Any])?["number"] as? String == number)
+      #expect((body["at"] as? String)?.hasSuffix("+07:00") == true)
+    }
+    #expect(bodies[0]["id"] as? String == "near-\(id)")
+    #expect(
+      bodies[1]["text"] as? String
+        == "Test Hall: nomor \(number) dipanggil ke Loket 1. Silakan menuju loket sekarang.")
+    #expect(try await metric(server, "antre_notices_sent_total") == 2)
+    #expect(try await metric(server, "antre_notices_pending") == 0)
+
+    // Delivered notices are marked in the database: a kill -9 and restart sends none again.
+    server.kill9()
+    #expect(!server.output.contains("+62812"), "no phone number in the server's output")
+    let restarted = try ServerProcess(hall: Self.hall(port: port), reuse: server.directory)
+    try await Task.sleep(for: .seconds(1.5))
+    #expect(receiver.notices.count == 2)
+    #expect(try await metric(restarted, "antre_notices_pending") == 0)
+    _ = restarted.terminate()
+  }
+
+  @Test func aServerDownAtSixInTheEveningRemindsTheBookingWhenItStarts() async throws {
+    guard FakeClock.isAvailable else { return }
+    let port = try Self.freePort()
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let clock = FakeClock(directory: directory)
+    try clock.set(FakeClock.jakarta("2026-12-01", "10:00:00"))
+    let receiver = try Receiver(port: port, directory: directory)
+    let morning = try ServerProcess(
+      hall: Self.hall(port: port), reuse: directory, environment: clock.environment)
+    let made = try await morning.request(
+      "POST", "/api/bookings",
+      json: [
+        "service": "A", "start": "2026-12-02T09:00:00+07:00", "name": "Siti Aminah",
+        "phone": "+62 813 1111 2222",
+      ])
+    #expect(made.status == 201)
+    let booking = try #require(made.object["booking"] as? [String: Any])
+    #expect(morning.terminate() == 0)
+    #expect(receiver.notices.isEmpty)
+
+    // Down at 18:00; started again at 19:30 the same evening.
+    try clock.set(FakeClock.jakarta("2026-12-01", "19:30:00"))
+    let evening = try ServerProcess(
+      hall: Self.hall(port: port), reuse: directory, environment: clock.environment)
+    #expect(try await receiver.wait(for: 1, seconds: 10))
+    let reminder = try #require(receiver.bodies.first)
+    #expect(reminder["event"] as? String == "booking_reminder")
+    #expect(reminder["id"] as? String == "booking_reminder-\(booking["id"] as? String ?? "")")
+    #expect(reminder["phone"] as? String == "+6281311112222")
+    #expect((reminder["booking"] as? [String: Any])?["code"] as? String == booking["code"] as? String)
+    #expect((reminder["text"] as? String)?.contains("besok, Rabu, 2 Desember 2026 pukul 09.00") == true)
+    // Once: another restart that evening sends nothing more.
+    #expect(evening.terminate() == 0)
+    let again = try ServerProcess(
+      hall: Self.hall(port: port), reuse: directory, environment: clock.environment)
+    try await Task.sleep(for: .seconds(1))
+    #expect(receiver.notices.count == 1)
+    _ = again.terminate()
+  }
+}

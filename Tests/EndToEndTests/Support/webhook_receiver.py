@@ -1,0 +1,30 @@
+"""A notify_webhook receiver for the end-to-end tests: appends one JSON line per POST to
+OUT ({"path", "idempotency_key", "content_type", "body"}) and answers 204. Prints "ready"
+once listening on 127.0.0.1:PORT."""
+import http.server
+import json
+import sys
+
+port, out = int(sys.argv[1]), sys.argv[2]
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        with open(out, "a", encoding="utf-8") as f:
+            f.write(json.dumps({
+                "path": self.path,
+                "idempotency_key": self.headers.get("Idempotency-Key"),
+                "content_type": self.headers.get("Content-Type"),
+                "body": body.decode("utf-8"),
+            }) + "\n")
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.HTTPServer(("127.0.0.1", port), Handler)
+print("ready", flush=True)
+server.serve_forever()
