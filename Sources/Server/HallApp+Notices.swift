@@ -122,8 +122,9 @@ extension HallApp {
           ticket: ticket, seq: event.seq, counterName: counter.name, phone: phone,
           context: context, at: event.at, expiresAt: dayEnds))
     }
-    let made = noticeSender?.made ?? []
-    for record in hall.waitingTicketsWithPhone() where !made.contains(Notice.nearID(ticket: record.id)) {
+    let told = noticeSender?.made ?? []
+    for record in hall.waitingTicketsWithPhone()
+    where !told.contains(Notice.nearID(ticket: record.id)) {
       let ahead = config.services.first { $0.id == record.service }?.remote?.notifyAhead
       guard let ticket = hall.ticket(id: record.id, at: at), let people = ticket.peopleAhead,
         people <= ahead ?? Self.defaultNotifyAhead,

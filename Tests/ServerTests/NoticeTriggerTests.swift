@@ -39,11 +39,15 @@ import Testing
       return r.object["id"] as? String ?? ""
     }
 
-    func call() { _ = f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret", body: "{}") }
+    /// A minute later (a second call within 5 s of an unstarted one only repeats it).
+    func call() {
+      f.now += 60_000
+      #expect(f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret", body: "{}").status == 200)
+    }
 
     /// Lets the loop run until the receiver has `count` notices (or a second passes).
     func received(_ count: Int) -> [[String: Any]] {
-      loop.run(until: { receiver.requests.count >= count }, timeout: 2)
+      loop.run(until: { receiver.requests.count >= count }, timeout: 0.5)
       loop.run(until: { false }, timeout: 0.05)
       return receiver.requests.compactMap {
         try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any]
@@ -81,6 +85,7 @@ import Testing
     #expect((called["ticket"] as? [String: Any])?["counter"] as? Int == 1)
     #expect(called["text"] as? String == "Test Hall: nomor A006 dipanggil ke Loket 1. Silakan menuju loket sekarang.")
     // A recall is not a new call.
+    rig.f.now += 10_000
     _ = rig.f.roundTrip(.POST, "/api/counters/1/recall", token: "c1-secret", body: "{}")
     #expect(rig.received(3).count == 2)
     #expect(try rig.f.app.store.pendingNotices().isEmpty)
@@ -111,10 +116,14 @@ import Testing
     #expect(made.status == 201)
     let booking = try #require(made.object["booking"] as? [String: Any])
     let wed = rig.f.app.config.zone.startOfDay(rig.f.app.config.zone.local(rig.f.now).dayNumber)
-    rig.f.app.remindBookings(now: wed + 17 * 3_600_000)
+    // The sender reads the fixture's clock too.
+    rig.f.now = wed + 17 * 3_600_000
+    rig.f.app.remindBookings(now: rig.f.now)
     #expect(rig.received(1).isEmpty, "not before 18:00")
-    rig.f.app.remindBookings(now: wed + 18 * 3_600_000)
-    rig.f.app.remindBookings(now: wed + 21 * 3_600_000)
+    rig.f.now = wed + 18 * 3_600_000
+    rig.f.app.remindBookings(now: rig.f.now)
+    rig.f.now = wed + 21 * 3_600_000
+    rig.f.app.remindBookings(now: rig.f.now)
     let got = rig.received(2)
     #expect(got.count == 1, "once")
     let n = try #require(got.first)
@@ -131,7 +140,8 @@ import Testing
         == "Test Hall: pengingat janji temu Kependudukan besok, Kamis, 26 November 2026 pukul 10.00. Kode: \(sent["code"] as? String ?? ""). Lapor kedatangan di kios dengan kode ini antara 30 menit sebelum dan 15 menit sesudah jadwal."
     )
     // Its day has begun: too late for a reminder.
-    rig.f.app.remindBookings(now: wed + 24 * 3_600_000 + 60_000)
+    rig.f.now = wed + 24 * 3_600_000 + 60_000
+    rig.f.app.remindBookings(now: rig.f.now)
     #expect(rig.received(2).count == 1)
   }
 }
