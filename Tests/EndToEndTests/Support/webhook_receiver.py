@@ -3,7 +3,12 @@ OUT ({"path", "idempotency_key", "content_type", "body"}) and answers 204. Print
 once listening on 127.0.0.1:PORT."""
 import http.server
 import json
+import signal
 import sys
+
+# The test runner's threads block SIGTERM and children inherit the mask: unblock it, or
+# Process.terminate() would never end this receiver.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
 port, out = int(sys.argv[1]), sys.argv[2]
 
