@@ -128,7 +128,9 @@ import Testing
     let bodies = receiver.bodies
     try #require(bodies.count == 2)
     #expect(bodies.map { $0["event"] as? String } == ["near", "called"])
-    #expect(bodies.map { $0["id"] as? String } == receiver.notices.map { $0["idempotency_key"] as? String })
+    #expect(
+      bodies.map { $0["id"] as? String }
+        == receiver.notices.map { $0["idempotency_key"] as? String })
     #expect(receiver.notices.allSatisfy { $0["path"] as? String == "/hook?key=gateway-secret" })
     #expect(receiver.notices.allSatisfy { $0["content_type"] as? String == "application/json" })
     for body in bodies {
@@ -186,8 +188,10 @@ import Testing
     #expect(reminder["event"] as? String == "booking_reminder")
     #expect(reminder["id"] as? String == "booking_reminder-\(booking["id"] as? String ?? "")")
     #expect(reminder["phone"] as? String == "+6281311112222")
-    #expect((reminder["booking"] as? [String: Any])?["code"] as? String == booking["code"] as? String)
-    #expect((reminder["text"] as? String)?.contains("besok, Rabu, 2 Desember 2026 pukul 09.00") == true)
+    #expect(
+      (reminder["booking"] as? [String: Any])?["code"] as? String == booking["code"] as? String)
+    #expect(
+      (reminder["text"] as? String)?.contains("besok, Rabu, 2 Desember 2026 pukul 09.00") == true)
     // Once: another restart that evening sends nothing more.
     #expect(evening.terminate() == 0)
     let again = try ServerProcess(

@@ -122,7 +122,9 @@ private func sent(_ actions: [Outbox.Action]) -> [String] {
     while box.pendingCount > 0 {
       now = max(now, box.nextWake() ?? now)
       for id in sent(box.poll(at: now)) {
-        if case .delivered = box.finish(id, .status(200), at: now, jitter: 0) { delivered.append(id) }
+        if case .delivered = box.finish(id, .status(200), at: now, jitter: 0) {
+          delivered.append(id)
+        }
       }
     }
     #expect(delivered == ["n0", "n1", "n2", "n3", "n4", "n5"])
@@ -165,7 +167,10 @@ private func sent(_ actions: [Outbox.Action]) -> [String] {
     var box = Outbox()
     box.enqueue(notice("late", expiresAt: 500))
     box.enqueue(notice("fine", at: 100))
-    #expect(box.poll(at: 600) == [.gaveUp(id: "late", at: 600), .send(notice("fine", at: 100), attempt: 1)])
+    #expect(
+      box.poll(at: 600) == [
+        .gaveUp(id: "late", at: 600), .send(notice("fine", at: 100), attempt: 1),
+      ])
     #expect(box.counts.givenUp == 1)
   }
 
@@ -177,8 +182,13 @@ private func sent(_ actions: [Outbox.Action]) -> [String] {
     _ = box.finish("called-t1-3", .unreachable, at: 0, jitter: 0.9)
     _ = box.finish("n2", .status(400), at: 0, jitter: 0.9)
     #expect(box.nextWake() == 999)
-    #expect(box.poll(at: 999) == [.send(notice("called-t1-3", subject: "t1", expiresAt: 1_000), attempt: 2)])
-    #expect(box.finish("called-t1-3", .unreachable, at: 1_000, jitter: 0) == .gaveUp(id: "called-t1-3", at: 1_000))
+    #expect(
+      box.poll(at: 999) == [
+        .send(notice("called-t1-3", subject: "t1", expiresAt: 1_000), attempt: 2)
+      ])
+    #expect(
+      box.finish("called-t1-3", .unreachable, at: 1_000, jitter: 0)
+        == .gaveUp(id: "called-t1-3", at: 1_000))
     #expect(box.counts == Outbox.Counts(delivered: 0, failedAttempts: 3, givenUp: 1))
   }
 

@@ -22,10 +22,12 @@ private func wib(_ date: String, _ h: Int, _ m: Int = 0) -> Millis {
   @Test func itIsDueFromSixUntilTheBookingsDayBegins() {
     let start = wib("2026-12-02", 9)
     let made = wib("2026-11-28", 10)
-    #expect(!schedule.isDue(start: start, createdAt: made, now: wib("2026-12-01", 17, 59), zone: zone))
+    #expect(
+      !schedule.isDue(start: start, createdAt: made, now: wib("2026-12-01", 17, 59), zone: zone))
     #expect(schedule.isDue(start: start, createdAt: made, now: wib("2026-12-01", 18), zone: zone))
     // A server that was down at 18:00 still reminds when it starts at 23:30.
-    #expect(schedule.isDue(start: start, createdAt: made, now: wib("2026-12-01", 23, 30), zone: zone))
+    #expect(
+      schedule.isDue(start: start, createdAt: made, now: wib("2026-12-01", 23, 30), zone: zone))
     #expect(!schedule.isDue(start: start, createdAt: made, now: wib("2026-12-02", 0), zone: zone))
   }
 

@@ -190,7 +190,8 @@ final class NoticeFixture {
     // The hall goes on issuing at once while every request hangs.
     let started = Date()
     for _ in 0..<10 {
-      let r = f.fixture.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A"}"#)
+      let r = f.fixture.roundTrip(
+        .POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A"}"#)
       #expect(r.status == 201)
     }
     #expect(Date().timeIntervalSince(started) < 2)

@@ -29,7 +29,11 @@ import Testing
       f.app.noticeSender = sender
     }
 
-    func walkIn() { #expect(f.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A"}"#).status == 201) }
+    func walkIn() {
+      #expect(
+        f.roundTrip(.POST, "/api/tickets", token: "k1-secret", body: #"{"service":"A"}"#).status
+          == 201)
+    }
 
     func remote(_ phone: String = "0812-3456-7890") -> String {
       let r = f.roundTrip(
@@ -42,7 +46,8 @@ import Testing
     /// A minute later (a second call within 5 s of an unstarted one only repeats it).
     func call() {
       f.now += 60_000
-      #expect(f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret", body: "{}").status == 200)
+      #expect(
+        f.roundTrip(.POST, "/api/counters/1/call", token: "c1-secret", body: "{}").status == 200)
     }
 
     /// Lets the loop run until the receiver has `count` notices (or a second passes).
@@ -83,7 +88,9 @@ import Testing
     let called = try #require(got.last)
     #expect((called["id"] as? String)?.hasPrefix("called-\(id)-") == true)
     #expect((called["ticket"] as? [String: Any])?["counter"] as? Int == 1)
-    #expect(called["text"] as? String == "Test Hall: nomor A006 dipanggil ke Loket 1. Silakan menuju loket sekarang.")
+    #expect(
+      called["text"] as? String
+        == "Test Hall: nomor A006 dipanggil ke Loket 1. Silakan menuju loket sekarang.")
     // A recall is not a new call.
     rig.f.now += 10_000
     _ = rig.f.roundTrip(.POST, "/api/counters/1/recall", token: "c1-secret", body: "{}")
@@ -111,7 +118,8 @@ import Testing
     let rig = try Rig()
     let made = rig.f.roundTrip(
       .POST, "/api/bookings",
-      body: #"{"service":"A","start":"2026-11-26T10:00:00+07:00","name":"Siti Aminah","phone":"0812 3456 7890"}"#,
+      body:
+        #"{"service":"A","start":"2026-11-26T10:00:00+07:00","name":"Siti Aminah","phone":"0812 3456 7890"}"#,
       from: "10.0.0.9")
     #expect(made.status == 201)
     let booking = try #require(made.object["booking"] as? [String: Any])
