@@ -28,9 +28,12 @@ public enum HTTPClient {
   }
 
   /// Sends one request on `loop`; `completion` runs on the loop, never inside this call.
+  /// Without a `resolver`, a host name is looked up by a blocking `getaddrinfo` (fine for
+  /// IP addresses and `localhost`); a loop that must never wait passes one.
   public static func send(
     on loop: EventLoop, method: HTTPMethod = .GET, url: String,
     headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], timeout: Double = 10,
+    resolver: DNSResolver? = nil,
     completion: @escaping (Result<HTTPResponse, HTTPClientError>) -> Void
   ) {
     guard let target = HTTPURL(url) else {
@@ -38,7 +41,7 @@ public enum HTTPClient {
       return
     }
     Exchange(loop: loop, url: url, target: target, completion: completion)
-      .start(method: method, headers: headers, body: body, timeout: timeout)
+      .start(method: method, headers: headers, body: body, timeout: timeout, dns: resolver?.base)
   }
 
   /// One request in flight; it keeps itself alive until the response or failure.
@@ -61,10 +64,13 @@ public enum HTTPClient {
       self.completion = completion
     }
 
-    func start(method: HTTPMethod, headers: HTTPHeaders, body: [UInt8], timeout: Double) {
+    func start(
+      method: HTTPMethod, headers: HTTPHeaders, body: [UInt8], timeout: Double,
+      dns: OpaquePointer? = nil
+    ) {
       let retained = Unmanaged.passRetained(self)
       self.retained = retained
-      guard let evcon = evhttp_connection_base_new(loop.base, nil, target.host, UInt16(target.port))
+      guard let evcon = evhttp_connection_base_new(loop.base, dns, target.host, UInt16(target.port))
       else { return finish(.failure(.unreachable(url: url))) }
       self.evcon = evcon
       evhttp_connection_set_timeout(evcon, Int32(max(1, timeout.rounded(.up))))

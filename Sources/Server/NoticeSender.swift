@@ -17,6 +17,8 @@ final class NoticeSender {
   private let persist: (Outbox.Action) -> Void
   private let logger: Logger
   private var timer: Timer?
+  /// Looks the gateway's host name up without stopping the loop.
+  private let resolver: DNSResolver?
   private var wakeAt: Millis?
   private(set) var lastError: String?
   private(set) var lastDeliveredAt: Millis?
@@ -33,6 +35,7 @@ final class NoticeSender {
     self.now = now
     self.logger = logger
     self.persist = persist
+    resolver = DNSResolver(loop: loop)
     timer = Timer(loop: loop) { [unowned self] in
       self.wakeAt = nil
       self.pump()
@@ -102,7 +105,7 @@ final class NoticeSender {
     headers.set("User-Agent", "antre-notices")
     HTTPClient.send(
       on: loop, method: .POST, url: url, headers: headers, body: notice.body,
-      timeout: outbox.policy.timeoutSeconds
+      timeout: outbox.policy.timeoutSeconds, resolver: resolver
     ) { [weak self] result in
       self?.finished(notice.id, result)
     }
