@@ -31,15 +31,19 @@ extension AntreServer {
     let reminders = ReminderTimer(
       loop: loop, schedule: ReminderSchedule(secondOfDay: app.config.notifyReminderMinute * 60),
       zone: app.config.zone
-    ) { [unowned app] now in app.remindBookings(now: now) }
+    ) { [unowned app] now in
+      app.remindBookings(now: now)
+      app.pruneNotices(now: now)
+    }
     app.remindBookings(now: wallClockMillis())
     reminders.arm()
     return reminders
   }
 }
 
-/// Fires at each evening's reminder time (wall clock, the hall's zone). A timer that fires a
-/// little early finds the time not yet reached, and is simply armed again for it.
+/// Fires at each evening's reminder time (wall clock, the hall's zone), and at least hourly
+/// (reminders are made once whatever the count; old finished notices are pruned). A timer
+/// that fires a little early finds the time not yet reached, and is armed again for it.
 final class ReminderTimer {
   private let schedule: ReminderSchedule
   private let zone: HallZone
