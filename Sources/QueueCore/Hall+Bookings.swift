@@ -53,6 +53,15 @@ extension Hall {
     }
   }
 
+  /// Every slot start of `service` on `date` (`YYYY-MM-DD`), begun or not, full or not;
+  /// empty when it takes no bookings. For the simulator, which books on a virtual clock.
+  public func slotStarts(of service: String, on date: String) -> [Millis] {
+    guard let a = services[service]?.appointments, let d = HallWire.dayNumber(of: date) else {
+      return []
+    }
+    return slotStarts(a, dayNumber: d)
+  }
+
   // MARK: - Commands
 
   func book(service: String, start: Millis, name: String, phone: String, now: Millis)

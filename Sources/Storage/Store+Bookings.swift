@@ -51,6 +51,18 @@ extension Store {
     return try s.rows(Self.bookingRow).first
   }
 
+  /// The phone to notify about a ticket of any day: a remote ticket's own, an appointment
+  /// ticket's booking's; nil for others. Personal data: for the notice sender only.
+  public func phone(ofTicket id: String) throws(StorageError) -> String? {
+    let s = try connection.prepare(
+      """
+      SELECT coalesce(t.phone, b.phone) FROM tickets t
+      LEFT JOIN bookings b ON b.id = t.booking_id WHERE t.id = ?1
+      """)
+    s.bind(1, id)
+    return try s.rows { $0.optionalText(0) }.first.flatMap { $0 }
+  }
+
   /// Per slot day and service of `from`…`to` (inclusive), how the bookings ended.
   public func bookingCounts(from: String, to: String) throws(StorageError) -> [BookingCountRow] {
     let s = try connection.prepare(

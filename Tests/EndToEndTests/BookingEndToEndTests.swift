@@ -88,6 +88,29 @@ import Testing
     #expect(restarted.terminate() == 0)
   }
 
+  @Test func simultaneousBookingsNeverOverbookASlot() async throws {
+    let server = try ServerProcess(hall: Self.hall)
+    let slots = try await server.request("GET", "/api/slots?service=A&date=\(Self.tomorrow())")
+    let start = try #require((slots.json as? [[String: Any]])?.last?["start"] as? String)
+    let base = server.baseURL
+    let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+      for i in 0..<12 {
+        group.addTask {
+          try await ServerProcess.request(
+            base, "POST", "/api/bookings",
+            json: ["service": "A", "start": start, "name": "N", "phone": "08120000\(1000 + i)"]
+          ).status
+        }
+      }
+      var all: [Int] = []
+      for try await status in group { all.append(status) }
+      return all
+    }
+    #expect(statuses.filter { $0 == 201 }.count == 1, "\(statuses)")
+    #expect(statuses.filter { $0 == 409 }.count == 11, "\(statuses)")
+    #expect(server.terminate() == 0)
+  }
+
   static func tomorrow() -> String {
     let f = DateFormatter()
     f.timeZone = TimeZone(secondsFromGMT: 7 * 3600)

@@ -20,6 +20,12 @@ import Testing
       service: "A", date: "2026-12-01", at: at("2026-12-01", "08:20:00"))
     #expect(tuesday.map(\.start) == ["2026-12-01T08:30:00+07:00", "2026-12-01T08:45:00+07:00"])
     #expect(try hall.slots(service: "A", date: "2026-12-02", at: seven).isEmpty)
+    #expect(
+      hall.slotStarts(of: "A", on: "2026-12-01") == [
+        at("2026-12-01", "08:00:00"), at("2026-12-01", "08:15:00"), at("2026-12-01", "08:30:00"),
+        at("2026-12-01", "08:45:00"),
+      ])
+    #expect(hall.slotStarts(of: "C", on: "2026-12-01").isEmpty)
   }
 
   @Test func slotsRefuseDaysOutsideTheBookingWindowAndServicesWithoutAppointments() {

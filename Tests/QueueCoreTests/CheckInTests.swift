@@ -122,3 +122,28 @@ import Testing
     #expect(view.position == 1)
   }
 }
+
+@Suite struct AppointmentEstimateTests {
+  @Test func twoCountersPlaceAnEarlyAppointmentBehindTheWalkInsCalledBeforeItsSlot() throws {
+    let yaml = appointmentYAML.replacingOccurrences(
+      of: "{id: 2, name: Loket 2, services: [B]}",
+      with: "{id: 2, name: Loket 2, services: [A]}\n  - {id: 3, name: Loket 3, services: [B]}")
+    let hall = Hall(
+      config: try HallConfig.load(yaml: yaml), restoring: nil, now: at("2026-11-30", "07:00:00"),
+      makeTicketID: IDs().make)
+    let b = try hall.book("09:00:00", at: at("2026-11-30", "07:00:00"))
+    let appt = try #require(
+      try hall.handle(.checkIn(code: b.code), at: at("2026-11-30", "08:40:00")).ticket)
+    var walkIns: [Ticket] = []
+    for m in 41...44 { walkIns.append(try hall.issue("A", at: at("2026-11-30", "08:\(m):00"))) }
+    let view = try #require(hall.ticket(id: appt.id, at: at("2026-11-30", "08:45:00")))
+    // Two counters, five minutes a visitor: the walk-ins go at 08:45 and 08:50, then it.
+    #expect(view.position == 5)
+    #expect(view.etaS == 600)
+    #expect(try hall.callNext(1, at: at("2026-11-30", "08:45:00")) == walkIns[0].number)
+    #expect(try hall.callNext(2, at: at("2026-11-30", "08:45:00")) == walkIns[1].number)
+    #expect(try hall.callNext(1, at: at("2026-11-30", "08:50:00")) == walkIns[2].number)
+    #expect(try hall.callNext(2, at: at("2026-11-30", "08:50:00")) == walkIns[3].number)
+    #expect(try hall.callNext(1, at: at("2026-11-30", "08:55:00")) == appt.number)
+  }
+}

@@ -29,6 +29,9 @@ import Storage
     let text = ReportTable.render(stats)
     #expect(text.contains("Janji temu 4, tidak datang 2"))
     #expect(!text.contains("Siti") && !text.contains("+62"))
+    let html = ReportHTML.render(stats, generatedAt: "2026-12-01 08:00")
+    #expect(html.contains("Janji temu tidak datang<b>2 / 4</b>"))
+    #expect(!html.contains("Siti"))
     let json = String(decoding: try JSONEncoder().encode(stats), as: UTF8.self)
     #expect(json.contains(#""bookings_missed":2"#))
   }

@@ -83,6 +83,25 @@ let bookingHallYAML = """
     #expect((r.object["key"] as? String)?.count == 22)
   }
 
+  @Test func requestsInOneBatchNeverOverbookASlot() throws {
+    let f = try fixture()
+    let pending = (0..<10).map { i in
+      f.request(
+        .POST, "/api/bookings",
+        body:
+          #"{"service":"A","start":"2026-11-25T11:00:00+07:00","name":"N","phone":"08110000000\#(i)"}"#,
+        from: "10.0.1.\(i)")
+    }
+    // The refusals answer at once; the two bookings only after the commit.
+    #expect(pending.compactMap(\.value).map(\.status) == Array(repeating: 409, count: 8))
+    f.app.commit()
+    #expect(pending.filter { $0.value?.status == 201 }.count == 2)
+    let slots = f.roundTrip(.GET, "/api/slots?service=A&date=2026-11-25")
+    #expect(
+      String(decoding: slots.body, as: UTF8.self).contains(
+        #"{"start":"2026-11-25T11:00:00+07:00","free":0}"#))
+  }
+
   @Test func viewingOrCancellingNeedsTheKeyAndAWrongKeyChangesNothing() throws {
     let f = try fixture()
     let made = book(f).object

@@ -48,6 +48,12 @@ import Testing
     try store.upsert(remote)
     #expect(try store.ticket(id: "appt") == appointment)
     #expect(try store.ticket(id: "remote") == remote)
+    try store.upsert(booking("b1", day: "2026-11-28"))
+    #expect(try store.phone(ofTicket: "remote") == "+6281234567890")
+    #expect(try store.phone(ofTicket: "appt") == "+6281234567890")
+    try store.upsert(Fixtures.ticket("walk-in", seqNo: 3))
+    #expect(try store.phone(ofTicket: "walk-in") == nil)
+    #expect(try store.phone(ofTicket: "nope") == nil)
   }
 
   @Test func recoveryHoldsTodaysAndLaterBookingsAndEarlierOnesStillBooked() throws {
