@@ -8,10 +8,9 @@ extension AntreServer {
   /// the reminder time catches up here), and a timer for the next evenings.
   func startNotices() -> ReminderTimer? {
     guard let url = app.config.notifyWebhook else { return nil }
-    guard url.lowercased().hasPrefix("http://") else {
-      // Reactor's client speaks plain HTTP only; README "Notices" shows a local relay.
+    if url.lowercased().hasPrefix("https://") && TLSContext() == nil {
       app.logger.error(
-        "notify_webhook: this server sends to http:// only; point it at a relay on this machine that forwards to the https:// gateway. No notices will be sent."
+        "notify_webhook: cannot set up TLS (OpenSSL could not read the trusted certificates); no notices will be sent"
       )
       return nil
     }

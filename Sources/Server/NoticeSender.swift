@@ -19,6 +19,8 @@ final class NoticeSender {
   private var timer: Timer?
   /// Looks the gateway's host name up without stopping the loop.
   private let resolver: DNSResolver?
+  /// For an `https://` webhook: the system's CAs, loaded once.
+  private let tls: TLSContext?
   private var wakeAt: Millis?
   private(set) var lastError: String?
   private(set) var lastDeliveredAt: Millis?
@@ -36,6 +38,7 @@ final class NoticeSender {
     self.logger = logger
     self.persist = persist
     resolver = DNSResolver(loop: loop)
+    tls = url.lowercased().hasPrefix("https://") ? TLSContext() : nil
     timer = Timer(loop: loop) { [unowned self] in
       self.wakeAt = nil
       self.pump()
@@ -105,7 +108,7 @@ final class NoticeSender {
     headers.set("User-Agent", "antre-notices")
     HTTPClient.send(
       on: loop, method: .POST, url: url, headers: headers, body: notice.body,
-      timeout: outbox.policy.timeoutSeconds, resolver: resolver
+      timeout: outbox.policy.timeoutSeconds, resolver: resolver, tls: tls
     ) { [weak self] result in
       self?.finished(notice.id, result)
     }

@@ -47,12 +47,14 @@ import Testing
     let process = Process()
     let out: URL
 
-    init(port: Int, directory: URL) throws {
+    init(port: Int, directory: URL, tls: (cert: String, key: String)? = nil) throws {
       out = directory.appendingPathComponent("received-\(port).jsonl")
       let script = ServerProcess.packageRoot
         .appendingPathComponent("Tests/EndToEndTests/Support/webhook_receiver.py").path
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["python3", script, String(port), out.path]
+      process.arguments =
+        ["python3", script, String(port), out.path]
+        + (tls.map { ["--tls", $0.cert, $0.key] } ?? [])
       let pipe = Pipe()
       process.standardOutput = pipe
       try process.run()
@@ -199,5 +201,52 @@ import Testing
     try await Task.sleep(for: .seconds(1))
     #expect(receiver.notices.count == 1)
     _ = again.terminate()
+  }
+
+  /// A self-signed certificate for `localhost` and 127.0.0.1 (Debian's openssl command).
+  static func certificate(in directory: URL, name: String) throws -> (cert: String, key: String) {
+    let cert = directory.appendingPathComponent("\(name).pem").path
+    let key = directory.appendingPathComponent("\(name).key").path
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [
+      "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+      "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key,
+      "-out", cert,
+    ]
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    return (cert, key)
+  }
+
+  @Test func anHTTPSGatewayGetsNoticesOnlyWhenItsCertificateIsTrusted() async throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let trusted = try Self.certificate(in: directory, name: "gateway")
+    let stranger = try Self.certificate(in: directory, name: "stranger")
+    let port = try Self.freePort()
+    let hall = Self.hall(port: port).replacingOccurrences(
+      of: "http://127.0.0.1:\(port)/", with: "https://localhost:\(port)/")
+    // The server trusts only the gateway's certificate (OpenSSL reads SSL_CERT_FILE).
+    let server = try ServerProcess(
+      hall: hall, reuse: directory, environment: ["SSL_CERT_FILE": trusted.cert])
+    let impostor = try Receiver(port: port, directory: directory, tls: stranger)
+    let remote = try await server.request(
+      "POST", "/api/tickets", json: ["service": "A", "remote": true, "phone": "0812-3456-7890"])
+    #expect(remote.status == 201)
+    try await Task.sleep(for: .seconds(1.5))
+    #expect(impostor.notices.isEmpty, "a certificate the server does not trust gets nothing")
+    #expect(try await metric(server, "antre_notices_pending") == 1)
+    impostor.process.terminate()
+    impostor.process.waitUntilExit()
+
+    let gateway = try Receiver(port: port, directory: directory, tls: trusted)
+    #expect(try await gateway.wait(for: 1, seconds: 20))
+    #expect(gateway.bodies.first?["event"] as? String == "near")
+    #expect(gateway.bodies.first?["phone"] as? String == "+6281234567890")
+    #expect(gateway.notices.first?["path"] as? String == "/hook?key=gateway-secret")
+    #expect(server.terminate() == 0)
   }
 }

@@ -1,6 +1,6 @@
 """A notify_webhook receiver for the end-to-end tests: appends one JSON line per POST to
 OUT ({"path", "idempotency_key", "content_type", "body"}) and answers 204. Prints "ready"
-once listening on 127.0.0.1:PORT."""
+once listening on 127.0.0.1:PORT. `--tls CERT KEY` serves HTTPS with that certificate."""
 import http.server
 import json
 import signal
@@ -31,5 +31,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.HTTPServer(("127.0.0.1", port), Handler)
+if len(sys.argv) == 6 and sys.argv[3] == "--tls":
+    import ssl
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[4], sys.argv[5])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 print("ready", flush=True)
 server.serve_forever()
