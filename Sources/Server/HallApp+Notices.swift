@@ -123,11 +123,14 @@ extension HallApp {
           context: context, at: event.at, expiresAt: dayEnds))
     }
     let told = noticeSender?.made ?? []
-    for record in hall.waitingTicketsWithPhone()
+    let notifyAhead = { (service: String) in
+      self.config.services.first { $0.id == service }?.remote?.notifyAhead
+        ?? Self.defaultNotifyAhead
+    }
+    for record in hall.waitingTicketsWithPhone(aheadAtMost: notifyAhead)
     where !told.contains(Notice.nearID(ticket: record.id)) {
-      let ahead = config.services.first { $0.id == record.service }?.remote?.notifyAhead
       guard let ticket = hall.ticket(id: record.id, at: at), let people = ticket.peopleAhead,
-        people <= ahead ?? Self.defaultNotifyAhead,
+        people <= notifyAhead(record.service),
         let phone = hall.phone(ofTicket: record.id)
       else { continue }
       made.append(.near(ticket: ticket, phone: phone, context: context, at: at, expiresAt: dayEnds))
