@@ -95,7 +95,10 @@ import Testing
     async throws
   {
     let port = try Self.freePort()
-    let server = try ServerProcess(hall: Self.hall(port: port))
+    let log = FileManager.default.temporaryDirectory
+      .appendingPathComponent("antre-notices-\(UUID().uuidString).log")
+    defer { try? FileManager.default.removeItem(at: log) }
+    let server = try ServerProcess(hall: Self.hall(port: port), standardError: log)
     func post(_ path: String, token: String? = nil, _ json: [String: Any] = [:]) async throws
       -> ServerProcess.Reply
     {
@@ -151,12 +154,34 @@ import Testing
 
     // Delivered notices are marked in the database: a kill -9 and restart sends none again.
     server.kill9()
-    #expect(!server.output.contains("+62812"), "no phone number in the server's output")
-    let restarted = try ServerProcess(hall: Self.hall(port: port), reuse: server.directory)
+    let restarted = try ServerProcess(
+      hall: Self.hall(port: port), reuse: server.directory, standardError: log)
     try await Task.sleep(for: .seconds(1.5))
     #expect(receiver.notices.count == 2)
     #expect(try await metric(restarted, "antre_notices_pending") == 0)
     _ = restarted.terminate()
+
+    // The phone number went in the webhook body only: not in the log (which names the
+    // notices by id), the feed's stored events, or the output.
+    let logged = try String(contentsOf: log, encoding: .utf8)
+    #expect(logged.contains("notice near-\(id): webhook unreachable"))
+    for phone in ["81234567890", "0812-3456-7890"] {
+      #expect(!logged.contains(phone) && !server.output.contains(phone))
+    }
+    let events = Process()
+    events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    events.arguments = [
+      "python3", "-c",
+      "import sqlite3,sys; print('\\n'.join(r[0] for r in sqlite3.connect(sys.argv[1]).execute('SELECT json FROM events')))",
+      server.dbPath,
+    ]
+    let pipe = Pipe()
+    events.standardOutput = pipe
+    try events.run()
+    let feed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    events.waitUntilExit()
+    #expect(feed.contains(id), "the feed's events were read")
+    #expect(!feed.contains("81234567890"))
   }
 
   @Test func aServerDownAtSixInTheEveningRemindsTheBookingWhenItStarts() async throws {
