@@ -44,6 +44,8 @@ let package = Package(
       name: "QueueCore",
       dependencies: ["HallWire", "PinHash", .product(name: "Yams", package: "Yams")]),
     .target(name: "Wording"),
+    // Notices to the hall's SMS/WhatsApp gateway: bodies and the outbox's retry policy.
+    .target(name: "Notices", dependencies: ["HallWire", "Wording"]),
     .target(name: "EscPos", dependencies: ["HallWire", "Wording"]),
     // `antre simulate`: the real QueueCore on a virtual clock.
     .target(
@@ -56,7 +58,7 @@ let package = Package(
       name: "Server",
       dependencies: [
         "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage", "Central", "PinHash",
-        "Reports", "QRCode",
+        "Reports", "QRCode", "Notices",
         .product(name: "Logging", package: "swift-log"),
       ]),
     // Regional aggregation: the hall's shipper and `antre central`.
@@ -131,7 +133,10 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
-    .testTarget(name: "ServerTests", dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket"]),
+    .testTarget(name: "NoticesTests", dependencies: ["Notices", "HallWire"]),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket", "Notices"]),
     .testTarget(name: "OfficerTests", dependencies: ["HallWire", "Officer", "Terminal"]),
     .testTarget(name: "TicketBoxTests", dependencies: ["HallWire", "TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),

@@ -13,10 +13,14 @@
 #include <event2/event.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
+#include <event2/dns.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
 #include <event2/listener.h>
 #include <event2/util.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <event2/bufferevent_ssl.h>
 
 // evsignal_new is a function-like macro, which Swift cannot import (it also sets EV_SIGNAL|EV_PERSIST for us).
 static inline struct event *antre_evsignal_new(struct event_base *base, int signum,
@@ -99,4 +103,43 @@ static inline long antre_evbuffer_copy_tail(struct evbuffer *buffer, void *out, 
   if (evbuffer_ptr_set(buffer, &position, length - count, EVBUFFER_PTR_SET) != 0) return -1;
   return (long)evbuffer_copyout_from(buffer, &position, out, count);
 }
+// TLS for the HTTP client (libevent_openssl over libssl), kept in C so Swift sees only
+// opaque pointers. A client context trusts the system's CAs (or $SSL_CERT_FILE), verifies
+// the peer and speaks TLS 1.2 or later; SSL_CTX_set_min_proto_version is a macro.
+static inline SSL_CTX *antre_tls_client_context(void) {
+  SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+  if (!ctx) return NULL;
+  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+  SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+  if (SSL_CTX_set_default_verify_paths(ctx) != 1) {
+    SSL_CTX_free(ctx);
+    return NULL;
+  }
+  return ctx;
+}
+
+// A bufferevent that speaks TLS to `host`: SNI (SSL_set_tlsext_host_name is a macro) and the
+// certificate's name checked against it (an IP literal against its IP). Closing the
+// bufferevent frees the SSL. A peer closing without close_notify after a complete response
+// (common with `Connection: close`) is not an error.
+static inline struct bufferevent *antre_tls_bufferevent(struct event_base *base, SSL_CTX *ctx,
+    const char *host, int host_is_ip) {
+  SSL *ssl = SSL_new(ctx);
+  if (!ssl) return NULL;
+  if (host_is_ip) {
+    X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host);
+  } else {
+    SSL_set_tlsext_host_name(ssl, host);
+    SSL_set1_host(ssl, host);
+  }
+  struct bufferevent *bev = bufferevent_openssl_socket_new(base, -1, ssl,
+      BUFFEREVENT_SSL_CONNECTING, BEV_OPT_CLOSE_ON_FREE | BEV_OPT_DEFER_CALLBACKS);
+  if (!bev) {
+    SSL_free(ssl);
+    return NULL;
+  }
+  bufferevent_openssl_set_allow_dirty_shutdown(bev, 1);
+  return bev;
+}
+
 #endif

@@ -13,7 +13,7 @@ enum HallFileReader {
   static let topKeys: Set<String> = [
     "name", "timezone", "admin_token", "priority_weight", "services", "counters", "kiosks",
     "public_url", "origins", "ticker", "footer", "voice", "backup", "central",
-    "require_officer", "trusted", "notify_webhook",
+    "require_officer", "trusted", "notify_webhook", "notify_reminder_at",
   ]
   static let serviceKeys: Set<String> = [
     "id", "name", "name_en", "target_wait_s", "mean_service_s", "quota", "hours",
@@ -112,6 +112,13 @@ enum HallFileReader {
     hall.requireOfficer = try f["require_officer"]?.bool() ?? false
     hall.notifyWebhook = try f["notify_webhook"].map { v throws(HallConfigError) in
       try webhook(v)
+    }
+    if let a = f["notify_reminder_at"] {
+      let text = try a.string()
+      guard let m = minute(Substring(text)), m < 24 * 60 else {
+        throw a.fail("\"\(text)\" is not a time of day like \"18:00\"")
+      }
+      hall.notifyReminderMinute = m
     }
     return hall
   }

@@ -31,6 +31,9 @@ public struct HallConfig: Sendable, Equatable {
   public var central: CentralTarget?
   /// Where notices for remote tickets and bookings are posted (PROTOCOL 1.1); nil: nowhere.
   public var notifyWebhook: String?
+  /// When booking reminders go out, the evening before (`notify_reminder_at`), in minutes
+  /// after local midnight.
+  public var notifyReminderMinute = 18 * 60
 
   public init(
     name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,

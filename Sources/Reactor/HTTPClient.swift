@@ -2,7 +2,7 @@ import CLibevent
 import HTTP
 
 public enum HTTPClientError: Error, Sendable, Equatable {
-  /// Not an `http://host[:port]/path` URL.
+  /// Not an `http://host[:port]/path` URL (nor `https://` with a `TLSContext`).
   case invalidURL(String)
   /// No connection could be made, or it broke before a response came.
   case unreachable(url: String)
@@ -28,17 +28,22 @@ public enum HTTPClient {
   }
 
   /// Sends one request on `loop`; `completion` runs on the loop, never inside this call.
+  /// Without a `resolver`, a host name is looked up by a blocking `getaddrinfo` (fine for
+  /// IP addresses and `localhost`); a loop that must never wait passes one.
   public static func send(
     on loop: EventLoop, method: HTTPMethod = .GET, url: String,
     headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], timeout: Double = 10,
+    resolver: DNSResolver? = nil, tls: TLSContext? = nil,
     completion: @escaping (Result<HTTPResponse, HTTPClientError>) -> Void
   ) {
-    guard let target = HTTPURL(url) else {
+    guard let target = HTTPURL(url), !target.secure || tls != nil else {
       loop.soon { completion(.failure(.invalidURL(url))) }
       return
     }
     Exchange(loop: loop, url: url, target: target, completion: completion)
-      .start(method: method, headers: headers, body: body, timeout: timeout)
+      .start(
+        method: method, headers: headers, body: body, timeout: timeout, dns: resolver?.base,
+        tls: target.secure ? tls : nil)
   }
 
   /// One request in flight; it keeps itself alive until the response or failure.
@@ -61,11 +66,25 @@ public enum HTTPClient {
       self.completion = completion
     }
 
-    func start(method: HTTPMethod, headers: HTTPHeaders, body: [UInt8], timeout: Double) {
+    func start(
+      method: HTTPMethod, headers: HTTPHeaders, body: [UInt8], timeout: Double,
+      dns: OpaquePointer? = nil, tls: TLSContext? = nil
+    ) {
       let retained = Unmanaged.passRetained(self)
       self.retained = retained
-      guard let evcon = evhttp_connection_base_new(loop.base, nil, target.host, UInt16(target.port))
-      else { return finish(.failure(.unreachable(url: url))) }
+      let connection: OpaquePointer?
+      if let tls {
+        // The TLS bufferevent is the connection's own: evhttp frees it (and its SSL) with it.
+        guard
+          let bev = antre_tls_bufferevent(
+            loop.base, tls.context, target.host, target.hostIsIP ? 1 : 0)
+        else { return finish(.failure(.unreachable(url: url))) }
+        connection = evhttp_connection_base_bufferevent_new(
+          loop.base, dns, bev, target.host, UInt16(target.port))
+      } else {
+        connection = evhttp_connection_base_new(loop.base, dns, target.host, UInt16(target.port))
+      }
+      guard let evcon = connection else { return finish(.failure(.unreachable(url: url))) }
       self.evcon = evcon
       evhttp_connection_set_timeout(evcon, Int32(max(1, timeout.rounded(.up))))
       evhttp_connection_set_retries(evcon, 0)
@@ -73,8 +92,10 @@ public enum HTTPClient {
       evhttp_request_set_error_cb(request, Trampolines.clientError)
       let output = evhttp_request_get_output_headers(request)
       if !headers.contains("Host") {
+        let defaultPort = target.secure ? 443 : 80
         evhttp_add_header(
-          output, "Host", target.port == 80 ? target.host : "\(target.host):\(target.port)")
+          output, "Host",
+          target.port == defaultPort ? target.host : "\(target.host):\(target.port)")
       }
       for (name, value) in headers { evhttp_add_header(output, name, value) }
       if !headers.contains("Connection") { evhttp_add_header(output, "Connection", "close") }
@@ -130,18 +151,30 @@ public enum HTTPClient {
   }
 }
 
-/// The parts of an `http://` URL the client needs.
+/// The parts of an `http://` or `https://` URL the client needs.
 struct HTTPURL: Equatable {
   var host: String
   var port: Int
   var pathAndQuery: String
+  var secure: Bool
 
   init?(_ text: String) {
-    guard let url = URLParts(text), url.scheme == "http" else { return nil }
+    guard let url = URLParts(text), url.scheme == "http" || url.scheme == "https" else {
+      return nil
+    }
+    secure = url.scheme == "https"
     host = url.host
-    port = url.port ?? 80
+    port = url.port ?? (secure ? 443 : 80)
     pathAndQuery =
       url.pathAndQuery.isEmpty || url.pathAndQuery.hasPrefix("?")
       ? "/" + url.pathAndQuery : url.pathAndQuery
+  }
+}
+
+extension HTTPURL {
+  /// An IPv4 or IPv6 literal: its certificate is checked for the address, not a name.
+  var hostIsIP: Bool {
+    host.contains(":")
+      || (!host.isEmpty && host.allSatisfy { $0 == "." || $0.isASCII && $0.isNumber })
   }
 }

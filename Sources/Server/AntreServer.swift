@@ -47,6 +47,8 @@ public final class AntreServer {
   private var signals: SignalWatcher?
   private var backups: BackupSchedule?
   private var shipper: Shipper?
+  /// Booking reminders' evening timer (AntreServer+Notices.swift); nil without a webhook.
+  private var noticeReminders: ReminderTimer?
   private(set) var stopping = false
   /// Tokens generated at this start, to print once.
   public private(set) var generatedTokens: TokenTable?
@@ -171,6 +173,7 @@ public final class AntreServer {
     app.commit()
     app.centralStatus = { [shipper] in shipper?.status }
     shipper?.start()
+    noticeReminders = startNotices()
   }
 
   /// Runs until SIGINT or SIGTERM.
@@ -186,6 +189,8 @@ public final class AntreServer {
     logger.info("shutting down")
     app.commit()
     shipper?.stop()
+    app.noticeSender?.stop()
+    noticeReminders?.cancel()
     for peer in Array(peers.values) { peer.close(.goingAway, reason: "server shutting down") }
     // The listener closes last: closing it also cuts taken-over sockets, and the 1001 frames
     // and the last replies need a moment to leave. Requests meanwhile get 503.

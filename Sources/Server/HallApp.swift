@@ -3,6 +3,7 @@ import FoundationEssentials
 import HTTP
 import HallWire
 import Logging
+import Notices
 import QueueCore
 import Reactor
 import Storage
@@ -24,6 +25,8 @@ final class HallApp {
   var metrics = Metrics()
   /// The regional shipper's latest status, nil when the hall ships nowhere.
   var centralStatus: () -> ShipperStatus? = { nil }
+  /// Posts notices to the hall's `notify_webhook` (HallApp+Notices.swift); nil without one.
+  var noticeSender: NoticeSender?
   let router = Router<Endpoint>.makeAPI()
   let feed: Feed
   private var commits = GroupCommit()
@@ -121,6 +124,7 @@ final class HallApp {
   /// Adds an outcome's rows and events to the open batch (opening one); false when storage
   /// failed, after which the hall has been rebuilt from what is committed.
   private func record(_ outcome: Outcome, deliver: @escaping (Bool) -> Void) -> Bool {
+    var notices: [Notice] = []
     do throws(StorageError) {
       if try commits.openIfNeeded(store) { onBatchOpened() }
       try store.persist(outcome.changes)
@@ -136,6 +140,7 @@ final class HallApp {
             box: event.printBox))
         metrics.count(event)
       }
+      notices = try storeNotices(after: outcome)
     } catch {
       logger.error("storage failed while recording a change: \(error)")
       fail(commits.abandon(store))
@@ -143,6 +148,11 @@ final class HallApp {
     }
     commits.countCommand()
     commits.add(delivery: deliver)
+    if !notices.isEmpty {
+      commits.add(delivery: { [weak self] ok in
+        if ok { for n in notices { self?.noticeSender?.accept(n) } }
+      })
+    }
     return true
   }
 

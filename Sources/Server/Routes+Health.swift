@@ -4,7 +4,7 @@ import HallWire
 
 extension HallApp {
   /// `GET /healthz`: `{"status":"ok"}`, plus the daily backup's and the regional shipper's
-  /// state when the hall file asks for them; 503 `storage_failing` while commits fail.
+  /// state, and the notices outbox's, when the hall file asks for them; 503 `storage_failing` while commits fail.
   func health(now: Millis) -> HTTPResponse {
     if storageFailing {
       return HTTPError.serviceUnavailable(
@@ -22,6 +22,10 @@ extension HallApp {
     if let central = centralStatus() {
       json.key("central")
       central.write(to: &json, now: now)
+    }
+    if let notices = noticeSender {
+      json.key("notices")
+      notices.write(to: &json, now: now, zone: config.zone)
     }
     json.endObject()
     return .jsonBytes(json.bytes)

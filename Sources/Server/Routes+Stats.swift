@@ -9,7 +9,8 @@ extension HallApp {
     return .text(
       metrics.render(
         waiting: waiting, connections: feed.connectionCounts, httpConnections: httpConnections())
-        + (backupReport()?.metricsText ?? "") + (centralStatus()?.metrics(now: now) ?? ""),
+        + (backupReport()?.metricsText ?? "") + (centralStatus()?.metrics(now: now) ?? "")
+        + (noticeSender?.metricsText(now: now) ?? ""),
       contentType: "text/plain; version=0.0.4")
   }
 }

@@ -122,5 +122,8 @@ enum Migrations {
 
     // 5 (issue 18): bookings, appointment and remote tickets.
     Migrations.appointments,
+
+    // 6 (issue 18): the outbox of notices for the hall's `notify_webhook`.
+    Migrations.noticesOutbox,
   ]
 }

@@ -46,9 +46,10 @@ final class ServerProcess {
 
   /// Starts a server; `reuse` restarts one on the same directory (same database).
   /// `environment` is added to the test's own (a `FakeClock`'s, say).
+  /// `standardError`: a file the server's log is appended to (default: the test's stderr).
   init(
     hall: String = ServerProcess.testHall, reuse: URL? = nil, extraArguments: [String] = [],
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], standardError: URL? = nil
   ) throws {
     if let reuse {
       directory = reuse
@@ -74,7 +75,16 @@ final class ServerProcess {
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
     }
     process.standardOutput = stdout
-    process.standardError = FileHandle.standardError
+    if let standardError {
+      if !FileManager.default.fileExists(atPath: standardError.path) {
+        FileManager.default.createFile(atPath: standardError.path, contents: nil)
+      }
+      let log = try FileHandle(forWritingTo: standardError)
+      log.seekToEndOfFile()
+      process.standardError = log
+    } else {
+      process.standardError = FileHandle.standardError
+    }
     try process.run()
     port = try waitForListening()
   }

@@ -1,0 +1,107 @@
+extension Store {
+  /// Stores a new notice; false (and nothing changes) when one with its id is already
+  /// stored, delivered or not: a notice that must go once ("near") is made at most once.
+  @discardableResult
+  public func enqueue(_ notice: NoticeRow) throws(StorageError) -> Bool {
+    let s = try connection.prepare(
+      """
+      INSERT INTO notices (id, subject, event, body, created_at, expires_at, attempts, next_at)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+      ON CONFLICT (id) DO NOTHING RETURNING seq
+      """)
+    s.bind(1, notice.id)
+    s.bind(2, notice.subject)
+    s.bind(3, notice.event)
+    s.bind(4, notice.body)
+    s.bind(5, notice.createdAt)
+    s.bind(6, notice.expiresAt)
+    s.bind(7, notice.attempts)
+    s.bind(8, notice.nextAt)
+    return try !s.rows { $0.int64(0) }.isEmpty
+  }
+
+  /// Every notice neither delivered nor given up, in the order they were made.
+  public func pendingNotices() throws(StorageError) -> [NoticeRow] {
+    try connection.prepare(
+      """
+      SELECT id, subject, event, body, created_at, expires_at, attempts, next_at, last_error,
+        delivered_at, given_up_at
+      FROM notices INDEXED BY notices_pending
+      WHERE delivered_at IS NULL AND given_up_at IS NULL ORDER BY seq
+      """
+    ).rows(Self.noticeRow)
+  }
+
+  /// The notice with `id`, in whatever state.
+  public func notice(id: String) throws(StorageError) -> NoticeRow? {
+    let s = try connection.prepare(
+      """
+      SELECT id, subject, event, body, created_at, expires_at, attempts, next_at, last_error,
+        delivered_at, given_up_at
+      FROM notices WHERE id = ?1
+      """)
+    s.bind(1, id)
+    return try s.rows(Self.noticeRow).first
+  }
+
+  /// Ids of the notices made at or after `since`, whatever their state.
+  public func noticeIDs(since: Int64) throws(StorageError) -> [String] {
+    let s = try connection.prepare("SELECT id FROM notices WHERE created_at >= ?1")
+    s.bind(1, since)
+    return try s.rows { $0.text(0) }
+  }
+
+  public func markNoticeDelivered(id: String, at: Int64) throws(StorageError) {
+    let s = try connection.prepare(
+      "UPDATE notices SET delivered_at = ?2 WHERE id = ?1 AND delivered_at IS NULL")
+    s.bind(1, id)
+    s.bind(2, at)
+    try s.run()
+  }
+
+  public func markNoticeGivenUp(id: String, at: Int64) throws(StorageError) {
+    let s = try connection.prepare(
+      """
+      UPDATE notices SET given_up_at = ?2
+      WHERE id = ?1 AND delivered_at IS NULL AND given_up_at IS NULL
+      """)
+    s.bind(1, id)
+    s.bind(2, at)
+    try s.run()
+  }
+
+  /// A failed attempt: how many so far, when the next is due, and why (never the body).
+  public func recordNoticeAttempt(id: String, attempts: Int, nextAt: Int64, error: String)
+    throws(StorageError)
+  {
+    let s = try connection.prepare(
+      "UPDATE notices SET attempts = ?2, next_at = ?3, last_error = ?4 WHERE id = ?1")
+    s.bind(1, id)
+    s.bind(2, attempts)
+    s.bind(3, nextAt)
+    s.bind(4, error)
+    try s.run()
+  }
+
+  /// Deletes delivered and given-up notices made before `before`, phone numbers with them;
+  /// returns how many went.
+  @discardableResult
+  public func pruneNotices(before: Int64) throws(StorageError) -> Int {
+    let s = try connection.prepare(
+      """
+      DELETE FROM notices
+      WHERE created_at < ?1 AND (delivered_at IS NOT NULL OR given_up_at IS NOT NULL)
+      RETURNING seq
+      """)
+    s.bind(1, before)
+    return try s.rows { $0.int64(0) }.count
+  }
+
+  private static func noticeRow(_ r: Statement) -> NoticeRow {
+    NoticeRow(
+      id: r.text(0), subject: r.text(1), event: r.text(2), body: r.text(3),
+      createdAt: r.int64(4), expiresAt: r.optionalInt64(5), attempts: r.int(6),
+      nextAt: r.int64(7), lastError: r.optionalText(8), deliveredAt: r.optionalInt64(9),
+      givenUpAt: r.optionalInt64(10))
+  }
+}
