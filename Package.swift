@@ -40,9 +40,11 @@ let package = Package(
     .target(name: "HTTP", dependencies: ["HallWire"]),
     // The hall's objects and messages as they travel, civil time and RFC 3339: declared once.
     .target(name: "HallWire"),
+    .target(name: "QueueCore", dependencies: ["HallWire", "PinHash"]),
+    // The hall file: YAML walked with key paths, validated into QueueCore's HallConfig.
     .target(
-      name: "QueueCore",
-      dependencies: ["HallWire", "PinHash", .product(name: "Yams", package: "Yams")]),
+      name: "HallYAML",
+      dependencies: ["HallWire", "QueueCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "Wording"),
     // Notices to the hall's SMS/WhatsApp gateway: bodies and the outbox's retry policy.
     .target(name: "Notices", dependencies: ["HallWire", "Wording"]),
@@ -50,14 +52,15 @@ let package = Package(
     // `antre simulate`: the real QueueCore on a virtual clock.
     .target(
       name: "Simulator",
-      dependencies: ["HallWire", "QueueCore", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["HallWire", "QueueCore", "HallYAML", .product(name: "Yams", package: "Yams")]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
     .target(
       name: "Server",
       dependencies: [
-        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "Storage", "Central", "PinHash",
+        "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "HallYAML", "Storage", "Central",
+        "PinHash",
         "Reports", "QRCode", "Notices",
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -86,13 +89,15 @@ let package = Package(
     .executableTarget(
       name: "antre",
       dependencies: [
-        "Server", "Officer", "TicketBox", "QueueCore", "Storage", "Central", "Reports", "Simulator",
+        "Server", "Officer", "TicketBox", "QueueCore", "HallYAML", "Storage", "Central", "Reports",
+        "Simulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
 
     // Measures the store's commit rate: group commit against one transaction per ticket.
-    .executableTarget(name: "store-bench", dependencies: ["Storage"], path: "Benchmarks/StoreBench"),
+    .executableTarget(
+      name: "store-bench", dependencies: ["Storage"], path: "Benchmarks/StoreBench"),
 
     // antre-bench (issue #7): times `antre serve` against a bare libevent responder, both
     // driven by bench-load (C over epoll, so the load client is not what is measured).
@@ -103,7 +108,7 @@ let package = Package(
     .executableTarget(name: "bench-load", path: "Benchmarks/BenchLoad"),
     // Times a report over a year of history (issue 12): `report-bench DB HALL FROM TO`.
     .executableTarget(
-      name: "report-bench", dependencies: ["QueueCore", "Reports", "Storage"],
+      name: "report-bench", dependencies: ["QueueCore", "HallYAML", "Reports", "Storage"],
       path: "Benchmarks/ReportBench"),
     // The durable yardstick of the ticket rows: libevent + SQLite, group commit, nothing else.
     .executableTarget(
@@ -113,18 +118,21 @@ let package = Package(
     .executableTarget(
       name: "central-bench",
       dependencies: [
-        "Central", "HallWire", "QueueCore", "Storage",
+        "Central", "HallWire", "QueueCore", "HallYAML", "Storage",
         .product(name: "Logging", package: "swift-log"),
       ],
       path: "Benchmarks/CentralBench", exclude: ["region-year.sh", "region-year.sql"]),
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
-    .testTarget(name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "PinHash"]),
     .testTarget(
-      name: "SimulatorTests", dependencies: ["Simulator", "HallWire", "QueueCore"],
+      name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "HallYAML", "PinHash"]),
+    .testTarget(
+      name: "SimulatorTests", dependencies: ["Simulator", "HallWire", "QueueCore", "HallYAML"],
       exclude: ["Support/ciw_day.py"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "store-bench"]),
-    .testTarget(name: "ReportsTests", dependencies: ["HallWire", "Reports", "QueueCore", "Storage"]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["HallWire", "Reports", "QueueCore", "HallYAML", "Storage"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
     .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
@@ -136,13 +144,16 @@ let package = Package(
     .testTarget(name: "NoticesTests", dependencies: ["Notices", "HallWire"]),
     .testTarget(
       name: "ServerTests",
-      dependencies: ["Server", "HallWire", "QueueCore", "Storage", "HTTP", "WebSocket", "Notices"]),
+      dependencies: [
+        "Server", "HallWire", "QueueCore", "HallYAML", "Storage", "HTTP", "WebSocket", "Notices",
+      ]),
     .testTarget(name: "OfficerTests", dependencies: ["HallWire", "Officer", "Terminal"]),
-    .testTarget(name: "TicketBoxTests", dependencies: ["HallWire", "TicketBox", "EscPos", "QRCode"]),
+    .testTarget(
+      name: "TicketBoxTests", dependencies: ["HallWire", "TicketBox", "EscPos", "QRCode"]),
     .testTarget(name: "EndToEndTests", dependencies: ["antre"]),
     .testTarget(
       name: "CentralTests",
-      dependencies: ["Central", "HallWire", "Postgres", "Storage", "QueueCore"]),
+      dependencies: ["Central", "HallWire", "Postgres", "Storage", "QueueCore", "HallYAML"]),
     .testTarget(name: "DisplaysTests"),
   ]
 )

@@ -17,6 +17,7 @@ import Foundation
 import Logging
 import QueueCore
 import Storage
+import HallYAML
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {

@@ -2,6 +2,7 @@ import Foundation
 import QueueCore
 import Reports
 import Storage
+import HallYAML
 
 #if canImport(Glibc)
   import Glibc

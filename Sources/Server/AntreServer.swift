@@ -7,6 +7,7 @@ import QueueCore
 import Reactor
 import Storage
 import WebSocket
+import HallYAML
 
 /// Why `antre serve` could not start; each case has its own exit status.
 public enum ServerError: Error, CustomStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import HallWire
 import QueueCore
 import Yams
+import HallYAML
 
 public enum ScenarioFile {}
 /// Why a scenario was refused: where (a key path such as `arrivals.A[1].per_hour`) and what.

@@ -5,6 +5,7 @@ import QueueCore
 import Reports
 import Server
 import Storage
+import HallYAML
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(

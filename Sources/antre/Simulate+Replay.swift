@@ -3,6 +3,7 @@ import QueueCore
 import Server
 import Simulator
 import Storage
+import HallYAML
 
 /// Why a recorded day cannot be replayed.
 struct ReplayError: Error {

@@ -1,6 +1,7 @@
 import HallWire
 import QueueCore
 import Testing
+import HallYAML
 
 @Suite struct HallFileCentralTests {
   let base = RecordedHall.yaml

@@ -17,7 +17,18 @@ build=.build/debug
 work=$(mktemp -d /tmp/antre-fuzz.XXXXXX)
 flags=(-sanitize=fuzzer,address -parse-as-library -Onone -g -I "$build/Modules" -suppress-warnings)
 
-objects() { find "$build/$1.build" -name "*.o" ! -name "*.swiftmodule.o" ; }
+# A module's objects from the debug build; for the project's own modules only those whose
+# source still exists (a file moved to another module leaves its old object behind).
+objects() {
+  local o base
+  for o in $(find "$build/$1.build" -name "*.o" ! -name "*.swiftmodule.o"); do
+    base=$(basename "$o" .o)
+    if [ -d "Sources/$1" ] && [[ $base == *.swift ]] && [ -z "$(find "Sources/$1" -name "$base")" ]; then
+      continue
+    fi
+    echo "$o"
+  done
+}
 
 compile() {
   local name=$1
@@ -30,7 +41,7 @@ compile() {
     HallFile)
       swiftc "${flags[@]}" -module-name FuzzHallFile -o "$work/$name" \
         -I .build/checkouts/Yams/Sources/CYaml/include -I Sources/CLibcrypto \
-        Sources/QueueCore/*.swift Tests/Fuzz/HallFile/Fuzz.swift \
+        Sources/HallYAML/*.swift Tests/Fuzz/HallFile/Fuzz.swift $(objects QueueCore) \
         $(objects HallWire) $(objects PinHash) $(objects Yams) $(objects CYaml) -lcrypto ;;
     WebSocketSession)
       swiftc "${flags[@]}" -module-name FuzzWebSocket -o "$work/$name" -I Sources/CWslay \

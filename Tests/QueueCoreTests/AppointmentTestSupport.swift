@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 /// A hall with bookings in A (Monday mornings, 15-minute slots of two places), remote
 /// tickets in A (half the day's tickets) and in B (a fifth of a quota of 10), and C for

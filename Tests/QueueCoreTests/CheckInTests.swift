@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 @Suite struct CheckInTests {
   let seven = at("2026-11-30", "07:00:00")

@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 @Suite struct ETATests {
   @Test func etaGrowsWithPositionAndUsesTheConfiguredMeanAtFirst() throws {

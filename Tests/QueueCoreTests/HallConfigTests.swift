@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 @Suite struct HallConfigTests {
   static let sampleURL = URL(fileURLWithPath: #filePath)

@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 /// `appointments`, `remote` and `notify_webhook` in the hall file: defaults, and a clear
 /// error naming the key for each bad value.

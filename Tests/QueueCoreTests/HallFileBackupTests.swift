@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 /// The hall file's `backup: {dir, at, keep}`.
 @Suite struct HallFileBackupTests {

@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 /// `notify_reminder_at`: when booking reminders go out the evening before.
 @Suite struct HallFileNoticesTests {

@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 /// Each kind of mistake in a hall file gets its own error, naming where it is.
 @Suite struct InvalidHallFileTests {

@@ -3,6 +3,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 let salt = [UInt8](repeating: 7, count: 16)
 

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 /// Position is the place a ticket will be called in by the counters that can call it, each
 /// by its own policy (issue 19, item 1).

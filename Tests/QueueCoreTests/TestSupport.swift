@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import QueueCore
+import HallYAML
 
 /// A small hall for tests: A and B shared between counters, C with hours and a quota.
 let fixtureYAML = """

@@ -5,6 +5,7 @@ import Testing
 @testable import QueueCore
 @testable import Reports
 import Storage
+import HallYAML
 
 @Suite struct BookingReportTests {
   @Test func missedBookingsAreCountedPerServiceInThePeriodReport() throws {

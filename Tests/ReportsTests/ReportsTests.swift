@@ -5,6 +5,7 @@ import Testing
 @testable import QueueCore
 @testable import Reports
 import Storage
+import HallYAML
 
 let hallYAML = """
   name: MPP Uji

@@ -8,6 +8,7 @@ import Storage
 import WebSocket
 
 @testable import Server
+import HallYAML
 
 /// A feed peer that records what it was sent, decoded back to JSON objects.
 final class FakePeer: FeedPeer {

@@ -4,6 +4,7 @@ import QueueCore
 import Testing
 
 @testable import Simulator
+import HallYAML
 
 @Suite struct AppointmentTests {
   /// One service taking bookings in 15-minute slots, `counters` counters calling by score.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Simulator
+import HallYAML
 
 @Suite struct ScenarioLoadingTests {
   let hall = """

@@ -2,6 +2,7 @@ import HallWire
 import Foundation
 import QueueCore
 import Storage
+import HallYAML
 
 /// A real `QueueCore.Hall` whose events go into a real hall database (a temporary SQLite
 /// file), as `antre serve` writes them: what the shipper reads.

@@ -1,3 +1,5 @@
+import QueueCore
+
 // The hall-file loader takes any text: it answers a config or a HallConfigError, never traps.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHallFile(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {

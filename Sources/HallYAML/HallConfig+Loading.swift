@@ -1,4 +1,5 @@
 import HallWire
+import QueueCore
 
 import Yams
 
