@@ -125,7 +125,8 @@ let package = Package(
 
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(
-      name: "QueueCoreTests", dependencies: ["HallWire", "QueueCore", "HallYAML", "PinHash"]),
+      name: "QueueCoreTests",
+      dependencies: ["HallWire", "QueueCore", "HallYAML", "PinHash", "Reports"]),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "HallWire", "QueueCore", "HallYAML"],
       exclude: ["Support/ciw_day.py"]),

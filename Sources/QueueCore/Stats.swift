@@ -110,7 +110,7 @@ public struct StatsReport: Sendable, Equatable, Encodable {
 public enum Stats {
   /// The wait the hall imposed in the ticket's current service: to its first call there,
   /// not to a call-back after a no-show.
-  static func waitSeconds(_ t: TicketRecord) -> Int? {
+  public static func waitSeconds(_ t: TicketRecord) -> Int? {
     t.firstCall.map { seconds(from: t.enqueuedAt, to: $0) }
   }
 
@@ -123,7 +123,7 @@ public enum Stats {
     seconds(from: leg.startedAt ?? leg.calledAt, to: leg.transferredAt)
   }
 
-  static func serviceSeconds(_ t: TicketRecord) -> Int? {
+  public static func serviceSeconds(_ t: TicketRecord) -> Int? {
     guard t.state == .done, let end = t.finishedAt, let begin = t.startedAt ?? t.calledAt
     else { return nil }
     return seconds(from: begin, to: end)
@@ -156,64 +156,5 @@ public enum Stats {
         serviceS: Summary(done.compactMap(serviceSeconds) + left.map(serviceSeconds)))
     }
     return StatsReport(date: date, services: services, counters: counters)
-  }
-
-  public static let csvHeader =
-    "date,number,service,issued_service,priority,state,issued_at,called_at,started_at,"
-    + "finished_at,counter,calls,wait_s,service_s,called_back_at,transferred_from"
-
-  /// One row per ticket, in issue order; times RFC 3339 in the hall's zone. Ticket ids are
-  /// left out: they let anyone cancel a ticket. `called_at` is the first call in the
-  /// ticket's service (what `wait_s` ends at); `called_back_at` the latest call after a
-  /// no-show; `transferred_from` the services it left, space-separated.
-  /// `semicolon`: `;` between fields and a UTF-8 byte order mark first, so a spreadsheet set
-  /// to Indonesian (where `,` is the decimal mark) opens it in columns.
-  public static func csv(tickets: [TicketRecord], config: HallConfig, semicolon: Bool = false)
-    -> String
-  {
-    let sep = semicolon ? ";" : ","
-    let zone = config.zone
-    var out = (semicolon ? "\u{FEFF}" : "") + csvHeader.replacingCommas(with: sep) + "\r\n"
-    let sorted = tickets.sorted {
-      ($0.day, $0.issuedAt, $0.number) < ($1.day, $1.issuedAt, $1.number)
-    }
-    for t in sorted {
-      let fields: [String] = [
-        t.day, t.number, t.service, t.issuedService, t.priority ? "true" : "false",
-        t.state.rawValue, zone.rfc3339(t.issuedAt), t.firstCall.map(zone.rfc3339) ?? "",
-        t.startedAt.map(zone.rfc3339) ?? "", t.finishedAt.map(zone.rfc3339) ?? "",
-        t.counter.map(String.init) ?? "", String(t.calls),
-        waitSeconds(t).map(String.init) ?? "", serviceSeconds(t).map(String.init) ?? "",
-        t.wasCalledBack ? t.calledAt.map(zone.rfc3339) ?? "" : "",
-        t.legs.map(\.service).joined(separator: " "),
-      ]
-      out += fields.map { csvField($0, separator: sep) }.joined(separator: sep) + "\r\n"
-    }
-    return out
-  }
-
-  static func csvField(_ s: String, separator: String = ",") -> String {
-    guard
-      s.contains(where: {
-        String($0) == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
-      })
-    else {
-      return s
-    }
-    return "\"" + s.replacingQuotes() + "\""
-  }
-}
-
-extension String {
-  func replacingCommas(with sep: String) -> String {
-    split(separator: ",", omittingEmptySubsequences: false).joined(separator: sep)
-  }
-
-  func replacingQuotes() -> String {
-    var out = ""
-    for ch in self {
-      if ch == "\"" { out += "\"\"" } else { out.append(ch) }
-    }
-    return out
   }
 }

@@ -4,7 +4,7 @@ import QueueCore
 /// decimal comma, a UTF-8 byte order mark; one row per service, counter and officer, the
 /// `jenis` column saying which. Durations are whole seconds.
 public enum ReportCSV {
-  public static let bom = "\u{FEFF}"
+  public static let bom = CSV.bom
 
   public static func render(_ r: RangeStats) -> String {
     var out = bom
@@ -47,16 +47,5 @@ public enum ReportCSV {
     return out
   }
 
-  static func row(_ fields: [String]) -> String {
-    fields.map(field).joined(separator: ";") + "\r\n"
-  }
-
-  /// Quoted when it holds the separator, a quote or a line break.
-  static func field(_ s: String) -> String {
-    guard s.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return s
-    }
-    return "\""
-      + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-  }
+  static func row(_ fields: [String]) -> String { CSV.row(fields, separator: ";") }
 }

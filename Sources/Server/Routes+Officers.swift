@@ -148,7 +148,7 @@ extension HallApp {
         throw .storage
       }
       var response = HTTPResponse.text(
-        Stats.csv(tickets: records, config: config, semicolon: semicolon),
+        TicketsCSV.render(tickets: records, config: config, semicolon: semicolon),
         contentType: "text/csv")
       let name = range.days == 1 ? range.from : "\(range.from)_\(range.to)"
       response.headers.set("Content-Disposition", "attachment; filename=\"antre-\(name).csv\"")

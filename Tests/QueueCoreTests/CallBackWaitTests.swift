@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import Reports
 
 @Suite struct CallBackWaitTests {
   /// Issued, called after 120 s, no-show, called back 50 minutes later, served.
@@ -32,7 +33,7 @@ import Testing
 
   @Test func theCSVShowsTheFirstCallAndTheCallBackApart() throws {
     let (hall, record) = try calledBackTicket()
-    let lines = Stats.csv(tickets: [record], config: hall.config).split(separator: "\r\n")
+    let lines = TicketsCSV.render(tickets: [record], config: hall.config).split(separator: "\r\n")
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
     let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
     func field(_ name: String) -> String { String(row[header.firstIndex(of: Substring(name))!]) }

@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+@testable import Reports
 
 @Suite struct StatsTests {
   func dayOfTickets() throws -> (Hall, [TicketRecord]) {
@@ -78,10 +79,10 @@ import Testing
 
   @Test func csvHasAHeaderAndOneRowPerTicket() throws {
     let (hall, tickets) = try dayOfTickets()
-    let csv = Stats.csv(tickets: tickets, config: hall.config)
+    let csv = TicketsCSV.render(tickets: tickets, config: hall.config)
     let lines = csv.split(separator: "\r\n").map(String.init)
     #expect(lines.count == 5)
-    #expect(lines[0] == Stats.csvHeader)
+    #expect(lines[0] == TicketsCSV.header.joined(separator: ","))
     #expect(
       lines[1]
         == "2026-11-30,A001,A,A,false,done,2026-11-30T09:00:00+07:00,2026-11-30T09:10:00+07:00,"
@@ -92,8 +93,10 @@ import Testing
   }
 
   @Test func csvQuotesFieldsThatNeedIt() {
-    #expect(Stats.csvField("plain") == "plain")
-    #expect(Stats.csvField("a,b") == "\"a,b\"")
-    #expect(Stats.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(CSV.field("plain", separator: ",") == "plain")
+    #expect(CSV.field("a,b", separator: ",") == "\"a,b\"")
+    #expect(CSV.field("a,b", separator: ";") == "a,b")
+    #expect(CSV.field("a;b", separator: ";") == "\"a;b\"")
+    #expect(CSV.field("say \"hi\"", separator: ",") == "\"say \"\"hi\"\"\"")
   }
 }

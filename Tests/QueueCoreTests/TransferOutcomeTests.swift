@@ -2,6 +2,7 @@ import HallWire
 import Testing
 
 @testable import QueueCore
+import Reports
 
 @Suite struct TransferOutcomeTests {
   @Test func aTransferIsAnOutcomeOfTheFirstServiceAndCounter() throws {
@@ -31,7 +32,7 @@ import Testing
     #expect(c1.serviceS.mean == 300)
     #expect(c3.served == 1)
     #expect(c3.serviceS.mean == 200)
-    let csv = Stats.csv(tickets: [hall.record(id: ticket.id)!], config: hall.config)
+    let csv = TicketsCSV.render(tickets: [hall.record(id: ticket.id)!], config: hall.config)
     #expect(csv.hasSuffix(",60,200,,A\r\n"))
   }
 
