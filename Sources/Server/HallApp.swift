@@ -123,7 +123,11 @@ final class HallApp {
   private func record(_ outcome: Outcome, deliver: @escaping (Bool) -> Void) -> Bool {
     do throws(StorageError) {
       if try commits.openIfNeeded(store) { onBatchOpened() }
-      try store.persist(outcome.changes)
+      // Numbering rows go once per service at COMMIT (GroupCommit), not once per ticket.
+      var changes = outcome.changes
+      commits.add(numbers: changes.sequences)
+      changes.sequences = []
+      try store.persist(changes)
       for event in outcome.events {
         let json = event.jsonBytes
         try store.append(
