@@ -247,17 +247,15 @@ extension Hall {
   /// The counters that will call a ticket of `service`: the open ones; with none open, the
   /// paused ones (they come back).
   func callingCounters(_ service: String) -> [CounterConfig] {
+    if let cached = callingCache[service] { return cached }
     let serving = config.counters.filter { $0.services.contains(service) }
     let open = serving.filter { counters[$0.id]?.state == .open }
-    return open.isEmpty ? serving.filter { counters[$0.id]?.state == .paused } : open
+    let calling = open.isEmpty ? serving.filter { counters[$0.id]?.state == .paused } : open
+    callingCache[service] = calling
+    return calling
   }
 
-  func callingCount(_ service: String) -> Int {
-    if let cached = capacityCache[service] { return Int(cached) }
-    let n = callingCounters(service).count
-    capacityCache[service] = Double(n)
-    return n
-  }
+  func callingCount(_ service: String) -> Int { callingCounters(service).count }
 
   /// Seconds until the counter is free: what remains of its current visitor's mean time.
   func residualSeconds(counter id: Int, at now: Millis) -> Double {

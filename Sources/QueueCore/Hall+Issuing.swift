@@ -4,17 +4,21 @@ extension Hall {
   /// 128 random bits, URL-safe base64 without padding (22 characters).
   public static func randomTicketKey() -> String {
     var rng = SystemRandomNumberGenerator()
-    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
     var bits = (rng.next() as UInt64, rng.next() as UInt64)
-    var out = ""
-    for _ in 0..<22 {
-      // 21 characters of 6 bits and one of 2: all 128 bits are used.
-      out.append(alphabet[Int(bits.0 & 0x3F)])
-      bits.0 = bits.0 >> 6 | bits.1 << 58
-      bits.1 >>= 6
+    // ASCII bytes, not Characters: this runs for every ticket issued.
+    return String(unsafeUninitializedCapacity: 22) { out in
+      for i in 0..<22 {
+        // 21 characters of 6 bits and one of 2: all 128 bits are used.
+        out[i] = keyAlphabet[Int(bits.0 & 0x3F)]
+        bits.0 = bits.0 >> 6 | bits.1 << 58
+        bits.1 >>= 6
+      }
+      return 22
     }
-    return out
   }
+
+  private static let keyAlphabet = Array(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
   /// The key a ticket is cancelled with, for checking a visitor's request.
   public func ticketKey(id: String) -> String? { tickets[id]?.key }

@@ -49,6 +49,6 @@ extension Hall {
       dropBookings(before: newDay)
     }
     hasStaleTickets = false
-    capacityCache = [:]
+    callingCache = [:]
   }
 }

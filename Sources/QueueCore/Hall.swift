@@ -39,9 +39,9 @@ public final class Hall {
   /// Holds unfinished tickets of an earlier day.
   var hasStaleTickets = false
   var tx = Transaction()
-  /// How many counters call each service (Hall+Estimates), cleared by any change to queues
-  /// or counters.
-  var capacityCache: [String: Double] = [:]
+  /// The counters that call each service (Hall+Estimates): they follow the counters' states
+  /// only, so any change to a counter clears it, and issuing (the hot path) keeps it.
+  var callingCache: [String: [CounterConfig]] = [:]
   var officers: [String: OfficerRecord] = [:]
   var failures = PinFailures()
   /// Today's tickets whose survey is answered.
@@ -213,18 +213,16 @@ public final class Hall {
 
   func put(_ c: CounterRecord) {
     counters[c.id] = c
-    capacityCache = [:]
+    callingCache = [:]
     tx.record(c)
   }
 
   func enqueue(_ t: TicketRecord) {
     queues[t.service, default: ServiceQueue()].insert(QueueEntry(t))
-    capacityCache = [:]
   }
 
   func dequeue(_ t: TicketRecord) {
     queues[t.service]?.remove(QueueEntry(t))
-    capacityCache = [:]
   }
 
   func emit(_ body: Event.Body, at now: Millis) {

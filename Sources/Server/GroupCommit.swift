@@ -1,4 +1,5 @@
 import Logging
+import QueueCore
 import Reactor
 import Storage
 
@@ -21,6 +22,10 @@ struct GroupCommit {
     var deliveries: [(Bool) -> Void] = []
     /// Peers that connected while the batch was open: they must see committed state only.
     var attachments: [() -> Void] = []
+    /// The last number handed out per day and service in this batch: the numbering rows are
+    /// written just before COMMIT, in the same transaction, one per service instead of one
+    /// per ticket.
+    var numbers: [DaySequence] = []
   }
 
   private(set) var isOpen = false
@@ -41,11 +46,24 @@ struct GroupCommit {
   mutating func add(_ attachment: @escaping () -> Void) { batch.attachments.append(attachment) }
   mutating func countCommand() { batch.commands += 1 }
 
+  mutating func add(numbers: [DaySequence]) {
+    for s in numbers {
+      if let i = batch.numbers.firstIndex(where: { $0.service == s.service && $0.day == s.day }) {
+        batch.numbers[i].lastSeqNo = max(batch.numbers[i].lastSeqNo, s.lastSeqNo)
+      } else {
+        batch.numbers.append(s)
+      }
+    }
+  }
+
   /// Commits and hands over the batch: to let out, or (with the error, rolled back) to refuse.
   mutating func commit(_ store: Store) -> (Batch, StorageError?) {
     guard isOpen else { return (Batch(), nil) }
     let b = take()
     do {
+      for s in b.numbers {
+        try store.setNumber(NumberRow(day: s.day, service: s.service, last: s.lastSeqNo))
+      }
       try store.commit()
       return (b, nil)
     } catch {

@@ -127,7 +127,11 @@ final class HallApp {
     var notices: [Notice] = []
     do throws(StorageError) {
       if try commits.openIfNeeded(store) { onBatchOpened() }
-      try store.persist(outcome.changes)
+      // Numbering rows go once per service at COMMIT (GroupCommit), not once per ticket.
+      var changes = outcome.changes
+      commits.add(numbers: changes.sequences)
+      changes.sequences = []
+      try store.persist(changes)
       for event in outcome.events {
         let json = event.jsonBytes
         try store.append(
