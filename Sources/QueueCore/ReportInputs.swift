@@ -1,0 +1,157 @@
+import HallWire
+
+/// The fields of a ticket that a report reads; a year of them (a million) stays small.
+public struct ReportTicket: Sendable, Equatable {
+  public var day: String
+  public var service: String
+  public var issuedService: String
+  public var state: TicketState
+  public var issuedAt: Millis
+  public var enqueuedAt: Millis
+  /// The first call in its current service (the end of its wait there).
+  public var firstCalledAt: Millis?
+  /// The latest call: later than the first when a no-show was called back.
+  public var calledAt: Millis?
+  public var startedAt: Millis?
+  public var finishedAt: Millis?
+  public var counter: Int?
+  public var officer: String?
+
+  public init(
+    day: String, service: String, issuedService: String, state: TicketState, issuedAt: Millis,
+    enqueuedAt: Millis, firstCalledAt: Millis? = nil, calledAt: Millis?, startedAt: Millis?,
+    finishedAt: Millis?, counter: Int?, officer: String?
+  ) {
+    self.firstCalledAt = firstCalledAt
+    self.day = day
+    self.service = service
+    self.issuedService = issuedService
+    self.state = state
+    self.issuedAt = issuedAt
+    self.enqueuedAt = enqueuedAt
+    self.calledAt = calledAt
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.counter = counter
+    self.officer = officer
+  }
+
+  public init(_ t: TicketRecord) {
+    self.init(
+      day: t.day, service: t.service, issuedService: t.issuedService, state: t.state,
+      issuedAt: t.issuedAt, enqueuedAt: t.enqueuedAt, firstCalledAt: t.firstCalledAt,
+      calledAt: t.calledAt,
+      startedAt: t.startedAt, finishedAt: t.finishedAt, counter: t.counter, officer: t.officer)
+  }
+
+  /// First call in its current service − joined that queue (as `Stats` counts a day).
+  var waitS: Int? { (firstCalledAt ?? calledAt).map { seconds(from: enqueuedAt, to: $0) } }
+
+  var wasCalledBack: Bool {
+    guard let first = firstCalledAt, let last = calledAt else { return false }
+    return first != last
+  }
+
+  /// Finished − started (or called, when never started), done tickets only.
+  var serviceS: Int? {
+    guard state == .done, let end = finishedAt, let begin = startedAt ?? calledAt else {
+      return nil
+    }
+    return seconds(from: begin, to: end)
+  }
+}
+
+/// A service a ticket was called in and then transferred out of (`Leg`), as a report reads it.
+public struct ReportLeg: Sendable, Equatable {
+  public var service: String
+  public var counter: Int
+  public var enqueuedAt: Millis
+  public var firstCalledAt: Millis
+  public var calledAt: Millis
+  public var startedAt: Millis?
+  public var transferredAt: Millis
+
+  public init(
+    service: String, counter: Int, enqueuedAt: Millis, firstCalledAt: Millis, calledAt: Millis,
+    startedAt: Millis?, transferredAt: Millis
+  ) {
+    self.service = service
+    self.counter = counter
+    self.enqueuedAt = enqueuedAt
+    self.firstCalledAt = firstCalledAt
+    self.calledAt = calledAt
+    self.startedAt = startedAt
+    self.transferredAt = transferredAt
+  }
+
+  public init(_ l: Leg) {
+    self.init(
+      service: l.service, counter: l.counter, enqueuedAt: l.enqueuedAt,
+      firstCalledAt: l.firstCalledAt, calledAt: l.calledAt, startedAt: l.startedAt,
+      transferredAt: l.transferredAt)
+  }
+}
+
+/// One survey answer as a report reads it.
+public struct ReportSurvey: Sendable, Equatable {
+  public var service: String
+  public var counter: Int?
+  public var officer: String?
+  public var scores: [Int]
+
+  public init(service: String, counter: Int?, officer: String?, scores: [Int]) {
+    self.service = service
+    self.counter = counter
+    self.officer = officer
+    self.scores = scores
+  }
+}
+
+/// A reporting period: whole service days, `from` to `to` inclusive, at most 366 days.
+/// How one day's bookings of a service ended (Storage's `bookingCounts`).
+public struct ReportBookings: Sendable, Equatable {
+  public var service: String
+  public var booked: Int
+  public var cancelled: Int
+  public var missed: Int
+
+  public init(service: String, booked: Int, cancelled: Int, missed: Int) {
+    self.service = service
+    self.booked = booked
+    self.cancelled = cancelled
+    self.missed = missed
+  }
+}
+
+public struct ReportRange: Sendable, Equatable {
+  public var from: String
+  public var to: String
+  public var days: Int
+
+  public static let maxDays = 366
+
+  /// Both `YYYY-MM-DD`; a missing `to` is `from`, a missing `from` is `to`.
+  public init(from: String?, to: String?, today: String) throws(QueueError) {
+    let f = from ?? to ?? today
+    let t = to ?? from ?? today
+    guard let a = dayNumber(of: f), let b = dayNumber(of: t),
+      LocalTime(dayNumber: a, secondOfDay: 0).date == f,
+      LocalTime(dayNumber: b, secondOfDay: 0).date == t
+    else {
+      throw QueueError(
+        .badRequest, "Dates are YYYY-MM-DD.", id: "Tanggal ditulis YYYY-MM-DD.")
+    }
+    guard a <= b else {
+      throw QueueError(
+        .badRequest, "from \(f) is after to \(t).", id: "from \(f) sesudah to \(t).")
+    }
+    guard b - a < Int64(Self.maxDays) else {
+      throw QueueError(
+        .badRequest, "A report covers at most \(Self.maxDays) days.",
+        id: "Laporan mencakup paling banyak \(Self.maxDays) hari.")
+    }
+    self.from = LocalTime(dayNumber: a, secondOfDay: 0).date
+    self.to = LocalTime(dayNumber: b, secondOfDay: 0).date
+    days = Int(b - a) + 1
+  }
+}
