@@ -90,18 +90,10 @@ extension HallApp {
     _ request: HTTPRequest, now: Millis, monotonic: Double,
     respond: @escaping (HTTPResponse) -> Void
   ) throws(HTTPError) {
-    let role = try role(of: request)
+    _ = try role(of: request)
     let body: CheckInBody = try decodeBody(request.body)
     guard body.code.utf8.count <= 32 else { throw .badRequest("`code` is too long") }
-    switch role {
-    case .admin: break
-    case .kiosk(let box):
-      if let asked = body.box, asked != box {
-        throw .forbidden("this kiosk token belongs to box \(box), not \(asked)")
-      }
-      guard kioskLimiter.allow(box, now: monotonic) else { throw .rateLimited() }
-    case .counter: throw .forbidden("check-in needs a kiosk or admin token")
-    }
+    try requireKioskOrAdmin(request, box: body.box, monotonic: monotonic, doing: "check-in")
     try checkBoxCanPrint(body.box)
     perform(.checkIn(code: body.code, box: body.box), now: now, for: request, replyTo: respond)
   }

@@ -18,16 +18,7 @@ extension HallApp {
     if body.remote == true {
       return try issueRemote(body, request, now: now, monotonic: monotonic, respond: respond)
     }
-    let role = try role(of: request)
-    switch role {
-    case .admin: break
-    case .kiosk(let box):
-      if let asked = body.box, asked != box {
-        throw .forbidden("this kiosk token belongs to box \(box), not \(asked)")
-      }
-      guard kioskLimiter.allow(box, now: monotonic) else { throw .rateLimited() }
-    case .counter: throw .forbidden("issuing needs a kiosk or admin token")
-    }
+    try requireKioskOrAdmin(request, box: body.box, monotonic: monotonic, doing: "issuing")
     if let request = body.request, request.isEmpty || request.count > 128 {
       throw .badRequest("`request` must be 1–128 characters")
     }
@@ -46,5 +37,21 @@ extension HallApp {
       return .jsonBytes(Ticket(record: record, zone: config.zone, officer: officer).jsonBytes)
     }
     throw .notFound("no ticket with that id")
+  }
+
+  /// Issuing and check-in take a kiosk token (for its own box, within the kiosks' rate) or
+  /// the admin's.
+  func requireKioskOrAdmin(
+    _ request: HTTPRequest, box asked: String?, monotonic: Double, doing what: String
+  ) throws(HTTPError) {
+    switch try role(of: request) {
+    case .admin: break
+    case .kiosk(let box):
+      if let asked, asked != box {
+        throw .forbidden("this kiosk token belongs to box \(box), not \(asked)")
+      }
+      guard kioskLimiter.allow(box, now: monotonic) else { throw .rateLimited() }
+    case .counter: throw .forbidden("\(what) needs a kiosk or admin token")
+    }
   }
 }
