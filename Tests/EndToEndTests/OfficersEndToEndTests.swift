@@ -150,7 +150,7 @@ import Testing
   }
 
   /// As many fields as the header of `stats.csv` has.
-  static let csvColumns = 16
+  static let csvColumns = 18
 
   @Test func reportRangesAreCheckedAndCSVCanUseSemicolons() async throws {
     let server = try ServerProcess()

@@ -86,9 +86,9 @@ import Testing
     #expect(
       lines[1]
         == "2026-11-30,A001,A,A,false,done,2026-11-30T09:00:00+07:00,2026-11-30T09:10:00+07:00,"
-        + "2026-11-30T09:11:00+07:00,2026-11-30T09:16:00+07:00,1,1,600,300,,")
+        + "2026-11-30T09:11:00+07:00,2026-11-30T09:16:00+07:00,1,1,600,300,,,,false")
     #expect(lines[2].hasPrefix("2026-11-30,A002,A,A,false,noshow,"))
-    #expect(lines[3].contains(",cancelled,") && lines[3].hasSuffix(",,0,,,,"))
+    #expect(lines[3].contains(",cancelled,") && lines[3].hasSuffix(",,0,,,,,,false"))
     #expect(!csv.contains("t1"))
   }
 

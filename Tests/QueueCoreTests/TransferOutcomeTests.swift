@@ -33,7 +33,7 @@ import Reports
     #expect(c3.served == 1)
     #expect(c3.serviceS.mean == 200)
     let csv = TicketsCSV.render(tickets: [hall.record(id: ticket.id)!], config: hall.config)
-    #expect(csv.hasSuffix(",60,200,,A\r\n"))
+    #expect(csv.hasSuffix(",60,200,,A,,false\r\n"))
   }
 
   @Test func aTransferIntoAServiceNoCounterCanCallIsRefused() throws {

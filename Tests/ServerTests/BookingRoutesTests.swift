@@ -263,6 +263,18 @@ let bookingHallYAML = """
       #expect(!text.contains("Siti") && !text.contains("+62"), "\(text)")
       #expect(!text.contains("81234567890") && !text.contains("81299998888"), "\(text)")
     }
+    // The per-ticket CSV says which tickets were booked or taken from a phone, no more.
+    let rows = texts[3].split(separator: "\r\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let appointmentAt = try #require(rows[0].firstIndex(of: "appointment_at"))
+    let isRemote = try #require(rows[0].firstIndex(of: "remote"))
+    let number = try #require(rows[0].firstIndex(of: "number"))
+    let byNumber = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[number], $0) })
+    let booked = try #require(byNumber[ticket["number"] as! String])
+    #expect(booked[appointmentAt] == "2026-11-25T09:15:00+07:00" && booked[isRemote] == "false")
+    let fromPhone = try #require(byNumber[remote["number"] as! String])
+    #expect(fromPhone[appointmentAt] == "" && fromPhone[isRemote] == "true")
     // The notice sender finds them through the hall.
     #expect(f.app.hall.phone(ofTicket: ticket["id"] as! String) == "+6281234567890")
     #expect(f.app.hall.phone(ofTicket: remote["id"] as! String) == "+6281299998888")
