@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZbarReader
 
 /// Issue 18's pages in a real Chromium at phone size against a real `antre serve`: booking on
 /// `book.html`, its view and cancel link, a full slot, the kiosk's check-in by code, and a

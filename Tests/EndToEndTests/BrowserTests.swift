@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZbarReader
 
 /// The pages in `Displays/` in a real Chromium against a real `antre serve`.
 ///

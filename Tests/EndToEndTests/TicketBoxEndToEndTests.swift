@@ -4,6 +4,7 @@ import Foundation
 #endif
 import Synchronization
 import Testing
+import ZbarReader
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -262,14 +263,6 @@ func renderTickets(_ bytes: [UInt8], widthDots: Int, directory: URL) throws -> [
   }
   for i in tickets.indices { tickets[i].unknownCommands = unknown }
   return tickets
-}
-
-/// What zbarimg reads in an image: one line per QR code found.
-func zbarDecode(_ image: URL) throws -> [String] {
-  try runProgram(
-    "/usr/bin/zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", image.path]
-  )
-  .split(separator: "\n").map(String.init)
 }
 
 /// Runs a program to its end and returns its standard output.

@@ -1,6 +1,7 @@
 import EscPos
 import Foundation
 import Testing
+import ZbarReader
 
 /// Golden files live next to this file. `ESCPOS_UPDATE_GOLDEN=1 swift test --filter EscPosTests`
 /// rewrites them; read the `.listing.txt` diff before committing new ones.
