@@ -4,6 +4,10 @@ extension Hall {
   /// 128 random bits, URL-safe base64 without padding (22 characters).
   public static func randomTicketKey() -> String {
     var rng = SystemRandomNumberGenerator()
+    return randomTicketKey(using: &rng)
+  }
+
+  public static func randomTicketKey<R: RandomNumberGenerator>(using rng: inout R) -> String {
     var bits = (rng.next() as UInt64, rng.next() as UInt64)
     // ASCII bytes, not Characters: this runs for every ticket issued.
     return String(unsafeUninitializedCapacity: 22) { out in

@@ -49,6 +49,16 @@ public final class HTTPExchange {
     respond(error.response)
   }
 
+  /// Serves this connection ahead of the others from now on: its next requests are read at
+  /// `urgentPriority`, before those of connections at normal priority (a counter's call must
+  /// not queue behind a rush of ticket requests). Does nothing once the response is sent.
+  public func serveConnectionFirst() {
+    guard state == .pending, let handle, let evcon = evhttp_request_get_connection(handle),
+      let bev = evhttp_connection_get_bufferevent(evcon)
+    else { return }
+    bufferevent_priority_set(bev, Int32(EventLoop.urgentPriority))
+  }
+
   /// Hands the raw connection over (for a WebSocket upgrade): evhttp no longer reads, writes
   /// or times it out, and the caller writes the `101` itself. Nil if the client already left.
   public func takeOverConnection() -> Connection? {

@@ -44,6 +44,7 @@ public final class AntreServer {
   var peers: [ObjectIdentifier: WebSocketPeer] = [:]
   private var commitTrigger: Trigger?
   private var commitTimer: Timer?
+  private var counterCommit: Trigger?
   private var timers: [Timer] = []
   private var signals: SignalWatcher?
   private var backups: BackupSchedule?
@@ -70,7 +71,7 @@ public final class AntreServer {
       throw .storage(error)
     }
     _ = raiseOpenFileLimit()
-    loop = EventLoop(priorities: 3)
+    loop = EventLoop(priorities: 3, maxCallbacksPerPass: 8)
     do {
       app = try HallApp(
         config: config, store: store, tokens: tokens, limits: options.limits,
@@ -135,6 +136,11 @@ public final class AntreServer {
       commitTrigger.fire()
       commitTimer.schedule(after: 0.001)
     }
+    let counterCommit = Trigger(loop: loop, priority: EventLoop.urgentPriority) {
+      [unowned self] in self.app.commit()
+    }
+    self.counterCommit = counterCommit
+    app.onCounterAction = { counterCommit.fire() }
     http.onRequest = { [unowned self] exchange in self.handle(exchange) }
     app.httpConnections = { [unowned self] in self.http.connectionCount }
 
@@ -218,8 +224,11 @@ public final class AntreServer {
         HTTPError(status: 503, code: "shutting_down", message: "the server is stopping"))
       return
     }
-    app.handle(request, now: wallClockMillis(), monotonic: EventLoop.monotonicNow) { response in
+    let counterAction = app.handle(
+      request, now: wallClockMillis(), monotonic: EventLoop.monotonicNow
+    ) { response in
       exchange.respond(response)
     }
+    if counterAction { exchange.serveConnectionFirst() }
   }
 }

@@ -29,7 +29,7 @@ final class HallApp {
   var noticeSender: NoticeSender?
   let router = Router<Endpoint>.makeAPI()
   let feed: Feed
-  private var commits = GroupCommit()
+  private(set) var commits = GroupCommit()
   var kioskLimiter: RateLimiter
   /// Bookings and remote tickets per address (PROTOCOL 1.1: 20 an hour).
   var publicLimiter: RateLimiter
@@ -42,6 +42,9 @@ final class HallApp {
   /// Asked for when a batch opens: the loop schedules `commit()` (DESIGN.md: an idle-priority
   /// trigger plus a short urgent timer so a busy loop can't starve it).
   var onBatchOpened: () -> Void = {}
+  /// Asked for when a counter's action joins the open batch: the loop commits it next, ahead
+  /// of the ticket requests already read in the same turn.
+  var onCounterAction: () -> Void = {}
   /// The daily backup's state, for `/healthz` and `/metrics`; nil without `backup:`.
   var backupReport: () -> BackupReport? = { nil }
   /// Open HTTP connections, as the listener counts them (for `/metrics`).
@@ -73,8 +76,14 @@ final class HallApp {
   {
     let day = config.zone.day(of: now)
     let recovery = try store.loadRecovery(day: day, recentEventLimit: limits.replayEvents)
+    let random = RandomPool()
     let hall = Hall(
-      config: config, restoring: HallState(recovery), now: now, makeTicketID: generateTicketID)
+      config: config, restoring: HallState(recovery), now: now,
+      makeTicketID: { generateTicketID(using: random) },
+      makeTicketKey: {
+        var pool = random
+        return Hall.randomTicketKey(using: &pool)
+      })
     let recent = recovery.recentEvents.filter { $0.box == nil }.map {
       (seq: $0.seq, json: Array($0.json.utf8))
     }

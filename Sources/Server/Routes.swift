@@ -44,10 +44,13 @@ extension Router where Handler == Endpoint {
 
 extension HallApp {
   /// Answers a request; `respond` may run later, once the change it made is committed.
+  /// Returns true for a counter's action: the loop then serves that connection first, since
+  /// an officer and a visitor wait for it while a rush of tickets can wait a millisecond.
+  @discardableResult
   func handle(
     _ request: HTTPRequest, now: Millis, monotonic: Double,
     respond: @escaping (HTTPResponse) -> Void
-  ) {
+  ) -> Bool {
     metrics.requests += 1
     switch router.match(request.method, request.path) {
     case .found(let endpoint, let params):
@@ -56,6 +59,7 @@ extension HallApp {
       } catch {
         respond(error.response)
       }
+      return endpoint == .counter
     case .methodNotAllowed(let allowed):
       var response = HTTPError.methodNotAllowed().response
       response.headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
@@ -63,6 +67,7 @@ extension HallApp {
     case .notFound:
       respond(staticFile(request))
     }
+    return false
   }
 
   private func route(
@@ -94,6 +99,7 @@ extension HallApp {
         throw .notFound("no counter `\(params["n"] ?? "")`", code: "unknown_counter")
       }
       try counter(n, action: params["action"] ?? "", request, now: now, respond: respond)
+      if commits.isOpen { onCounterAction() }
     case .stats: respond(try rangeReport(request, kind: .stats))
     case .statsCSV: respond(try rangeReport(request, kind: .csv))
     case .ikm: respond(try rangeReport(request, kind: .ikm))

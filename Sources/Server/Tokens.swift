@@ -48,9 +48,8 @@ func generateToken() -> String {
 /// digits of Unix milliseconds). The prefix keeps ids in issue order, so the database's index
 /// on them grows at its end and a group commit writes one page of it, not one per ticket (a
 /// wholly random id lands on a different page each time).
-func generateTicketID() -> String {
-  var rng = SystemRandomNumberGenerator()
-  let words = (UInt64(max(0, wallClockMillis())), rng.next() as UInt64, rng.next() as UInt64)
+func generateTicketID(using random: RandomPool) -> String {
+  let words = (UInt64(max(0, wallClockMillis())), random.next(), random.next())
   // ASCII bytes, not Characters: this runs for every ticket issued.
   return String(unsafeUninitializedCapacity: 44) { out in
     for i in 0..<12 { out[i] = hexDigits[Int(words.0 >> UInt64(4 * (11 - i)) & 0xF)] }

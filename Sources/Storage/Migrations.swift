@@ -125,5 +125,8 @@ enum Migrations {
 
     // 6 (issue 18): the outbox of notices for the hall's `notify_webhook`.
     Migrations.noticesOutbox,
+
+    // 7 (issue 16): two fewer B-trees written by every ticket change.
+    Migrations.slimmerTicketIndexes,
   ]
 }

@@ -85,7 +85,7 @@ extension Store {
       """
       SELECT day, service, number, state, issued_at, enqueued_at, first_called_at, called_at,
         started_at, finished_at, counter, officer
-      FROM tickets INDEXED BY tickets_report WHERE day BETWEEN ?1 AND ?2
+      FROM tickets INDEXED BY tickets_by_number WHERE day BETWEEN ?1 AND ?2
       """)
     s.bind(1, from)
     s.bind(2, to)
