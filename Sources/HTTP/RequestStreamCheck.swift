@@ -45,6 +45,13 @@ public struct RequestStreamCheck: Sendable {
   }
 
   public mutating func consume(_ bytes: some Collection<UInt8>) -> Progress {
+    if let progress = bytes.withContiguousStorageIfAvailable({ consume($0) }) { return progress }
+    return Array(bytes).withUnsafeBufferPointer { consume($0) }
+  }
+
+  // Concrete, not generic: called across modules, a generic walk over the bytes ran through
+  // witness tables, a few hundred instructions a byte.
+  public mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>) -> Progress {
     var progress = Progress()
     var index = bytes.startIndex
     while index != bytes.endIndex {
@@ -61,15 +68,23 @@ public struct RequestStreamCheck: Sendable {
         head.removeAll(keepingCapacity: true)
         progress.started = true
       case .head:
-        let byte = bytes[index]
-        index = bytes.index(after: index)
-        head.append(byte)
-        if byte == 0x0A, head.count >= 2, endsHead() {
+        // A line at a time (every request passes here, so not a byte at a time): up to and
+        // including the next LF, or the rest of the chunk.
+        let lineFeed = bytes[index...].firstIndex(of: 0x0A)
+        let end = lineFeed.map { bytes.index(after: $0) } ?? bytes.endIndex
+        let room = maxHeadBytes - head.count
+        let count = bytes.distance(from: index, to: end)
+        // Past the limit only its last byte may be, and only as the head's final LF.
+        if count > room + 1 || (count == room + 1 && lineFeed == nil) {
+          reject(&progress, Self.headTooLong(maxHeadBytes))
+          return progress
+        }
+        head.append(contentsOf: bytes[index..<end])
+        index = end
+        if lineFeed != nil, head.count >= 2, endsHead() {
           finishHead(&progress)
         } else if head.count > maxHeadBytes {
-          reject(
-            &progress,
-            .badRequest("the request line and headers are over the limit of \(maxHeadBytes) bytes"))
+          reject(&progress, Self.headTooLong(maxHeadBytes))
         }
       case .body(let remaining):
         let available = bytes.distance(from: index, to: bytes.endIndex)
@@ -83,6 +98,10 @@ public struct RequestStreamCheck: Sendable {
     case .idle, .done: break
     }
     return progress
+  }
+
+  private static func headTooLong(_ limit: Int) -> HTTPError {
+    .badRequest("the request line and headers are over the limit of \(limit) bytes")
   }
 
   private func endsHead() -> Bool {
@@ -130,7 +149,7 @@ public struct RequestStreamCheck: Sendable {
     else {
       return .failure(.badRequest("the request target must be a path starting with /"))
     }
-    guard Array(parts[2]) == Array("HTTP/1.1".utf8) || Array(parts[2]) == Array("HTTP/1.0".utf8)
+    guard parts[2].elementsEqual("HTTP/1.1".utf8) || parts[2].elementsEqual("HTTP/1.0".utf8)
     else {
       return .failure(.badRequest("only HTTP/1.1 and HTTP/1.0 are spoken here"))
     }
@@ -142,19 +161,20 @@ public struct RequestStreamCheck: Sendable {
       else {
         return .failure(.badRequest("a header line is malformed"))
       }
-      let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
-      let value = Substring(
-        String(decoding: line[line.index(after: colon)...], as: UTF8.self)
-          .trimmingSpaces())
-      switch name {
-      case "content-length": lengths.append(value)
-      case "transfer-encoding":
+      // Only three names matter; compared as bytes, since every header of every request
+      // passes here.
+      let name = line[line.startIndex..<colon]
+      if Self.named(name, "content-length") {
+        lengths.append(
+          Substring(
+            String(decoding: line[line.index(after: colon)...], as: UTF8.self).trimmingSpaces()))
+      } else if Self.named(name, "transfer-encoding") {
         return .failure(
           HTTPError(
             status: 411, code: "length_required",
             message: "send the body with a Content-Length, not a Transfer-Encoding"))
-      case "upgrade": upgrade = true
-      default: break
+      } else if Self.named(name, "upgrade") {
+        upgrade = true
       }
     }
     guard lengths.count <= 1 else {
@@ -176,14 +196,27 @@ public struct RequestStreamCheck: Sendable {
     return .success(ParsedHead(bodyLength: length, upgrade: upgrade))
   }
 
+  /// A header name equal to `lowercase` ignoring ASCII case.
+  private static func named(_ name: ArraySlice<UInt8>, _ lowercase: StaticString) -> Bool {
+    guard name.count == lowercase.utf8CodeUnitCount else { return false }
+    return lowercase.withUTF8Buffer { expected in
+      zip(name, expected).allSatisfy { (a, b) in a | 0x20 == b }
+    }
+  }
+
   /// RFC 9110 §5.6.2 token characters.
   private static func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
       UInt8(ascii: "0")...UInt8(ascii: "9"):
       return true
+    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+      UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+      UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+      UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+      return true
     default:
-      return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+      return false
     }
   }
 }

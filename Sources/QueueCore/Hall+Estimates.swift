@@ -209,13 +209,11 @@ extension Hall {
       Double(max(0, callAt - x.enqueuedAt)) * (x.priority ? config.priorityWeight : 1) / target
     }
     let callAtE = score(e, targetE)
-    var total = 0
-    for (list, isOwn) in [(q.priority, e.priority), (q.normal, !e.priority)] {
-      if isOwn && other == service, let i = q.index(of: e) {
-        total += i
-        continue
-      }
-      guard let first = list.first else { continue }
+    // A function called twice, not a loop over an array of the two lists: this runs several
+    // times for every ticket issued, and the array was an allocation each time.
+    func count(_ list: [QueueEntry], isOwn: Bool) -> Int {
+      if isOwn && other == service, let i = q.index(of: e) { return i }
+      guard let first = list.first else { return 0 }
       let slopeX = slope(first, service: other)
       var lo = 0
       var hi = list.count
@@ -234,9 +232,9 @@ extension Hall {
         }
         if first { lo = mid + 1 } else { hi = mid }
       }
-      total += lo
+      return lo
     }
-    return total
+    return count(q.priority, isOwn: e.priority) + count(q.normal, isOwn: !e.priority)
   }
 
   /// How fast a waiting ticket's score grows.

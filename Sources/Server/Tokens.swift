@@ -13,7 +13,7 @@ public enum Role: Equatable, Sendable {
 /// Tokens of the hall: from the hall file, or generated on first start and kept in the
 /// database so they survive restarts.
 public struct TokenTable: Sendable {
-  private var roles: [String: Role] = [:]
+  private var roles: [(token: String, role: Role)] = []
   public private(set) var admin: String
   public private(set) var counters: [Int: String]
   public private(set) var kiosks: [String: String]
@@ -22,9 +22,11 @@ public struct TokenTable: Sendable {
     self.admin = admin
     self.counters = counters
     self.kiosks = kiosks
-    roles[admin] = .admin
-    for (id, token) in counters { roles[token] = .counter(id) }
-    for (id, token) in kiosks { roles[token] = .kiosk(id) }
+    roles.append((admin, .admin))
+    for (id, token) in counters.sorted(by: { $0.key < $1.key }) {
+      roles.append((token, .counter(id)))
+    }
+    for (id, token) in kiosks.sorted(by: { $0.key < $1.key }) { roles.append((token, .kiosk(id))) }
   }
 
   /// Compares against every token, each in constant time, so the answer's timing says
