@@ -99,15 +99,8 @@ extension Hall {
         .slotFull, "That slot is full; choose another.",
         id: "Jadwal itu sudah penuh; pilih jadwal lain.")
     }
-    var id = makeTicketID()
-    while bookings[id] != nil { id = makeTicketID() }
-    var code = makeBookingCode()
-    var attempts = 0
-    while bookingByCode[code] != nil {
-      attempts += 1
-      precondition(attempts < 1000, "makeBookingCode keeps returning codes already in use")
-      code = makeBookingCode()
-    }
+    let id = Hall.unused(makeTicketID) { bookings[$0] != nil }
+    let code = Hall.unused(makeBookingCode) { bookingByCode[$0] != nil }
     let b = BookingRecord(
       id: id, code: code, key: makeTicketKey(), service: service,
       day: LocalTime(dayNumber: d, secondOfDay: 0).date, start: start, name: name, phone: phone,

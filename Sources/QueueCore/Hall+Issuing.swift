@@ -47,13 +47,7 @@ extension Hall {
     enqueuedAt: Millis? = nil, setUp: (inout TicketRecord) -> Void = { _ in }
   ) -> Ticket {
     let seqNo = lastSeqNo[service, default: 0] + 1
-    var id = makeTicketID()
-    var attempts = 0
-    while tickets[id] != nil {
-      attempts += 1
-      precondition(attempts < 100, "makeTicketID keeps returning ids already in use")
-      id = makeTicketID()
-    }
+    let id = Hall.unused(makeTicketID) { tickets[$0] != nil }
     var t = TicketRecord(
       id: id, day: day, service: service,
       number: TicketRecord.number(service: service, seqNo: seqNo), seqNo: seqNo,

@@ -130,11 +130,6 @@ public typealias MinuteRange = OpeningHours.Range
 public struct RatePiece: Sendable, Equatable {
   public var range: MinuteRange
   public var perHour: Double
-
-  public init(range: MinuteRange, perHour: Double) {
-    self.range = range
-    self.perHour = perHour
-  }
 }
 
 public enum ServiceTime: Sendable, Equatable {
