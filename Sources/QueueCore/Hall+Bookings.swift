@@ -267,13 +267,13 @@ extension Hall {
   func slotStarts(_ a: AppointmentConfig, dayNumber d: Int64) -> [Millis] {
     let weekday = LocalTime(dayNumber: d, secondOfDay: 0).weekday
     let ranges =
-      a.hours.map { $0.days[weekday, default: []] } ?? [OpeningHours.Range(start: 0, end: 1440)]
+      a.hours.map { $0.days[weekday, default: []] } ?? [0..<1440]
     let base = zone.startOfDay(d)
     let length = a.slotS / 60
     var starts: [Millis] = []
     for r in ranges {
-      var m = r.start
-      while m + length <= r.end {
+      var m = r.lowerBound
+      while m + length <= r.upperBound {
         starts.append(base + Int64(m) * 60_000)
         m += length
       }

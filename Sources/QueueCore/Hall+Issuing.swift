@@ -121,8 +121,8 @@ extension Hall {
     for offset in 0...7 {
       let dayNumber = l.dayNumber + Int64(offset)
       let weekday = LocalTime(dayNumber: dayNumber, secondOfDay: 0).weekday
-      for r in hours.days[weekday, default: []] where offset > 0 || r.start > l.minuteOfDay {
-        return zone.startOfDay(dayNumber) + Int64(r.start) * 60_000
+      for r in hours.days[weekday, default: []] where offset > 0 || r.lowerBound > l.minuteOfDay {
+        return zone.startOfDay(dayNumber) + Int64(r.lowerBound) * 60_000
       }
     }
     return nil

@@ -44,8 +44,7 @@ struct Serve: ParsableCommand {
     let root = self.root ?? defaultResourceRoot(executablePath: CommandLine.arguments[0])
     var options = ServerOptions(
       configPath: hall.configPath(root: root), databasePath: hall.db, host: host, port: port,
-      resourceRoot: root,
-      echo: echo)
+      resourceRoot: root, echo: echo)
     if let central, let hallId { options.central = CentralTarget(url: central, hall: hallId) }
     let server: AntreServer
     do {
