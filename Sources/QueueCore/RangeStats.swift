@@ -30,11 +30,12 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     public var bookingsMissed = 0
 
     enum CodingKeys: String, CodingKey {
+      case bookings, bookingsMissed = "bookings_missed"
       case id, name, issued, served, noshow, cancelled, expired, transferred
       case calledBack = "called_back"
       case targetWaitS = "target_wait_s", waitS = "wait_s", serviceS = "service_s"
-      case withinTarget = "within_target", arrivalsByHour = "arrivals_by_hour", respondents, ikm
-      case ikmBand = "ikm_band", bookings, bookingsMissed = "bookings_missed"
+      case withinTarget = "within_target", arrivalsByHour = "arrivals_by_hour", ikm
+      case ikmBand = "ikm_band", respondents
     }
   }
 
