@@ -48,7 +48,7 @@ let package = Package(
     .target(name: "Wording"),
     // Notices to the hall's SMS/WhatsApp gateway: bodies and the outbox's retry policy.
     .target(name: "Notices", dependencies: ["HallWire", "Wording"]),
-    .target(name: "EscPos", dependencies: ["HallWire", "Wording"]),
+    .target(name: "EscPos", dependencies: ["HallWire", "QRCode", "Wording"]),
     // `antre simulate`: the real QueueCore on a virtual clock.
     .target(
       name: "Simulator",

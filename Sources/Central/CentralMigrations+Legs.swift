@@ -103,15 +103,7 @@ extension CentralMigrations {
     CREATE OR REPLACE FUNCTION antre_apply_event() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF NEW.type = 'survey' THEN
-        INSERT INTO surveys (hall, ticket, at, day, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-                             comment, respondent)
-        VALUES (NEW.hall, NEW.body->>'ticket', NEW.at, antre_local_day(NEW.body->>'at'),
-                (NEW.body->>'u1')::smallint, (NEW.body->>'u2')::smallint,
-                (NEW.body->>'u3')::smallint, (NEW.body->>'u4')::smallint,
-                (NEW.body->>'u5')::smallint, (NEW.body->>'u6')::smallint,
-                (NEW.body->>'u7')::smallint, (NEW.body->>'u8')::smallint,
-                (NEW.body->>'u9')::smallint, NEW.body->>'comment', NEW.body->'respondent')
-        ON CONFLICT (hall, ticket) DO NOTHING;
+    \(insertSurvey)
       ELSE
         PERFORM antre_apply_ticket_event(NEW.hall, NEW.at, NEW.type, NEW.body);
       END IF;

@@ -154,15 +154,7 @@ public enum CentralMigrations {
         UPDATE tickets SET state = 'serving', started_at = coalesce(started_at, NEW.at)
         WHERE hall = NEW.hall AND id = c->'ticket'->>'id';
       ELSIF NEW.type = 'survey' THEN
-        INSERT INTO surveys (hall, ticket, at, day, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-                             comment, respondent)
-        VALUES (NEW.hall, NEW.body->>'ticket', NEW.at, antre_local_day(NEW.body->>'at'),
-                (NEW.body->>'u1')::smallint, (NEW.body->>'u2')::smallint,
-                (NEW.body->>'u3')::smallint, (NEW.body->>'u4')::smallint,
-                (NEW.body->>'u5')::smallint, (NEW.body->>'u6')::smallint,
-                (NEW.body->>'u7')::smallint, (NEW.body->>'u8')::smallint,
-                (NEW.body->>'u9')::smallint, NEW.body->>'comment', NEW.body->'respondent')
-        ON CONFLICT (hall, ticket) DO NOTHING;
+    \(insertSurvey)
       END IF;
       RETURN NULL;
     END
@@ -203,6 +195,20 @@ public enum CentralMigrations {
     // (CentralMigrations+Legs.swift).
     CentralMigrations.legs,
   ]
+
+  /// A `survey` event's answers as a `surveys` row, in migration 1's trigger and again in
+  /// migration 3's: one text, so the two cannot drift apart.
+  static let insertSurvey = """
+        INSERT INTO surveys (hall, ticket, at, day, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+                             comment, respondent)
+        VALUES (NEW.hall, NEW.body->>'ticket', NEW.at, antre_local_day(NEW.body->>'at'),
+                (NEW.body->>'u1')::smallint, (NEW.body->>'u2')::smallint,
+                (NEW.body->>'u3')::smallint, (NEW.body->>'u4')::smallint,
+                (NEW.body->>'u5')::smallint, (NEW.body->>'u6')::smallint,
+                (NEW.body->>'u7')::smallint, (NEW.body->>'u8')::smallint,
+                (NEW.body->>'u9')::smallint, NEW.body->>'comment', NEW.body->'respondent')
+        ON CONFLICT (hall, ticket) DO NOTHING;
+    """
 
   /// Brings the database at the other end of `connection` up to date.
   public static func migrate(_ connection: PostgresConnection) throws(PostgresError) {

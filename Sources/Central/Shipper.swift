@@ -45,32 +45,17 @@ public struct ShipperSettings: Sendable {
     hallName = config.name
     utcOffsetSeconds = config.zone.secondsFromUTC
     var services = JSONWriter()
-    services.beginArray()
-    for s in config.services {
-      services.element()
-      services.beginObject()
-      services.key("id")
-      services.string(s.id)
-      services.key("name")
-      services.string(s.name)
-      services.key("target_wait_s")
-      services.int(s.targetWaitS)
-      services.endObject()
+    services.objects(config.services) { json, s in
+      json.field("id", s.id)
+      json.field("name", s.name)
+      json.field("target_wait_s", s.targetWaitS)
     }
-    services.endArray()
     servicesJSON = String(decoding: services.bytes, as: UTF8.self)
     var counters = JSONWriter()
-    counters.beginArray()
-    for c in config.counters {
-      counters.element()
-      counters.beginObject()
-      counters.key("id")
-      counters.int(c.id)
-      counters.key("name")
-      counters.string(c.name)
-      counters.endObject()
+    counters.objects(config.counters) { json, c in
+      json.field("id", c.id)
+      json.field("name", c.name)
     }
-    counters.endArray()
     countersJSON = String(decoding: counters.bytes, as: UTF8.self)
   }
 }

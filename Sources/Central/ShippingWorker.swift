@@ -155,23 +155,13 @@ final class ShippingWorker {
     throws(PostgresError)
   {
     var json = JSONWriter(capacity: batch.count * 512)
-    json.beginArray()
-    for event in batch {
-      json.element()
-      json.beginObject()
-      json.key("seq")
-      json.int(event.seq)
-      json.key("at")
-      json.int(event.at)
-      json.key("type")
-      json.string(event.type)
-      json.key("box")
-      json.string(event.box)
-      json.key("body")
-      json.string(event.json)
-      json.endObject()
+    json.objects(batch) { json, event in
+      json.field("seq", event.seq)
+      json.field("at", event.at)
+      json.field("type", event.type)
+      json.field("box", event.box)
+      json.field("body", event.json)
     }
-    json.endArray()
     let last = batch[batch.count - 1]
     let result = try connection.execute(
       """

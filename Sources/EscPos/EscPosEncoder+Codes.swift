@@ -1,8 +1,10 @@
+import QRCode
+
 extension EscPosEncoder {
   /// A QR code (model 2) of `data`'s UTF-8 bytes, through the `GS ( k` functions 165 (model),
   /// 167 (module size in dots, 1...16), 169 (error correction), 180 (store) and 181 (print).
   public consuming func qrCode(
-    _ data: String, moduleSize: Int = 6, errorCorrection: QRErrorCorrection = .medium
+    _ data: String, moduleSize: Int = 6, errorCorrection: QRCode.Correction = .medium
   ) throws(EscPosError) -> Self {
     let payload = Array(data.utf8)
     guard !payload.isEmpty else { throw .qrDataEmpty }
@@ -15,7 +17,7 @@ extension EscPosEncoder {
     let stored = payload.count + 3
     bytes += qrFunction([0x31, 0x41, 0x32, 0x00])
     bytes += qrFunction([0x31, 0x43, UInt8(moduleSize)])
-    bytes += qrFunction([0x31, 0x45, errorCorrection.rawValue])
+    bytes += qrFunction([0x31, 0x45, errorCorrection.escPosLevel])
     bytes += [
       EscPosBytes.GS, EscPosBytes.LEFT_PAREN, EscPosBytes.SMALL_K,
       UInt8(stored & 0xFF), UInt8(stored >> 8), 0x31, 0x50, 0x30,
@@ -60,5 +62,17 @@ extension EscPosEncoder {
     bytes += [EscPosBytes.GS, EscPosBytes.SMALL_W, UInt8(moduleWidth)]
     bytes += [EscPosBytes.GS, EscPosBytes.SMALL_K, 73, UInt8(encoded.count)] + encoded
     return self
+  }
+}
+
+extension QRCode.Correction {
+  /// `GS ( k` function 169's level: 48 (L) to 51 (H).
+  var escPosLevel: UInt8 {
+    switch self {
+    case .low: 48
+    case .medium: 49
+    case .quartile: 50
+    case .high: 51
+    }
   }
 }

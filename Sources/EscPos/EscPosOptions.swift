@@ -23,24 +23,6 @@ public enum Cut: Sendable, CaseIterable {
   var afterFeed: UInt8 { self == .full ? 65 : 66 }
 }
 
-/// `GS ( k` function 169: how much of the symbol may be damaged and still read.
-public enum QRErrorCorrection: UInt8, Sendable, CaseIterable {
-  case low = 48  // L, ~7%
-  case medium = 49  // M, ~15%
-  case quartile = 50  // Q, ~25%
-  case high = 51  // H, ~30%
-
-  /// Bytes a version 40 symbol holds in byte mode at this level.
-  public var byteCapacity: Int {
-    switch self {
-    case .low: 2953
-    case .medium: 2331
-    case .quartile: 1663
-    case .high: 1273
-    }
-  }
-}
-
 /// `GS H n`: where the human-readable interpretation of a barcode is printed.
 public enum BarcodeText: UInt8, Sendable, CaseIterable {
   case none = 0

@@ -86,12 +86,6 @@ public struct StaticFile: Sendable, Equatable {
   /// Modification time, nanoseconds since 1970.
   public let modifiedNanoseconds: Int
 
-  public init(path: String, size: Int, modifiedNanoseconds: Int) {
-    self.path = path
-    self.size = size
-    self.modifiedNanoseconds = modifiedNanoseconds
-  }
-
   public var contentType: String { StaticFile.contentType(forPath: path) }
 
   /// A validator from size and modification time: cheap, and changes whenever a deploy does.

@@ -30,7 +30,7 @@ extension HallFileReader {
       slotS: slot, perSlot: perSlot, daysAhead: daysAhead, hours: hours ?? serviceHours)
     if let hours = config.hours {
       let fits = hours.days.values.contains { ranges in
-        ranges.contains { ($0.end - $0.start) * 60 >= slot }
+        ranges.contains { $0.count * 60 >= slot }
       }
       guard fits else {
         throw HallConfigError(

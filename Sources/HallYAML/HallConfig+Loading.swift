@@ -154,10 +154,10 @@ enum HallFileReader {
     let url = try f.required("url").nonEmptyString()
     let hallValue = try f.required("hall")
     let hall = try hallValue.nonEmptyString()
-    guard CentralTarget.isValidHallID(hall) else {
+    guard let target = CentralTarget(url: url, hall: hall) else {
       throw hallValue.fail("\"\(hall)\" must be 1–32 of a-z, 0-9 and -")
     }
-    return CentralTarget(url: url, hall: hall)
+    return target
   }
 
   static func token(_ v: Value) throws(HallConfigError) -> String {
@@ -205,7 +205,7 @@ enum HallFileReader {
     guard case .mapping(let m) = v.node else {
       throw v.fail("must map weekdays (mon … sun) to times like \"08:00-15:00\"")
     }
-    var days: [Weekday: [OpeningHours.Range]] = [:]
+    var days: [Weekday: [MinuteRange]] = [:]
     for (k, value) in m {
       let keyText = k.string ?? ""
       let path = v.child(keyText)
@@ -221,20 +221,20 @@ enum HallFileReader {
   }
 
   /// `"08:00-15:00"`, several as `"08:00-12:00, 13:00-15:00"`, or `closed`.
-  static func ranges(_ v: Value) throws(HallConfigError) -> [OpeningHours.Range] {
+  static func ranges(_ v: Value) throws(HallConfigError) -> [MinuteRange] {
     let text = try v.string()
     if text.trimmingSpaces == "closed" { return [] }
-    var result: [OpeningHours.Range] = []
+    var result: [MinuteRange] = []
     for part in text.split(separator: ",") {
       let bounds = part.split(separator: "-")
       guard bounds.count == 2, let start = minute(bounds[0]), let end = minute(bounds[1]) else {
         throw v.fail("\"\(text)\" is not a time range like \"08:00-15:00\"")
       }
       guard start < end else { throw v.fail("\"\(text)\": the range must end after it starts") }
-      if let last = result.last, last.end > start {
+      if let last = result.last, last.upperBound > start {
         throw v.fail("\"\(text)\": ranges must be in order and must not overlap")
       }
-      result.append(OpeningHours.Range(start: start, end: end))
+      result.append(start..<end)
     }
     guard !result.isEmpty else { throw v.fail("\"\(text)\" is not a time range") }
     return result

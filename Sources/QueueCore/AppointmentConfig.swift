@@ -44,7 +44,7 @@ extension AppointmentOffer {
         continue
       }
       if let ranges = h.days[day], !ranges.isEmpty {
-        hours[day.key] = ranges.map(\.text).joined(separator: ", ")
+        hours[day.key] = ranges.map(\.clockText).joined(separator: ", ")
       }
     }
     self.init(slotS: c.slotS, perSlot: c.perSlot, daysAhead: c.daysAhead, hours: hours)

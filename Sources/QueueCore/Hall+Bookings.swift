@@ -99,15 +99,8 @@ extension Hall {
         .slotFull, "That slot is full; choose another.",
         id: "Jadwal itu sudah penuh; pilih jadwal lain.")
     }
-    var id = makeTicketID()
-    while bookings[id] != nil { id = makeTicketID() }
-    var code = makeBookingCode()
-    var attempts = 0
-    while bookingByCode[code] != nil {
-      attempts += 1
-      precondition(attempts < 1000, "makeBookingCode keeps returning codes already in use")
-      code = makeBookingCode()
-    }
+    let id = Hall.unused(makeTicketID) { bookings[$0] != nil }
+    let code = Hall.unused(makeBookingCode) { bookingByCode[$0] != nil }
     let b = BookingRecord(
       id: id, code: code, key: makeTicketKey(), service: service,
       day: LocalTime(dayNumber: d, secondOfDay: 0).date, start: start, name: name, phone: phone,
@@ -274,13 +267,13 @@ extension Hall {
   func slotStarts(_ a: AppointmentConfig, dayNumber d: Int64) -> [Millis] {
     let weekday = LocalTime(dayNumber: d, secondOfDay: 0).weekday
     let ranges =
-      a.hours.map { $0.days[weekday, default: []] } ?? [OpeningHours.Range(start: 0, end: 1440)]
+      a.hours.map { $0.days[weekday, default: []] } ?? [0..<1440]
     let base = zone.startOfDay(d)
     let length = a.slotS / 60
     var starts: [Millis] = []
     for r in ranges {
-      var m = r.start
-      while m + length <= r.end {
+      var m = r.lowerBound
+      while m + length <= r.upperBound {
         starts.append(base + Int64(m) * 60_000)
         m += length
       }

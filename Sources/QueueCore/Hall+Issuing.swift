@@ -51,13 +51,7 @@ extension Hall {
     enqueuedAt: Millis? = nil, setUp: (inout TicketRecord) -> Void = { _ in }
   ) -> Ticket {
     let seqNo = lastSeqNo[service, default: 0] + 1
-    var id = makeTicketID()
-    var attempts = 0
-    while tickets[id] != nil {
-      attempts += 1
-      precondition(attempts < 100, "makeTicketID keeps returning ids already in use")
-      id = makeTicketID()
-    }
+    let id = Hall.unused(makeTicketID) { tickets[$0] != nil }
     var t = TicketRecord(
       id: id, day: day, service: service,
       number: TicketRecord.number(service: service, seqNo: seqNo), seqNo: seqNo,
@@ -131,8 +125,8 @@ extension Hall {
     for offset in 0...7 {
       let dayNumber = l.dayNumber + Int64(offset)
       let weekday = LocalTime(dayNumber: dayNumber, secondOfDay: 0).weekday
-      for r in hours.days[weekday, default: []] where offset > 0 || r.start > l.minuteOfDay {
-        return zone.startOfDay(dayNumber) + Int64(r.start) * 60_000
+      for r in hours.days[weekday, default: []] where offset > 0 || r.lowerBound > l.minuteOfDay {
+        return zone.startOfDay(dayNumber) + Int64(r.lowerBound) * 60_000
       }
     }
     return nil

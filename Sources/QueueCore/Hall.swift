@@ -58,6 +58,19 @@ public final class Hall {
   /// Today's remote tickets per service they were issued in (the share cap).
   var remoteIssued: [String: Int] = [:]
 
+  /// A value from `make` (a random id or code) that is not `taken`. A generator that keeps
+  /// returning used values is a bug, stopped here rather than looped on for ever.
+  static func unused(_ make: () -> String, taken: (String) -> Bool) -> String {
+    var value = make()
+    var attempts = 0
+    while taken(value) {
+      attempts += 1
+      precondition(attempts < 1000, "the generator keeps returning values already in use")
+      value = make()
+    }
+    return value
+  }
+
   public init(
     config: HallConfig, restoring state: HallState?, now: Millis,
     makeTicketID: @escaping () -> String,

@@ -65,7 +65,9 @@ public struct CentralTarget: Sendable, Equatable {
   /// 1–32 of `[a-z0-9-]`: the hall's key in the central database.
   public var hall: String
 
-  public init(url: String, hall: String) {
+  /// Nil when `hall` is not a valid id.
+  public init?(url: String, hall: String) {
+    guard Self.isValidHallID(hall) else { return nil }
     self.url = url
     self.hall = hall
   }
@@ -151,26 +153,23 @@ public struct KioskConfig: Sendable, Equatable {
 /// A service's opening hours per weekday, in the hall's zone. A weekday with no ranges is
 /// closed. Ranges are half-open: `08:00-15:00` takes tickets from 08:00 until 14:59:59.
 public struct OpeningHours: Sendable, Equatable {
-  public struct Range: Sendable, Equatable {
-    /// Minutes after local midnight; `end` may be 1440.
-    public var start: Int
-    public var end: Int
+  public var days: [Weekday: [MinuteRange]]
 
-    public init(start: Int, end: Int) {
-      self.start = start
-      self.end = end
-    }
-
-    var text: String { clockText(start) + "-" + clockText(end) }
-  }
-
-  public var days: [Weekday: [Range]]
-
-  public init(days: [Weekday: [Range]]) { self.days = days }
+  public init(days: [Weekday: [MinuteRange]]) { self.days = days }
 
   public func isOpen(_ day: Weekday, minute: Int) -> Bool {
-    days[day, default: []].contains { $0.start <= minute && minute < $0.end }
+    days[day, default: []].contains { $0.contains(minute) }
   }
+}
+
+/// Minutes after local midnight, half-open like the hall file's `08:00-15:00`; the upper
+/// bound may be 1440. Opening hours, appointment hours and the simulator's shifts and
+/// arrival rates are all this.
+public typealias MinuteRange = Range<Int>
+
+extension MinuteRange {
+  /// `08:00-15:00`.
+  var clockText: String { QueueCore.clockText(lowerBound) + "-" + QueueCore.clockText(upperBound) }
 }
 
 func clockText(_ minute: Int) -> String { pad2(minute / 60) + ":" + pad2(minute % 60) }

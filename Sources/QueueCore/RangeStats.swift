@@ -19,10 +19,10 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     public var waitS = Summary([])
     public var serviceS = Summary([])
     /// Share of served tickets whose wait was ≤ the target; nil when none was served.
-    public var withinTarget: Double?
+    @Nullable public var withinTarget: Double? = nil
     public var arrivalsByHour = [Int](repeating: 0, count: 24)
-    public var ikm: Double?
-    public var ikmBand: String?
+    @Nullable public var ikm: Double? = nil
+    @Nullable public var ikmBand: String? = nil
     public var respondents = 0
     /// Bookings for slots in the period, cancelled ones left out (PROTOCOL 1.1).
     public var bookings = 0
@@ -37,29 +37,6 @@ public struct RangeStats: Sendable, Equatable, Encodable {
       case withinTarget = "within_target", arrivalsByHour = "arrivals_by_hour", ikm
       case ikmBand = "ikm_band", respondents
     }
-
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(name, forKey: .name)
-      try c.encode(issued, forKey: .issued)
-      try c.encode(served, forKey: .served)
-      try c.encode(noshow, forKey: .noshow)
-      try c.encode(cancelled, forKey: .cancelled)
-      try c.encode(expired, forKey: .expired)
-      try c.encode(transferred, forKey: .transferred)
-      try c.encode(calledBack, forKey: .calledBack)
-      try c.encode(targetWaitS, forKey: .targetWaitS)
-      try c.encode(waitS, forKey: .waitS)
-      try c.encode(serviceS, forKey: .serviceS)
-      try c.encode(withinTarget, forKey: .withinTarget)
-      try c.encode(arrivalsByHour, forKey: .arrivalsByHour)
-      try c.encode(respondents, forKey: .respondents)
-      try c.encode(ikm, forKey: .ikm)
-      try c.encode(ikmBand, forKey: .ikmBand)
-      try c.encode(bookings, forKey: .bookings)
-      try c.encode(bookingsMissed, forKey: .bookingsMissed)
-    }
   }
 
   public struct CounterStats: Sendable, Equatable, Encodable {
@@ -72,22 +49,10 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     /// Done tickets and the part of transferred ones spent at this counter.
     public var serviceS = Summary([])
     public var respondents = 0
-    public var ikm: Double?
+    @Nullable public var ikm: Double? = nil
 
     enum CodingKeys: String, CodingKey {
       case id, name, served, noshow, transferred, serviceS = "service_s", respondents, ikm
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(name, forKey: .name)
-      try c.encode(served, forKey: .served)
-      try c.encode(noshow, forKey: .noshow)
-      try c.encode(transferred, forKey: .transferred)
-      try c.encode(serviceS, forKey: .serviceS)
-      try c.encode(respondents, forKey: .respondents)
-      try c.encode(ikm, forKey: .ikm)
     }
   }
 
@@ -96,26 +61,14 @@ public struct RangeStats: Sendable, Equatable, Encodable {
     public var name: String
     public var served = 0
     public var noshow = 0
-    public var serviceMeanS: Int?
-    public var serviceP90S: Int?
+    @Nullable public var serviceMeanS: Int? = nil
+    @Nullable public var serviceP90S: Int? = nil
     public var respondents = 0
-    public var ikm: Double?
+    @Nullable public var ikm: Double? = nil
 
     enum CodingKeys: String, CodingKey {
       case id, name, served, noshow, serviceMeanS = "service_mean_s"
       case serviceP90S = "service_p90_s", respondents, ikm
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(id, forKey: .id)
-      try c.encode(name, forKey: .name)
-      try c.encode(served, forKey: .served)
-      try c.encode(noshow, forKey: .noshow)
-      try c.encode(serviceMeanS, forKey: .serviceMeanS)
-      try c.encode(serviceP90S, forKey: .serviceP90S)
-      try c.encode(respondents, forKey: .respondents)
-      try c.encode(ikm, forKey: .ikm)
     }
   }
 

@@ -36,12 +36,13 @@ struct ServiceQueue: Sendable {
   var count: Int { priority.count + normal.count }
   var isEmpty: Bool { priority.isEmpty && normal.isEmpty }
 
+  /// Runs `body` on the list `e` belongs to.
+  private mutating func withList<R>(of e: QueueEntry, _ body: (inout [QueueEntry]) -> R) -> R {
+    e.priority ? body(&priority) : body(&normal)
+  }
+
   mutating func insert(_ e: QueueEntry) {
-    if e.priority {
-      ServiceQueue.insert(e, into: &priority)
-    } else {
-      ServiceQueue.insert(e, into: &normal)
-    }
+    withList(of: e) { ServiceQueue.insert(e, into: &$0) }
   }
 
   /// Usually an append: tickets join in time order.
@@ -54,11 +55,7 @@ struct ServiceQueue: Sendable {
   }
 
   mutating func remove(_ e: QueueEntry) {
-    if e.priority {
-      ServiceQueue.remove(e, from: &priority)
-    } else {
-      ServiceQueue.remove(e, from: &normal)
-    }
+    withList(of: e) { ServiceQueue.remove(e, from: &$0) }
   }
 
   private static func remove(_ e: QueueEntry, from list: inout [QueueEntry]) {

@@ -2,10 +2,10 @@ import HallWire
 
 /// Durations in whole seconds; all nil when there is nothing to measure.
 public struct Summary: Sendable, Equatable, Encodable {
-  public var mean: Int?
-  public var p50: Int?
-  public var p90: Int?
-  public var max: Int?
+  @Nullable public var mean: Int? = nil
+  @Nullable public var p50: Int? = nil
+  @Nullable public var p90: Int? = nil
+  @Nullable public var max: Int? = nil
 
   /// Nearest-rank percentiles. Durations are whole seconds in a narrow range, so a long
   /// list (a year's waits: a million) is counted into one slot per second instead of being
@@ -39,16 +39,6 @@ public struct Summary: Sendable, Equatable, Encodable {
       p90 = sorted[ranks[1]]
     }
   }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(mean, forKey: .mean)
-    try c.encode(p50, forKey: .p50)
-    try c.encode(p90, forKey: .p90)
-    try c.encode(max, forKey: .max)
-  }
-
-  enum CodingKeys: String, CodingKey { case mean, p50, p90, max }
 }
 
 /// `GET /api/stats`.
@@ -93,18 +83,9 @@ public struct StatsReport: Sendable, Equatable, Encodable {
   }
 
   /// The service day reported on, when the caller names it.
-  public var date: String?
+  @Nullable public var date: String? = nil
   public var services: [ServiceStats]
   public var counters: [CounterStats]
-
-  enum CodingKeys: String, CodingKey { case date, services, counters }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(date, forKey: .date)
-    try c.encode(services, forKey: .services)
-    try c.encode(counters, forKey: .counters)
-  }
 }
 
 public enum Stats {

@@ -9,54 +9,66 @@ public struct SurveyElement: Sendable, Equatable, Encodable {
   /// Answers 1 to 4, worst first.
   public var answers: [String]
 
-  public static let all: [SurveyElement] = [
-    SurveyElement(
-      key: "u1", name: "Persyaratan",
-      question:
-        "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
-      answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
-    SurveyElement(
-      key: "u2", name: "Prosedur",
-      question: "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
-      answers: ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"]),
-    SurveyElement(
-      key: "u3", name: "Waktu pelayanan",
-      question: "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
-      answers: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"]),
-    SurveyElement(
-      key: "u4", name: "Biaya/tarif",
-      question: "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
-      answers: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"]),
-    SurveyElement(
-      key: "u5", name: "Produk layanan",
-      question:
-        "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
-      answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
-    SurveyElement(
-      key: "u6", name: "Kompetensi pelaksana",
-      question:
-        "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
-      answers: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"]),
-    SurveyElement(
-      key: "u7", name: "Perilaku pelaksana",
-      question:
-        "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
-      answers: [
-        "Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
-        "Sangat sopan dan ramah",
-      ]),
-    SurveyElement(
-      key: "u8", name: "Sarana dan prasarana",
-      question: "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
-      answers: ["Buruk", "Cukup", "Baik", "Sangat baik"]),
-    SurveyElement(
-      key: "u9", name: "Penanganan pengaduan",
-      question: "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
-      answers: [
+  public static let all: [SurveyElement] = questionnaire.enumerated().map { i, e in
+    SurveyElement(key: "u\(i + 1)", name: e.name, question: e.question, answers: e.answers)
+  }
+
+  /// In the regulation's order: u1 to u9.
+  static let questionnaire: [(name: String, question: String, answers: [String])] = [
+    (
+      "Persyaratan",
+      "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+      graded("sesuai")
+    ),
+    (
+      "Prosedur", "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+      graded("mudah")
+    ),
+    (
+      "Waktu pelayanan",
+      "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+      graded("cepat")
+    ),
+    (
+      "Biaya/tarif", "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+      ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"]
+    ),
+    (
+      "Produk layanan",
+      "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+      graded("sesuai")
+    ),
+    (
+      "Kompetensi pelaksana",
+      "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+      graded("kompeten")
+    ),
+    (
+      "Perilaku pelaksana",
+      "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+      graded("sopan dan ramah")
+    ),
+    (
+      "Sarana dan prasarana", "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+      ["Buruk", "Cukup", "Baik", "Sangat baik"]
+    ),
+    (
+      "Penanganan pengaduan",
+      "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+      [
         "Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
         "Dikelola dengan baik",
-      ]),
+      ]
+    ),
   ]
+
+  /// The questionnaire's usual scale for a quality: "Tidak sesuai" … "Sangat sesuai".
+  static func graded(_ quality: String) -> [String] {
+    [
+      "Tidak \(quality)", "Kurang \(quality)", quality.prefix(1).uppercased() + quality.dropFirst(),
+      "Sangat \(quality)",
+    ]
+  }
 }
 
 /// Who answered, all optional (the regulation's respondent profile).

@@ -17,19 +17,14 @@ public final class ReadableWatcher {
     self.loop = loop
     self.fileDescriptor = fileDescriptor
     self.action = action
-    // The event holds `self` unretained: the owner keeps the object, deinit removes the event.
-    event = event_new(
-      loop.base, fileDescriptor, Int16(EV_READ | EV_PERSIST), Trampolines.descriptorReadable,
-      Unmanaged.passUnretained(self).toOpaque())
-    guard event != nil else { fatalError("event_new failed: out of memory") }
-    event_priority_set(event, Int32(priority))
+    event = loop.makeEvent(
+      fileDescriptor: fileDescriptor, flags: EV_READ | EV_PERSIST, priority: priority, owner: self,
+      Trampolines.descriptorReadable)
     event_add(event, nil)
   }
 
   deinit {
-    event_del(event)
-    let event = self.event
-    loop.soon { event_free(event) }
+    loop.release([event])
   }
 
   /// Stops watching; the watcher cannot be restarted.

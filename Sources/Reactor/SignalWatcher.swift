@@ -51,9 +51,7 @@ public final class SignalWatcher {
   }
 
   deinit {
-    for (_, event) in events { event_del(event) }
-    let events = self.events.map(\.1)
-    loop.soon { for event in events { event_free(event) } }
+    loop.release(events.map(\.1))
   }
 
   func caught(_ number: Int32) {

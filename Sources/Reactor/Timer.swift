@@ -15,18 +15,12 @@ public final class Timer {
     self.loop = loop
     self.repeating = repeating
     self.action = action
-    let flags = Int16(repeating ? EV_PERSIST : 0)
-    // The event holds `self` unretained: the owner keeps the object, deinit removes the event.
-    event = event_new(
-      loop.base, -1, flags, Trampolines.timerFired, Unmanaged.passUnretained(self).toOpaque())
-    guard event != nil else { fatalError("event_new failed: out of memory") }
-    event_priority_set(event, Int32(priority))
+    event = loop.makeEvent(
+      flags: repeating ? EV_PERSIST : 0, priority: priority, owner: self, Trampolines.timerFired)
   }
 
   deinit {
-    event_del(event)
-    let event = self.event
-    loop.soon { event_free(event) }
+    loop.release([event])
   }
 
   /// Arms the timer `seconds` from now (replacing an earlier schedule); a repeating timer then

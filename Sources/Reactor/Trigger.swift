@@ -14,17 +14,11 @@ public final class Trigger {
   ) {
     self.loop = loop
     self.action = action
-    // The event holds `self` unretained: the owner keeps the object, deinit removes the event.
-    event = event_new(
-      loop.base, -1, 0, Trampolines.triggerFired, Unmanaged.passUnretained(self).toOpaque())
-    guard event != nil else { fatalError("event_new failed: out of memory") }
-    event_priority_set(event, Int32(priority))
+    event = loop.makeEvent(priority: priority, owner: self, Trampolines.triggerFired)
   }
 
   deinit {
-    event_del(event)
-    let event = self.event
-    loop.soon { event_free(event) }
+    loop.release([event])
   }
 
   public func fire() {

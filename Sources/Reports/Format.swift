@@ -61,3 +61,13 @@ extension RangeStats {
   var totalBookings: Int { services.reduce(0) { $0 + $1.bookings } }
   var totalBookingsMissed: Int { services.reduce(0) { $0 + $1.bookingsMissed } }
 }
+
+extension RangeStats.CounterStats {
+  /// A counter's row in the text and the printable tables (each with its own header).
+  var cells: [String] {
+    [
+      name, "\(served)", "\(noshow)", Format.duration(serviceS.mean),
+      Format.duration(serviceS.p90), "\(respondents)", Format.ikm(ikm),
+    ]
+  }
+}

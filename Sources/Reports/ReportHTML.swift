@@ -104,12 +104,7 @@ public enum ReportHTML {
     h += "<section class=\"pagebreak\"><h2>Per loket</h2>"
     h += table(
       ["Loket", "Dilayani", "Tdk hadir", "Layanan rata-rata", "Layanan p90", "Responden", "IKM"],
-      r.counters.map { c in
-        [
-          c.name, "\(c.served)", "\(c.noshow)", Format.duration(c.serviceS.mean),
-          Format.duration(c.serviceS.p90), "\(c.respondents)", Format.ikm(c.ikm),
-        ]
-      })
+      r.counters.map(\.cells))
     h += "</section>\n<section><h2>Per petugas</h2>"
     h +=
       r.officers.isEmpty

@@ -34,12 +34,7 @@ public enum ReportTable {
     out += "\n"
     out += grid(
       ["Loket", "Dilayani", "Tdk hadir", "Layanan rata2", "Layanan p90", "Responden", "IKM"],
-      r.counters.map { c in
-        [
-          c.name, "\(c.served)", "\(c.noshow)", Format.duration(c.serviceS.mean),
-          Format.duration(c.serviceS.p90), "\(c.respondents)", Format.ikm(c.ikm),
-        ]
-      })
+      r.counters.map(\.cells))
     if !r.officers.isEmpty {
       out += "\n"
       out += grid(

@@ -105,8 +105,8 @@ final class Replication {
     events.push(Event(at: start, kind: .dayStart(d)))
     for c in scenario.hall.counters {
       for r in scenario.shifts[c.id] ?? [] {
-        events.push(Event(at: start + Int64(r.start) * 60_000, kind: .shiftStart(c.id)))
-        events.push(Event(at: start + Int64(r.end) * 60_000 - 1, kind: .shiftEnd(c.id)))
+        events.push(Event(at: start + Int64(r.lowerBound) * 60_000, kind: .shiftStart(c.id)))
+        events.push(Event(at: start + Int64(r.upperBound) * 60_000 - 1, kind: .shiftEnd(c.id)))
       }
     }
     events.push(Event(at: end - 1, kind: .dayEnd(d)))
@@ -133,8 +133,8 @@ final class Replication {
       var booking: [Visitor] = []
       for piece in scenario.arrivals[s] ?? [] where piece.perHour > 0 {
         let meanGap = 3_600_000 / piece.perHour
-        var t = Double(start + Int64(piece.range.start) * 60_000)
-        let stop = Double(start + Int64(piece.range.end) * 60_000)
+        var t = Double(start + Int64(piece.range.lowerBound) * 60_000)
+        let stop = Double(start + Int64(piece.range.upperBound) * 60_000)
         while true {
           t += arrivalRNG.exponential(mean: meanGap)
           if t >= stop { break }

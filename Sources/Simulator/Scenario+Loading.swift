@@ -22,7 +22,7 @@ extension Scenario {
   /// The mean number of arrivals in one day.
   public var expectedTicketsPerDay: Double {
     if let replay { return Double(replay.count) }
-    return arrivals.values.joined().map { $0.perHour * Double($0.range.end - $0.range.start) / 60 }
+    return arrivals.values.joined().map { $0.perHour * Double($0.range.count) / 60 }
       .reduce(0, +)
   }
 
@@ -129,7 +129,7 @@ struct ScenarioReader {
       var ranges: [MinuteRange] = []
       for r in try c.required("open").sequence() {
         let range = try minuteRange(r)
-        if let last = ranges.last, last.end > range.start {
+        if let last = ranges.last, last.upperBound > range.lowerBound {
           throw r.fail("shifts must be in order and must not overlap")
         }
         ranges.append(range)
@@ -219,14 +219,13 @@ struct ScenarioReader {
       guard rate <= Scenario.maxPerHour else {
         throw rateItem.fail("\(rate) is over \(Int(Scenario.maxPerHour)) an hour")
       }
-      let range = MinuteRange(start: from, end: to)
-      if let overlap = result.first(where: { $0.range.start < to && from < $0.range.end }) {
-        _ = overlap
+      let range = from..<to
+      if result.contains(where: { $0.range.overlaps(range) }) {
         throw item.fail("overlaps an earlier range")
       }
       result.append(RatePiece(range: range, perHour: rate))
     }
-    return result.sorted { $0.range.start < $1.range.start }
+    return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
   func clock(_ v: Item) throws(ScenarioError) -> Int {
@@ -244,7 +243,7 @@ struct ScenarioReader {
       let b = Self.minute(String(bounds[1]))
     else { throw v.fail("\"\(text)\" is not a time range like \"08:00-12:00\"") }
     guard a < b else { throw v.fail("\"\(text)\": the range must end after it starts") }
-    return MinuteRange(start: a, end: b)
+    return a..<b
   }
 
   func serviceTime(_ v: Item) throws(ScenarioError) -> ServiceTime {

@@ -81,7 +81,7 @@ public struct Scenario: Sendable {
     }
     let pieces = arrivals.values.joined().filter { $0.perHour > 0 }
     return (
-      pieces.map(\.range.start).min() ?? 0, pieces.map(\.range.end).max() ?? 24 * 60
+      pieces.map(\.range.lowerBound).min() ?? 0, pieces.map(\.range.upperBound).max() ?? 24 * 60
     )
   }
 
@@ -123,18 +123,10 @@ public struct RecordedVisitor: Sendable, Equatable {
   }
 }
 
-/// Minutes after local midnight, half-open: [start, end); the hall file's opening hours are
-/// the same shape.
-public typealias MinuteRange = OpeningHours.Range
-
+/// Visitors arriving at `perHour` through `range`.
 public struct RatePiece: Sendable, Equatable {
   public var range: MinuteRange
   public var perHour: Double
-
-  public init(range: MinuteRange, perHour: Double) {
-    self.range = range
-    self.perHour = perHour
-  }
 }
 
 public enum ServiceTime: Sendable, Equatable {

@@ -18,9 +18,9 @@ public enum Staffing {
       guard let pieces = scenario.arrivals[svc.id], pieces.contains(where: { $0.perHour > 0 })
       else { return nil }
       // Below the day's mean offered load the queue only grows: start there.
-      let minutes = pieces.map { Double($0.range.end - $0.range.start) }.reduce(0, +)
+      let minutes = pieces.map { Double($0.range.count) }.reduce(0, +)
       let perHour =
-        pieces.map { $0.perHour * Double($0.range.end - $0.range.start) }
+        pieces.map { $0.perHour * Double($0.range.count) }
         .reduce(0, +) / max(1, minutes)
       var k = max(1, Int(perHour * scenario.serviceTime(of: svc.id).meanS / 3600))
       while k <= maxCounters {

@@ -9,10 +9,8 @@ public struct TerminalSize: Equatable, Sendable {
   public var columns: Int
   public var rows: Int
 
-  public init(columns: Int, rows: Int) {
-    self.columns = columns
-    self.rows = rows
-  }
+  /// The classic 80 × 24, for a terminal that does not say its size.
+  public static let standard = TerminalSize(columns: 80, rows: 24)
 }
 
 /// A terminal in raw mode on the alternate screen, with the cursor hidden. `restore()`

@@ -50,7 +50,7 @@ struct Report: ParsableCommand {
   func run() throws {
     if db == nil { return try fromServer() }
     let root = defaultResourceRoot(executablePath: CommandLine.arguments[0])
-    let configPath = config ?? root + "/Assets/halls/mpp-banyuwangi.yaml"
+    let configPath = config ?? bundledHall(root: root)
     do {
       let hall = try HallConfig.load(yaml: String(contentsOfFile: configPath, encoding: .utf8))
       let now = Int64(Date().timeIntervalSince1970 * 1000)

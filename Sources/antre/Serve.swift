@@ -8,11 +8,7 @@ struct Serve: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run the hall: HTTP API, static pages and the live feed on one port.")
 
-  @Option(help: "The hall file (YAML or JSON). Default: the bundled sample hall.")
-  var config: String?
-
-  @Option(help: "The SQLite database file (created if missing).")
-  var db = "antre.sqlite"
+  @OptionGroup var hall: HallFiles
 
   @Option(help: "Address to listen on.")
   var host = "127.0.0.1"
@@ -46,10 +42,9 @@ struct Serve: ParsableCommand {
     LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
     let logger = Logger(label: "antre.serve")
     let root = self.root ?? defaultResourceRoot(executablePath: CommandLine.arguments[0])
-    let configPath = config ?? root + "/Assets/halls/mpp-banyuwangi.yaml"
     var options = ServerOptions(
-      configPath: configPath, databasePath: db, host: host, port: port, resourceRoot: root,
-      echo: echo)
+      configPath: hall.configPath(root: root), databasePath: hall.db, host: host, port: port,
+      resourceRoot: root, echo: echo)
     if let central, let hallId { options.central = CentralTarget(url: central, hall: hallId) }
     let server: AntreServer
     do {

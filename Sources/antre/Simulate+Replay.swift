@@ -21,7 +21,7 @@ extension Simulate {
       throw ReplayError(en: "no database at \(db)", id: "basis data \(db) tidak ada")
     }
     let root = defaultResourceRoot(executablePath: CommandLine.arguments[0])
-    let hallPath = counters ?? config ?? root + "/Assets/halls/mpp-banyuwangi.yaml"
+    let hallPath = counters ?? config ?? bundledHall(root: root)
     guard let text = try? String(contentsOfFile: hallPath, encoding: .utf8) else {
       throw ReplayError(en: "cannot read \(hallPath)", id: "tidak bisa membaca \(hallPath)")
     }

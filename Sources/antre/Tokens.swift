@@ -10,11 +10,7 @@ struct Tokens: ParsableCommand {
       file are generated on first start and kept in the database; this shows them again.
       """)
 
-  @Option(help: "The hall file. Default: the bundled sample hall.")
-  var config: String?
-
-  @Option(help: "The SQLite database file of the hall.")
-  var db = "antre.sqlite"
+  @OptionGroup var hall: HallFiles
 
   @Option(help: "The address devices use to reach the server, for the printed links.")
   var server = "http://127.0.0.1:8080"
@@ -23,7 +19,7 @@ struct Tokens: ParsableCommand {
     let root = defaultResourceRoot(executablePath: CommandLine.arguments[0])
     do {
       let tokens = try AntreServer.tokens(
-        configPath: config ?? root + "/Assets/halls/mpp-banyuwangi.yaml", databasePath: db)
+        configPath: hall.configPath(root: root), databasePath: hall.db)
       print(tokenBanner(tokens, base: server, heading: "Tokens of this hall:"))
     } catch {
       FileHandle.standardError.write(Data("antre tokens: \(error)\n".utf8))

@@ -1,6 +1,6 @@
 import HallWire
 import FoundationEssentials
-import Terminal
+@testable import Terminal
 import Testing
 
 @testable import Officer

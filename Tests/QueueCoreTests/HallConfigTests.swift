@@ -133,6 +133,6 @@ import HallYAML
               mon: 08:00-15:00
         counters: [{id: 1, services: [A]}]
         """)
-    #expect(config.services[0].hours?.days[.mon] == [OpeningHours.Range(start: 480, end: 900)])
+    #expect(config.services[0].hours?.days[.mon] == [480..<900])
   }
 }

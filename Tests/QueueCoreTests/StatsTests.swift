@@ -1,3 +1,4 @@
+import Foundation
 import HallWire
 import Testing
 
@@ -61,6 +62,16 @@ import Testing
     #expect(keys(service["wait_s"] as! [String: Any]) == ["mean", "p50", "p90", "max"])
     let counter = (o["counters"] as! [[String: Any]])[0]
     #expect(keys(counter) == ["id", "name", "served", "transferred", "service_s"])
+  }
+
+  @Test func figuresNotMeasuredAreWrittenAsNull() throws {
+    let day = json(Stats.compute(tickets: [], config: makeHall().config))
+    #expect(day["date"] is NSNull)
+    let waits = ((day["services"] as! [[String: Any]])[0]["wait_s"] as! [String: Any])
+    #expect(["mean", "p50", "p90", "max"].allSatisfy { waits[$0] is NSNull })
+    let officer = json(RangeStats.OfficerStats(id: "198001012005011001", name: "Sari"))
+    #expect(
+      ["service_mean_s", "service_p90_s", "ikm"].allSatisfy { officer[$0] is NSNull })
   }
 
   @Test func transferredTicketsCountWhereIssuedAndWhereServed() throws {

@@ -38,7 +38,7 @@ import HallYAML
         """, directory: ".")
     #expect(s.replications == 20)
     #expect(s.days == 1)
-    #expect(s.arrivals["A"] == [RatePiece(range: MinuteRange(start: 480, end: 600), perHour: 120)])
+    #expect(s.arrivals["A"] == [RatePiece(range: 480..<600, perHour: 120)])
     #expect(s.serviceTime(of: "A") == .lognormal(meanS: 420, cv: 0.6))
     #expect(s.serviceTime(of: "B").meanS == (120 + 300 + 610) / 3.0)
     #expect(s.shifts[1]?.count == 2)

@@ -28,7 +28,7 @@ import Testing
     let scenario = Scenario(
       hall: oneServiceHall(counters: c, meanS: Int(meanS)), date: "2026-12-07",
       replications: 70, seed: 11, warmupS: 3600,
-      arrivals: ["A": [RatePiece(range: MinuteRange(start: 0, end: 23 * 60), perHour: perHour)]],
+      arrivals: ["A": [RatePiece(range: 0..<23 * 60, perHour: perHour)]],
       serviceTime: ["A": .exponential(meanS: meanS)])
     let s = Simulation.run(scenario).service("A")!
     let (p, wq) = erlangC(servers: c, arrivalsPerS: perHour / 3600, meanS: meanS)
@@ -60,7 +60,7 @@ import Testing
         CounterConfig(id: 5, name: "5", services: ["B"], policy: .fifo),
       ])
     func piece(_ from: Int, _ to: Int, _ rate: Double) -> RatePiece {
-      RatePiece(range: MinuteRange(start: 480 + from, end: 480 + to), perHour: rate)
+      RatePiece(range: (480 + from)..<(480 + to), perHour: rate)
     }
     let scenario = Scenario(
       hall: hall, date: "2026-12-07", replications: reps, seed: 21,

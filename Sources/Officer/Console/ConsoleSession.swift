@@ -101,7 +101,7 @@ extension Console {
       settings: settings,
       transport: ReactorTransport(
         server: settings.server, loop: loop, timeout: 5, language: options.lang),
-      size: terminal.size ?? TerminalSize(columns: 80, rows: 24),
+      size: terminal.size ?? .standard,
       write: terminal.write)
     let feed = FeedClient(loop: loop, url: url, token: settings.token)
     let session = ConsoleSession(loop: loop, terminal: terminal, driver: driver, feed: feed)
