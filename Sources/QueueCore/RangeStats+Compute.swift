@@ -4,7 +4,7 @@ extension RangeStats {
   /// Everything from the tickets and survey answers of the range (the caller selects them
   /// by day). `officers` names officers by id; ids not in it are listed under their id.
   public static func compute(
-    tickets: [ReportTicket], legs: [ReportLeg] = [], surveys: [ReportSurvey],
+    tickets: [ReportTicket], legs: [Leg] = [], surveys: [ReportSurvey],
     officers: [Officer], config: HallConfig, range: ReportRange
   ) -> RangeStats {
     var builder = Builder(config: config, range: range)
@@ -19,7 +19,7 @@ extension RangeStats {
     range: ReportRange
   ) -> RangeStats {
     compute(
-      tickets: records.map(ReportTicket.init), legs: records.flatMap(\.legs).map(ReportLeg.init),
+      tickets: records.map(ReportTicket.init), legs: records.flatMap(\.legs),
       surveys: surveys, officers: officers, config: config, range: range)
   }
 
@@ -133,7 +133,7 @@ extension RangeStats {
     }
 
     /// A service the ticket left by transfer: its wait there, and the counter's time with it.
-    public mutating func add(_ l: ReportLeg) {
+    public mutating func add(_ l: Leg) {
       let s = index(l.service)
       services[s].transferred += 1
       waits[s].append(seconds(from: l.enqueuedAt, to: l.firstCalledAt))

@@ -72,10 +72,10 @@ final class HallApp {
     throws(StorageError) -> (Hall, [(seq: Int64, json: [UInt8])])
   {
     let day = config.zone.day(of: now)
-    let recovery = try store.loadRecovery(day: day, recentEventLimit: limits.replayEvents)
+    let loaded = try store.loadHall(day: day, recentEventLimit: limits.replayEvents)
     let hall = Hall(
-      config: config, restoring: HallState(recovery), now: now, makeTicketID: generateTicketID)
-    let recent = recovery.recentEvents.filter { $0.box == nil }.map {
+      config: config, restoring: loaded.hall, now: now, makeTicketID: generateTicketID)
+    let recent = loaded.recentEvents.filter { $0.box == nil }.map {
       (seq: $0.seq, json: Array($0.json.utf8))
     }
     return (hall, recent)

@@ -1,3 +1,6 @@
+import HallWire
+import QueueCore
+
 /// Antre's durable state in one SQLite file (WAL, `synchronous=FULL`).
 ///
 /// Owned by one thread, the server's event loop, hence not `Sendable`. Writes are grouped:
@@ -168,7 +171,7 @@ public final class Store {
 
   /// Inserts the ticket, or replaces every field of the stored ticket with the same `id`.
   /// Throws `.constraintViolation` if another ticket of the same day has the same `request`.
-  public func upsert(_ ticket: TicketRow) throws(StorageError) {
+  public func upsert(_ ticket: TicketRecord) throws(StorageError) {
     let statement = statements.upsertTicket
     statement.bind(1, ticket.id)
     statement.bind(2, ticket.day)
@@ -176,7 +179,7 @@ public final class Store {
     statement.bind(4, ticket.number)
     statement.bind(5, ticket.seqNo)
     statement.bind(6, ticket.priority)
-    statement.bind(7, ticket.state)
+    statement.bind(7, ticket.state.rawValue)
     statement.bind(8, ticket.issuedAt)
     statement.bind(9, ticket.enqueuedAt)
     statement.bind(10, ticket.calledAt)
@@ -187,13 +190,13 @@ public final class Store {
     statement.bind(15, ticket.request)
     statement.bind(16, ticket.box)
     statement.bind(17, ticket.firstCalledAt)
-    statement.bind(18, ticket.announcedAt)
-    statement.bind(19, ticket.announcedCounter)
-    statement.bind(20, ticket.announcedSeq)
+    statement.bind(18, ticket.announced?.at)
+    statement.bind(19, ticket.announced?.counter)
+    statement.bind(20, ticket.announced?.seq)
     statement.bind(21, ticket.officer)
     statement.bind(22, ticket.key)
-    statement.bind(23, ticket.appointmentAt)
-    statement.bind(24, ticket.bookingID)
+    statement.bind(23, ticket.appointment)
+    statement.bind(24, ticket.booking)
     statement.bind(25, ticket.remote)
     statement.bind(26, ticket.phone)
     try ensureTransactionIsAlive()
@@ -215,7 +218,7 @@ public final class Store {
   }
 
   /// Records that the service day `day` has started. The stored day never goes back, so a
-  /// clock set back later cannot reopen an earlier day (see `loadRecovery`).
+  /// clock set back later cannot reopen an earlier day (see `loadHall`).
   public func recordServiceDay(_ day: String) throws(StorageError) {
     let statement = statements.raiseServiceDay
     statement.bind(1, day)
@@ -229,10 +232,10 @@ public final class Store {
   }
 
   /// Inserts the counter, or replaces the stored counter with the same `id`.
-  public func upsert(_ counter: CounterRow) throws(StorageError) {
+  public func upsert(_ counter: CounterRecord) throws(StorageError) {
     let statement = statements.upsertCounter
     statement.bind(1, counter.id)
-    statement.bind(2, counter.state)
+    statement.bind(2, counter.state.rawValue)
     statement.bind(3, counter.reason)
     statement.bind(4, counter.ticketID)
     statement.bind(5, counter.since)
@@ -242,12 +245,13 @@ public final class Store {
   }
 
   /// Records the last number issued for a service on a day. The stored value never
-  /// decreases: a lower `last` than the stored one is ignored, so numbers are never reused.
-  public func setNumber(_ number: NumberRow) throws(StorageError) {
+  /// decreases: a lower `lastSeqNo` than the stored one is ignored, so numbers are never
+  /// reused.
+  public func setNumber(_ number: DaySequence) throws(StorageError) {
     let statement = statements.setNumber
     statement.bind(1, number.day)
     statement.bind(2, number.service)
-    statement.bind(3, number.last)
+    statement.bind(3, number.lastSeqNo)
     try ensureTransactionIsAlive()
     try statement.run()
   }
@@ -265,7 +269,7 @@ public final class Store {
   }
 
   /// Stores a new print job. Throws `.constraintViolation` if its `job` id is already stored.
-  public func insert(_ job: PrintJobRow) throws(StorageError) {
+  public func insert(_ job: PrintJob) throws(StorageError) {
     let statement = statements.insertPrintJob
     statement.bind(1, job.job)
     statement.bind(2, job.box)
@@ -297,49 +301,51 @@ public final class Store {
 
   // MARK: - Reads
 
-  /// Every ticket of `day`, ordered by issue time.
-  public func tickets(day: String) throws(StorageError) -> [TicketRow] {
+  /// Every ticket of `day`, ordered by issue time. Here and below, a ticket whose state this
+  /// build does not know (written by a newer Antre) is left out.
+  public func tickets(day: String) throws(StorageError) -> [TicketRecord] {
     let statement = statements.ticketsOfDay
     statement.bind(1, day)
-    return try withLegs(statement.rows(Self.ticketRow), day: day)
+    return try withLegs(statement.rows(Self.ticket), day: day)
   }
 
-  public func ticket(id: String) throws(StorageError) -> TicketRow? {
+  public func ticket(id: String) throws(StorageError) -> TicketRecord? {
     let statement = statements.ticketByID
     statement.bind(1, id)
-    return try withLegs(statement.rows(Self.ticketRow)).first
+    return try withLegs(statement.rows(Self.ticket)).first
   }
 
   /// The ticket issued on `day` for the idempotency key `request`, if any.
-  public func ticket(day: String, request: String) throws(StorageError) -> TicketRow? {
+  public func ticket(day: String, request: String) throws(StorageError) -> TicketRecord? {
     let statement = statements.ticketByRequest
     statement.bind(1, day)
     statement.bind(2, request)
-    return try withLegs(statement.rows(Self.ticketRow)).first
+    return try withLegs(statement.rows(Self.ticket)).first
   }
 
-  /// Fills in `legs`: one query for a whole day, else one per ticket (few: one, or the
-  /// unfinished tickets of earlier days).
-  private func withLegs(_ rows: [TicketRow], day: String? = nil) throws(StorageError)
-    -> [TicketRow]
+  /// Drops the tickets of unknown states and fills in `legs`: one query for a whole day,
+  /// else one per ticket (few: one, or the unfinished tickets of earlier days).
+  private func withLegs(_ rows: [TicketRecord?], day: String? = nil) throws(StorageError)
+    -> [TicketRecord]
   {
-    var legs: [String: [LegRow]] = [:]
+    let tickets = rows.compactMap { $0 }
+    var legs: [String: [Leg]] = [:]
     if let day {
       statements.legsOfDay.bind(1, day)
-      for (id, leg) in try statements.legsOfDay.rows(Self.legRow) {
+      for (id, leg) in try statements.legsOfDay.rows(Self.leg) {
         legs[id, default: []].append(leg)
       }
     } else {
-      for row in rows {
-        statements.legsOfTicket.bind(1, row.id)
-        legs[row.id] = try statements.legsOfTicket.rows(Self.legRow).map(\.1)
+      for ticket in tickets {
+        statements.legsOfTicket.bind(1, ticket.id)
+        legs[ticket.id] = try statements.legsOfTicket.rows(Self.leg).map(\.1)
       }
     }
-    guard !legs.isEmpty else { return rows }
-    return rows.map { row in
-      var row = row
-      row.legs = legs[row.id] ?? []
-      return row
+    guard !legs.isEmpty else { return tickets }
+    return tickets.map { ticket in
+      var ticket = ticket
+      ticket.legs = legs[ticket.id] ?? []
+      return ticket
     }
   }
 
@@ -357,10 +363,23 @@ public final class Store {
     return try statement.rows { $0.text(0) }.first
   }
 
-  /// Everything the server needs to rebuild the hall on `day` (see `Recovery`), read in one
-  /// transaction so it is one consistent picture. If a later service day has already
-  /// started (the clock went back), that day is loaded instead: `Recovery.serviceDay`.
-  public func loadRecovery(day: String, recentEventLimit: Int) throws(StorageError) -> Recovery {
+  /// Every key and value of `meta`.
+  public func allMeta() throws(StorageError) -> [String: String] {
+    var meta: [String: String] = [:]
+    for (key, value) in try statements.allMeta.rows({ ($0.text(0), $0.text(1)) }) {
+      meta[key] = value
+    }
+    return meta
+  }
+
+  /// Everything the server needs to rebuild the hall on `day`, and the latest
+  /// `recentEventLimit` events (ascending by `seq`) for the replay ring, read in one
+  /// transaction so they are one consistent picture. If a later service day has already
+  /// started (the clock went back), that day is loaded instead: `HallState.serviceDay`.
+  /// Counters and officers this build cannot read (a newer state or PIN scheme) are left out.
+  public func loadHall(day: String, recentEventLimit: Int) throws(StorageError)
+    -> (hall: HallState, recentEvents: [EventRow])
+  {
     let ownsTransaction = !inTransaction
     if ownsTransaction {
       try statements.beginRead.run()
@@ -374,59 +393,66 @@ public final class Store {
     let latest = try statements.latestServiceDay.rows { $0.optionalText(0) }.first.flatMap { $0 }
     let day = max(day, latest ?? day)
     statements.ticketsOfDay.bind(1, day)
-    var tickets = try withLegs(statements.ticketsOfDay.rows(Self.ticketRow), day: day)
+    var tickets = try withLegs(statements.ticketsOfDay.rows(Self.ticket), day: day)
     statements.unfinishedBefore.bind(1, day)
-    tickets += try withLegs(statements.unfinishedBefore.rows(Self.ticketRow))
-    let counters = try statements.allCounters.rows(Self.counterRow)
+    tickets += try withLegs(statements.unfinishedBefore.rows(Self.ticket))
     statements.numbersOfDay.bind(1, day)
     let numbers = try statements.numbersOfDay.rows { row in
-      NumberRow(day: row.text(0), service: row.text(1), last: row.int(2))
+      DaySequence(day: row.text(0), service: row.text(1), lastSeqNo: row.int(2))
     }
     let lastSeq = try statements.lastSeq.rows { $0.optionalInt64(0) }.first.flatMap { $0 } ?? 0
     statements.recentEvents.bind(1, max(0, recentEventLimit))
     let recentEvents = try statements.recentEvents.rows(Self.eventRow)
-    let jobs = try statements.unprintedJobs.rows(Self.printJobRow)
-    var meta: [String: String] = [:]
-    for (key, value) in try statements.allMeta.rows({ ($0.text(0), $0.text(1)) }) {
-      meta[key] = value
-    }
-    var recovery = Recovery(
-      tickets: tickets, counters: counters, numbers: numbers, lastSeq: lastSeq,
-      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta, serviceDay: day,
-      officers: try officers(), surveyedTickets: try surveyedTickets(day: day))
-    recovery.bookings = try heldBookings(day: day)
-    return recovery
+    let hall = HallState(
+      tickets: tickets, counters: try statements.allCounters.rows(Self.counter).compactMap { $0 },
+      sequences: numbers, lastSeq: lastSeq,
+      pendingPrintJobs: try statements.unprintedJobs.rows(Self.printJob), serviceDay: day,
+      officers: try officers(), surveyedTickets: try surveyedTickets(day: day),
+      bookings: try heldBookings(day: day))
+    return (hall, recentEvents)
   }
 
-  // MARK: - Row mapping (column orders match `Statements`)
+  // MARK: - Reading rows (column orders match `Statements`)
 
-  private static func ticketRow(_ row: Statement) -> TicketRow {
-    TicketRow(
+  /// Nil for a state this build does not know.
+  private static func ticket(_ row: Statement) -> TicketRecord? {
+    guard let state = TicketState(rawValue: row.text(6)) else { return nil }
+    var ticket = TicketRecord(
       id: row.text(0), day: row.text(1), service: row.text(2), number: row.text(3),
-      seqNo: row.int(4), priority: row.bool(5), state: row.text(6), issuedAt: row.int64(7),
+      seqNo: row.int(4), priority: row.bool(5), state: state, issuedAt: row.int64(7),
       enqueuedAt: row.int64(8), calledAt: row.optionalInt64(9), startedAt: row.optionalInt64(10),
       finishedAt: row.optionalInt64(11), counter: row.optionalInt(12), calls: row.int(13),
       request: row.optionalText(14), box: row.optionalText(15),
-      firstCalledAt: row.optionalInt64(16), announcedAt: row.optionalInt64(17),
-      announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19),
-      officer: row.optionalText(20), key: row.optionalText(21),
-      appointmentAt: row.optionalInt64(22), bookingID: row.optionalText(23),
-      remote: row.bool(24), phone: row.optionalText(25))
+      firstCalledAt: row.optionalInt64(16), officer: row.optionalText(20),
+      key: row.optionalText(21))
+    ticket.announced = row.optionalInt64(17).map {
+      Announcement(
+        at: $0, counter: row.optionalInt(18) ?? ticket.counter ?? 0,
+        seq: row.optionalInt64(19) ?? 0)
+    }
+    ticket.appointment = row.optionalInt64(22)
+    ticket.booking = row.optionalText(23)
+    ticket.remote = row.bool(24)
+    ticket.phone = row.optionalText(25)
+    return ticket
   }
 
-  private static func legRow(_ row: Statement) -> (String, LegRow) {
+  /// The ticket's id and the leg.
+  private static func leg(_ row: Statement) -> (String, Leg) {
     (
       row.text(0),
-      LegRow(
+      Leg(
         service: row.text(2), counter: row.int(3), enqueuedAt: row.int64(4),
         firstCalledAt: row.int64(5), calledAt: row.int64(6), startedAt: row.optionalInt64(7),
         transferredAt: row.int64(8))
     )
   }
 
-  private static func counterRow(_ row: Statement) -> CounterRow {
-    CounterRow(
-      id: row.int(0), state: row.text(1), reason: row.optionalText(2),
+  /// Nil for a state this build does not know.
+  private static func counter(_ row: Statement) -> CounterRecord? {
+    guard let state = CounterState(rawValue: row.text(1)) else { return nil }
+    return CounterRecord(
+      id: row.int(0), state: state, reason: row.optionalText(2),
       ticketID: row.optionalText(3), since: row.int64(4), officer: row.optionalText(5))
   }
 
@@ -436,8 +462,8 @@ public final class Store {
       json: row.text(4))
   }
 
-  private static func printJobRow(_ row: Statement) -> PrintJobRow {
-    PrintJobRow(
+  private static func printJob(_ row: Statement) -> PrintJob {
+    PrintJob(
       job: row.text(0), box: row.text(1), ticketID: row.text(2), createdAt: row.int64(3),
       printedAt: row.optionalInt64(4))
   }
