@@ -18,19 +18,10 @@ extension Store {
         phone = excluded.phone, state = excluded.state, ticket_id = excluded.ticket_id,
         created_at = excluded.created_at, changed_at = excluded.changed_at
       """)
-    s.bind(1, booking.id)
-    s.bind(2, booking.code)
-    s.bind(3, booking.key)
-    s.bind(4, booking.service)
-    s.bind(5, booking.day)
-    s.bind(6, booking.start)
-    s.bind(7, booking.name)
-    s.bind(8, booking.phone)
-    s.bind(9, booking.state.rawValue)
-    s.bind(10, booking.ticketID)
-    s.bind(11, booking.createdAt)
-    s.bind(12, booking.changedAt)
-    try s.run()
+    try s.run(
+      booking.id, booking.code, booking.key, booking.service, booking.day, booking.start,
+      booking.name, booking.phone, booking.state.rawValue, booking.ticketID, booking.createdAt,
+      booking.changedAt)
   }
 
   /// Bookings of `day` and later, then those of earlier days still `booked`: what the hall
@@ -43,7 +34,7 @@ extension Store {
       UNION ALL
       SELECT \(Self.bookingColumns) FROM bookings WHERE day < ?1 AND state = 'booked'
       """)
-    s.bind(1, day)
+    s.bind(day)
     return try s.rows(Self.booking).compactMap { $0 }.sorted {
       ($0.start, $0.id) < ($1.start, $1.id)
     }
@@ -53,7 +44,7 @@ extension Store {
   public func booking(id: String) throws(StorageError) -> BookingRecord? {
     let s = try connection.prepare(
       "SELECT \(Self.bookingColumns) FROM bookings WHERE id = ?1")
-    s.bind(1, id)
+    s.bind(id)
     return try s.rows(Self.booking).first.flatMap { $0 }
   }
 
@@ -65,7 +56,7 @@ extension Store {
       SELECT coalesce(t.phone, b.phone) FROM tickets t
       LEFT JOIN bookings b ON b.id = t.booking_id WHERE t.id = ?1
       """)
-    s.bind(1, id)
+    s.bind(id)
     return try s.rows { $0.optionalText(0) }.first.flatMap { $0 }
   }
 
@@ -78,8 +69,7 @@ extension Store {
       FROM bookings WHERE day BETWEEN ?1 AND ?2
       GROUP BY day, service ORDER BY day, service
       """)
-    s.bind(1, from)
-    s.bind(2, to)
+    s.bind(from, to)
     return try s.rows {
       ReportBookings(
         day: $0.text(0), service: $0.text(1), booked: $0.int(2), checkedIn: $0.int(3),

@@ -11,14 +11,10 @@ extension Store {
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
       ON CONFLICT (id) DO NOTHING RETURNING seq
       """)
-    s.bind(1, notice.id)
-    s.bind(2, notice.subject)
-    s.bind(3, notice.event.rawValue)
-    s.bind(4, String(decoding: notice.body, as: UTF8.self))
-    s.bind(5, notice.createdAt)
-    s.bind(6, notice.expiresAt)
-    s.bind(7, 0)
-    s.bind(8, notice.createdAt)
+    s.bind(
+      notice.id, notice.subject, notice.event.rawValue,
+      String(decoding: notice.body, as: UTF8.self), notice.createdAt, notice.expiresAt, 0,
+      notice.createdAt)
     return try !s.rows { $0.int64(0) }.isEmpty
   }
 
@@ -44,23 +40,21 @@ extension Store {
         delivered_at, given_up_at
       FROM notices WHERE id = ?1
       """)
-    s.bind(1, id)
+    s.bind(id)
     return try s.rows(Self.notice).first.flatMap { $0 }
   }
 
   /// Ids of the notices made at or after `since`, whatever their state.
   public func noticeIDs(since: Int64) throws(StorageError) -> [String] {
     let s = try connection.prepare("SELECT id FROM notices WHERE created_at >= ?1")
-    s.bind(1, since)
+    s.bind(since)
     return try s.rows { $0.text(0) }
   }
 
   public func markNoticeDelivered(id: String, at: Int64) throws(StorageError) {
     let s = try connection.prepare(
       "UPDATE notices SET delivered_at = ?2 WHERE id = ?1 AND delivered_at IS NULL")
-    s.bind(1, id)
-    s.bind(2, at)
-    try s.run()
+    try s.run(id, at)
   }
 
   public func markNoticeGivenUp(id: String, at: Int64) throws(StorageError) {
@@ -69,9 +63,7 @@ extension Store {
       UPDATE notices SET given_up_at = ?2
       WHERE id = ?1 AND delivered_at IS NULL AND given_up_at IS NULL
       """)
-    s.bind(1, id)
-    s.bind(2, at)
-    try s.run()
+    try s.run(id, at)
   }
 
   /// A failed attempt: how many so far, when the next is due, and why (never the body).
@@ -80,11 +72,7 @@ extension Store {
   {
     let s = try connection.prepare(
       "UPDATE notices SET attempts = ?2, next_at = ?3, last_error = ?4 WHERE id = ?1")
-    s.bind(1, id)
-    s.bind(2, attempts)
-    s.bind(3, nextAt)
-    s.bind(4, error)
-    try s.run()
+    try s.run(id, attempts, nextAt, error)
   }
 
   /// Deletes delivered and given-up notices made before `before`, phone numbers with them;
@@ -97,7 +85,7 @@ extension Store {
       WHERE created_at < ?1 AND (delivered_at IS NOT NULL OR given_up_at IS NOT NULL)
       RETURNING seq
       """)
-    s.bind(1, before)
+    s.bind(before)
     return try s.rows { $0.int64(0) }.count
   }
 

@@ -11,11 +11,7 @@ extension Store {
       ON CONFLICT (id) DO UPDATE SET
         name = excluded.name, active = excluded.active, pin = excluded.pin
       """)
-    s.bind(1, officer.id)
-    s.bind(2, officer.name)
-    s.bind(3, officer.active)
-    s.bind(4, officer.pin.encoded)
-    try s.run()
+    try s.run(officer.id, officer.name, officer.active, officer.pin.encoded)
   }
 
   /// Every officer, removed ones included, by id; one whose hash this build cannot read (a
@@ -42,26 +38,18 @@ extension Store {
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
         ?19, ?20)
       """)
-    s.bind(1, survey.ticketID)
-    s.bind(2, survey.day)
-    s.bind(3, survey.service)
-    s.bind(4, survey.counter)
-    s.bind(5, survey.officer)
-    s.bind(6, survey.at)
-    for (i, v) in scores.enumerated() { s.bind(Int32(7 + i), v) }
     let respondent = survey.answer.respondent
-    s.bind(16, survey.answer.comment)
-    s.bind(17, respondent?.gender)
-    s.bind(18, respondent?.age)
-    s.bind(19, respondent?.education)
-    s.bind(20, respondent?.occupation)
-    try s.run()
+    try s.run(
+      survey.ticketID, survey.day, survey.service, survey.counter, survey.officer, survey.at,
+      scores[0], scores[1], scores[2], scores[3], scores[4], scores[5], scores[6], scores[7],
+      scores[8], survey.answer.comment, respondent?.gender, respondent?.age, respondent?.education,
+      respondent?.occupation)
   }
 
   /// Ids of `day`'s tickets that have an answer.
   public func surveyedTickets(day: String) throws(StorageError) -> [String] {
     let s = try connection.prepare("SELECT ticket_id FROM surveys WHERE day = ?1 ORDER BY at")
-    s.bind(1, day)
+    s.bind(day)
     return try s.rows { $0.text(0) }
   }
 
@@ -73,8 +61,7 @@ extension Store {
         comment, gender, age, education, occupation
       FROM surveys WHERE day BETWEEN ?1 AND ?2 ORDER BY day, at
       """)
-    s.bind(1, from)
-    s.bind(2, to)
+    s.bind(from, to)
     return try s.rows { r in
       let respondent = Respondent(
         gender: r.optionalText(16), age: r.optionalText(17), education: r.optionalText(18),
@@ -101,8 +88,7 @@ extension Store {
         started_at, finished_at, counter, officer
       FROM tickets INDEXED BY tickets_report WHERE day BETWEEN ?1 AND ?2
       """)
-    s.bind(1, from)
-    s.bind(2, to)
+    s.bind(from, to)
     defer { s.reset() }
     var day = InternedColumn(0)
     var service = InternedColumn(1)
@@ -132,8 +118,7 @@ extension Store {
       FROM ticket_legs l CROSS JOIN tickets t ON t.id = l.ticket_id
       WHERE t.day BETWEEN ?1 AND ?2
       """)
-    s.bind(1, from)
-    s.bind(2, to)
+    s.bind(from, to)
     return try s.rows { r in
       Leg(
         service: r.text(0), counter: r.int(1), enqueuedAt: r.int64(2),

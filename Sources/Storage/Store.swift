@@ -167,63 +167,37 @@ public final class Store {
     }
   }
 
+  /// Runs one of the prepared writes with `values` once the transaction is known to be alive.
+  private func write<each V: SQLParameter>(_ statement: Statement, _ values: repeat each V)
+    throws(StorageError)
+  {
+    try ensureTransactionIsAlive()
+    try statement.run(repeat each values)
+  }
+
   // MARK: - Writes
 
   /// Inserts the ticket, or replaces every field of the stored ticket with the same `id`.
   /// Throws `.constraintViolation` if another ticket of the same day has the same `request`.
   public func upsert(_ ticket: TicketRecord) throws(StorageError) {
-    let statement = statements.upsertTicket
-    statement.bind(1, ticket.id)
-    statement.bind(2, ticket.day)
-    statement.bind(3, ticket.service)
-    statement.bind(4, ticket.number)
-    statement.bind(5, ticket.seqNo)
-    statement.bind(6, ticket.priority)
-    statement.bind(7, ticket.state.rawValue)
-    statement.bind(8, ticket.issuedAt)
-    statement.bind(9, ticket.enqueuedAt)
-    statement.bind(10, ticket.calledAt)
-    statement.bind(11, ticket.startedAt)
-    statement.bind(12, ticket.finishedAt)
-    statement.bind(13, ticket.counter)
-    statement.bind(14, ticket.calls)
-    statement.bind(15, ticket.request)
-    statement.bind(16, ticket.box)
-    statement.bind(17, ticket.firstCalledAt)
-    statement.bind(18, ticket.announced?.at)
-    statement.bind(19, ticket.announced?.counter)
-    statement.bind(20, ticket.announced?.seq)
-    statement.bind(21, ticket.officer)
-    statement.bind(22, ticket.key)
-    statement.bind(23, ticket.appointment)
-    statement.bind(24, ticket.booking)
-    statement.bind(25, ticket.remote)
-    statement.bind(26, ticket.phone)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(
+      statements.upsertTicket, ticket.id, ticket.day, ticket.service, ticket.number, ticket.seqNo,
+      ticket.priority, ticket.state.rawValue, ticket.issuedAt, ticket.enqueuedAt, ticket.calledAt,
+      ticket.startedAt, ticket.finishedAt, ticket.counter, ticket.calls, ticket.request, ticket.box,
+      ticket.firstCalledAt, ticket.announced?.at, ticket.announced?.counter, ticket.announced?.seq,
+      ticket.officer, ticket.key, ticket.appointment, ticket.booking, ticket.remote, ticket.phone)
     // A leg never changes once written; the ticket carries all of its legs each time.
     for (index, leg) in ticket.legs.enumerated() {
-      let insert = statements.insertLeg
-      insert.bind(1, ticket.id)
-      insert.bind(2, index)
-      insert.bind(3, leg.service)
-      insert.bind(4, leg.counter)
-      insert.bind(5, leg.enqueuedAt)
-      insert.bind(6, leg.firstCalledAt)
-      insert.bind(7, leg.calledAt)
-      insert.bind(8, leg.startedAt)
-      insert.bind(9, leg.transferredAt)
-      try insert.run()
+      try statements.insertLeg.run(
+        ticket.id, index, leg.service, leg.counter, leg.enqueuedAt, leg.firstCalledAt, leg.calledAt,
+        leg.startedAt, leg.transferredAt)
     }
   }
 
   /// Records that the service day `day` has started. The stored day never goes back, so a
   /// clock set back later cannot reopen an earlier day (see `loadHall`).
   public func recordServiceDay(_ day: String) throws(StorageError) {
-    let statement = statements.raiseServiceDay
-    statement.bind(1, day)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(statements.raiseServiceDay, day)
   }
 
   /// The latest service day started or numbered, if any.
@@ -233,70 +207,38 @@ public final class Store {
 
   /// Inserts the counter, or replaces the stored counter with the same `id`.
   public func upsert(_ counter: CounterRecord) throws(StorageError) {
-    let statement = statements.upsertCounter
-    statement.bind(1, counter.id)
-    statement.bind(2, counter.state.rawValue)
-    statement.bind(3, counter.reason)
-    statement.bind(4, counter.ticketID)
-    statement.bind(5, counter.since)
-    statement.bind(6, counter.officer)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(
+      statements.upsertCounter, counter.id, counter.state.rawValue, counter.reason,
+      counter.ticketID, counter.since, counter.officer)
   }
 
   /// Records the last number issued for a service on a day. The stored value never
   /// decreases: a lower `lastSeqNo` than the stored one is ignored, so numbers are never
   /// reused.
   public func setNumber(_ number: DaySequence) throws(StorageError) {
-    let statement = statements.setNumber
-    statement.bind(1, number.day)
-    statement.bind(2, number.service)
-    statement.bind(3, number.lastSeqNo)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(statements.setNumber, number.day, number.service, number.lastSeqNo)
   }
 
   /// Appends a feed event. Throws `.constraintViolation` if its `seq` is already stored.
   public func append(_ event: EventRow) throws(StorageError) {
-    let statement = statements.appendEvent
-    statement.bind(1, event.seq)
-    statement.bind(2, event.at)
-    statement.bind(3, event.type)
-    statement.bind(4, event.box)
-    statement.bind(5, event.json)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(statements.appendEvent, event.seq, event.at, event.type, event.box, event.json)
   }
 
   /// Stores a new print job. Throws `.constraintViolation` if its `job` id is already stored.
   public func insert(_ job: PrintJob) throws(StorageError) {
-    let statement = statements.insertPrintJob
-    statement.bind(1, job.job)
-    statement.bind(2, job.box)
-    statement.bind(3, job.ticketID)
-    statement.bind(4, job.createdAt)
-    statement.bind(5, job.printedAt)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(
+      statements.insertPrintJob, job.job, job.box, job.ticketID, job.createdAt, job.printedAt)
   }
 
   /// Marks a print job as printed at `at`; the first acknowledgement wins. An unknown job
   /// changes nothing (a box may acknowledge a job twice, or one from before a reset).
   public func markPrinted(job: String, at: Int64) throws(StorageError) {
-    let statement = statements.markPrinted
-    statement.bind(1, job)
-    statement.bind(2, at)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(statements.markPrinted, job, at)
   }
 
   /// Stores `value` under `key`, replacing any earlier value.
   public func setMeta(_ key: String, _ value: String) throws(StorageError) {
-    let statement = statements.setMeta
-    statement.bind(1, key)
-    statement.bind(2, value)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(statements.setMeta, key, value)
   }
 
   // MARK: - Reads
@@ -305,21 +247,20 @@ public final class Store {
   /// build does not know (written by a newer Antre) is left out.
   public func tickets(day: String) throws(StorageError) -> [TicketRecord] {
     let statement = statements.ticketsOfDay
-    statement.bind(1, day)
+    statement.bind(day)
     return try withLegs(statement.rows(Self.ticket), day: day)
   }
 
   public func ticket(id: String) throws(StorageError) -> TicketRecord? {
     let statement = statements.ticketByID
-    statement.bind(1, id)
+    statement.bind(id)
     return try withLegs(statement.rows(Self.ticket)).first
   }
 
   /// The ticket issued on `day` for the idempotency key `request`, if any.
   public func ticket(day: String, request: String) throws(StorageError) -> TicketRecord? {
     let statement = statements.ticketByRequest
-    statement.bind(1, day)
-    statement.bind(2, request)
+    statement.bind(day, request)
     return try withLegs(statement.rows(Self.ticket)).first
   }
 
@@ -331,13 +272,13 @@ public final class Store {
     let tickets = rows.compactMap { $0 }
     var legs: [String: [Leg]] = [:]
     if let day {
-      statements.legsOfDay.bind(1, day)
+      statements.legsOfDay.bind(day)
       for (id, leg) in try statements.legsOfDay.rows(Self.leg) {
         legs[id, default: []].append(leg)
       }
     } else {
       for ticket in tickets {
-        statements.legsOfTicket.bind(1, ticket.id)
+        statements.legsOfTicket.bind(ticket.id)
         legs[ticket.id] = try statements.legsOfTicket.rows(Self.leg).map(\.1)
       }
     }
@@ -352,14 +293,13 @@ public final class Store {
   /// At most `limit` events with `seq` greater than `seq`, ascending.
   public func events(after seq: Int64, limit: Int) throws(StorageError) -> [EventRow] {
     let statement = statements.eventsAfter
-    statement.bind(1, seq)
-    statement.bind(2, limit)
+    statement.bind(seq, limit)
     return try statement.rows(Self.eventRow)
   }
 
   public func meta(_ key: String) throws(StorageError) -> String? {
     let statement = statements.metaValue
-    statement.bind(1, key)
+    statement.bind(key)
     return try statement.rows { $0.text(0) }.first
   }
 
@@ -392,16 +332,16 @@ public final class Store {
     // would be handed out again and the later day's queue would vanish.
     let latest = try statements.latestServiceDay.rows { $0.optionalText(0) }.first.flatMap { $0 }
     let day = max(day, latest ?? day)
-    statements.ticketsOfDay.bind(1, day)
+    statements.ticketsOfDay.bind(day)
     var tickets = try withLegs(statements.ticketsOfDay.rows(Self.ticket), day: day)
-    statements.unfinishedBefore.bind(1, day)
+    statements.unfinishedBefore.bind(day)
     tickets += try withLegs(statements.unfinishedBefore.rows(Self.ticket))
-    statements.numbersOfDay.bind(1, day)
+    statements.numbersOfDay.bind(day)
     let numbers = try statements.numbersOfDay.rows { row in
       DaySequence(day: row.text(0), service: row.text(1), lastSeqNo: row.int(2))
     }
     let lastSeq = try statements.lastSeq.rows { $0.optionalInt64(0) }.first.flatMap { $0 } ?? 0
-    statements.recentEvents.bind(1, max(0, recentEventLimit))
+    statements.recentEvents.bind(max(0, recentEventLimit))
     let recentEvents = try statements.recentEvents.rows(Self.eventRow)
     let hall = HallState(
       tickets: tickets, counters: try statements.allCounters.rows(Self.counter).compactMap { $0 },

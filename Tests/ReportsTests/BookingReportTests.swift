@@ -11,11 +11,12 @@ import HallYAML
   @Test func missedBookingsAreCountedPerServiceInThePeriodReport() throws {
     let store = try Store(path: ":memory:")
     let config = try HallConfig.load(yaml: hallYAML)
-    let states = [
-      ("2026-11-02", "A", .missed), ("2026-11-02", "A", .checkedIn),
-      ("2026-11-03", "A", .missed), ("2026-11-03", "A", .cancelled),
-      ("2026-11-03", "B", .checkedIn), ("2026-12-01", "A", .missed),
-    ] as [(String, String, BookingState)]
+    let states =
+      [
+        ("2026-11-02", "A", .missed), ("2026-11-02", "A", .checkedIn),
+        ("2026-11-03", "A", .missed), ("2026-11-03", "A", .cancelled),
+        ("2026-11-03", "B", .checkedIn), ("2026-12-01", "A", .missed),
+      ] as [(String, String, BookingState)]
     for (i, (day, service, state)) in states.enumerated() {
       try store.upsert(
         BookingRecord(

@@ -9,13 +9,16 @@ import Testing
   defer { file.remove() }
   let store = try Store(path: file.path)
   let today = "2026-11-28"
-  let todays = [TicketState][.waiting, .called, .serving, .done, .noshow, .cancelled, .expired]
+  let todays: [TicketRecord] =
+    ([.waiting, .called, .serving, .done, .noshow, .cancelled, .expired] as [TicketState])
     .enumerated().map {
       Fixtures.ticket(
         "today-\($0.offset)", day: today, seqNo: $0.offset + 1,
         state: $0.element)
     }
-  let olderStates = [TicketState][.waiting, .called, .serving, .done, .noshow, .cancelled, .expired]
+  let olderStates: [TicketState] = [
+    .waiting, .called, .serving, .done, .noshow, .cancelled, .expired,
+  ]
   var olderUnfinished: [TicketRecord] = []
   for (dayIndex, day) in ["2026-11-26", "2026-11-27"].enumerated() {
     for (index, state) in olderStates.enumerated() {

@@ -116,11 +116,14 @@ import Testing
   try store.insert(first)
   try store.insert(second)
   #expect(
-    try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.pendingPrintJobs == [first, second])
+    try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.pendingPrintJobs == [
+      first, second,
+    ])
   try store.markPrinted(job: "J1", at: 30)
   try store.markPrinted(job: "J1", at: 40)
   try store.markPrinted(job: "unknown", at: 40)
-  #expect(try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.pendingPrintJobs == [second])
+  #expect(
+    try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.pendingPrintJobs == [second])
 }
 
 @Test func metaRoundTripsAndSettingAgainReplaces() throws {
