@@ -61,21 +61,6 @@ public struct ReportTicket: Sendable, Equatable {
   }
 }
 
-/// One survey answer as a report reads it.
-public struct ReportSurvey: Sendable, Equatable {
-  public var service: String
-  public var counter: Int?
-  public var officer: String?
-  public var scores: [Int]
-
-  public init(service: String, counter: Int?, officer: String?, scores: [Int]) {
-    self.service = service
-    self.counter = counter
-    self.officer = officer
-    self.scores = scores
-  }
-}
-
 /// How one day's bookings of a service ended (Storage's `bookingCounts`).
 public struct ReportBookings: Sendable, Equatable {
   public var day: String

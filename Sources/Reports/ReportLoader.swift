@@ -11,10 +11,7 @@ public enum ReportLoader {
     try store.forEachReportTicket(from: range.from, to: range.to) { builder.add($0) }
     for l in try store.reportLegs(from: range.from, to: range.to) { builder.add(l) }
     for b in try store.bookingCounts(from: range.from, to: range.to) { builder.add(bookings: b) }
-    let surveys = try store.surveys(from: range.from, to: range.to).map {
-      ReportSurvey(
-        service: $0.service, counter: $0.counter, officer: $0.officer, scores: $0.answer.scores)
-    }
+    let surveys = try store.surveys(from: range.from, to: range.to)
     let officers = try store.officers().map(\.officer)
     return builder.finish(surveys: surveys, officers: officers)
   }
