@@ -135,7 +135,7 @@ let package = Package(
       exclude: ["Support/ciw_day.py"]),
     .testTarget(
       name: "StorageTests",
-      dependencies: ["Storage", "QueueCore", "HallWire", "PinHash", "Notices", "store-bench"]),
+      dependencies: ["Storage", "QueueCore", "HallWire", "Notices", "store-bench"]),
     .testTarget(
       name: "ReportsTests",
       dependencies: ["HallWire", "Reports", "QueueCore", "HallYAML", "Storage", "PinHash"]),
