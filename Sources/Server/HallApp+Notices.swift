@@ -8,11 +8,6 @@ import Storage
 // that change's group commit and reaches the sender only once it is committed.
 
 extension HallApp {
-  /// What the store holds undelivered, for the sender at start-up.
-  static func pendingNotices(_ store: Store) throws(StorageError) -> [Outbox.Pending] {
-    try store.pendingNotices()
-  }
-
   /// Stores a notice that no hall command caused (a booking reminder) and hands it to the
   /// sender; false when one with its id was already made, or the store failed. The write
   /// joins the open batch if there is one (and goes out again after a restart should that

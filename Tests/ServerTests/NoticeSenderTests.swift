@@ -46,7 +46,7 @@ final class NoticeFixture {
 
   func startSender(url: String) throws {
     let sender = NoticeSender(
-      url: url, loop: loop, policy: policy, restoring: try HallApp.pendingNotices(app.store),
+      url: url, loop: loop, policy: policy, restoring: try app.store.pendingNotices(),
       logger: app.logger
     ) { [unowned app] in app.recordNoticeProgress($0) }
     app.noticeSender = sender
