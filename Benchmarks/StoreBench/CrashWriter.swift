@@ -1,3 +1,5 @@
+import HallWire
+import QueueCore
 import Storage
 
 /// Commits tickets forever in batches of 1 to 8, each ticket with its `issued` event and its
@@ -9,9 +11,9 @@ func runCrashWriter(_ options: Options) {
   let day = "2026-11-28"
   let store = openStore(options.db)
   do {
-    let recovery = try store.loadRecovery(day: day, recentEventLimit: 0)
-    var seq = recovery.lastSeq
-    var number = recovery.numbers.first { $0.service == "A" }?.last ?? 0
+    let hall = try store.loadHall(day: day, recentEventLimit: 0).hall
+    var seq = hall.lastSeq
+    var number = hall.sequences.first { $0.service == "A" }?.lastSeqNo ?? 0
     var batch = 0
     var committed: [(Int64, Int)] = []
     while true {
@@ -27,10 +29,11 @@ func runCrashWriter(_ options: Options) {
         ticket.request = "req-\(number)"
         try store.upsert(ticket)
         try store.append(Synthetic.event(seq: seq, type: "issued", ticket: ticket, at: at))
-        try store.setNumber(NumberRow(day: day, service: "A", last: number))
+        try store.setNumber(DaySequence(day: day, service: "A", lastSeqNo: number))
         committed.append((seq, number))
       }
-      try store.upsert(CounterRow(id: 1, state: "open", ticketID: "T\(number)", since: seq))
+      try store.upsert(
+        CounterRecord(id: 1, state: .open, ticketID: "T\(number)", since: seq))
       try store.commit()
       for (seq, number) in committed { writeLine("committed \(seq) \(number)") }
     }

@@ -1,3 +1,5 @@
+import HallWire
+import QueueCore
 import Storage
 
 #if canImport(Glibc)
@@ -8,7 +10,7 @@ import Storage
 
 /// Writes `days` days of history ending today (about `tickets` tickets, each with its events,
 /// numbers and some print jobs), one transaction per day, then times opening the file and
-/// `loadRecovery` for today, as the server's start-up does.
+/// `loadHall` for today, as the server's start-up does.
 func runHistory(_ options: Options) {
   let total = options.tickets > 0 ? options.tickets : 1_000_000
   let days = options.days
@@ -25,7 +27,8 @@ func runHistory(_ options: Options) {
     let store = openStore(options.db)
     try store.begin()
     for id in 1...12 {
-      try store.upsert(CounterRow(id: id, state: "open", since: Int64(today - days) * 86_400_000))
+      try store.upsert(
+        CounterRecord(id: id, state: .open, since: Int64(today - days) * 86_400_000))
     }
     try store.setMeta("admin_token", "generated-admin-token")
     try store.setMeta("kiosk_token.K1", "generated-kiosk-token")
@@ -54,18 +57,18 @@ func runHistory(_ options: Options) {
         ticket.box = index % 10 == 0 ? "K1" : nil
         let state = historicState(
           index: index, perDay: perDay, dayIndex: dayIndex, isToday: isToday)
-        if !isToday && ["waiting", "called", "serving"].contains(state) {
+        if !isToday && [.waiting, .called, .serving].contains(state) {
           counts.olderUnfinished += 1
         }
         ticket.state = state
-        if state != "waiting" && state != "cancelled" {
+        if state != .waiting && state != .cancelled {
           ticket.calledAt = issuedAt + 600_000
           ticket.counter = index % 12 + 1
           ticket.calls = 1
         }
-        if state == "serving" || state == "done" { ticket.startedAt = issuedAt + 660_000 }
-        if state == "done" || state == "noshow" { ticket.finishedAt = issuedAt + 960_000 }
-        if state == "cancelled" { ticket.finishedAt = issuedAt + 300_000 }
+        if state == .serving || state == .done { ticket.startedAt = issuedAt + 660_000 }
+        if state == .done || state == .noshow { ticket.finishedAt = issuedAt + 960_000 }
+        if state == .cancelled { ticket.finishedAt = issuedAt + 300_000 }
         try store.upsert(ticket)
 
         let types = eventTypes(for: state)
@@ -79,13 +82,13 @@ func runHistory(_ options: Options) {
         if let box = ticket.box {
           let printed = isToday && index >= perDay - 30 ? nil : issuedAt + 2_000
           try store.insert(
-            PrintJobRow(
+            PrintJob(
               job: "J\(counts.tickets)", box: box, ticketID: ticket.id, createdAt: issuedAt,
               printedAt: printed))
         }
       }
       for (service, last) in lastNumber {
-        try store.setNumber(NumberRow(day: day, service: service, last: last))
+        try store.setNumber(DaySequence(day: day, service: service, lastSeqNo: last))
       }
       try store.commit()
     }
@@ -104,10 +107,10 @@ func runHistory(_ options: Options) {
 }
 
 /// Times what the server's start-up does with the file: open it (with the migrations check),
-/// then `loadRecovery` for `day` with 1000 recent events. The first run starts with the
+/// then `loadHall` for `day` with 1000 recent events. The first run starts with the
 /// file's pages dropped from the OS cache, as after a reboot; the others find them cached.
 func measureRecovery(_ path: String, day: String) {
-  writeLine("start-up for \(day) (open, then loadRecovery with 1000 recent events):")
+  writeLine("start-up for \(day) (open, then loadHall with 1000 recent events):")
   let clock = ContinuousClock()
   for attempt in 1...3 {
     if attempt == 1 {
@@ -117,14 +120,14 @@ func measureRecovery(_ path: String, day: String) {
       let openStart = clock.now
       let store = try Store(path: path)
       let opened = clock.now
-      let recovery = try store.loadRecovery(day: day, recentEventLimit: 1000)
+      let (hall, recentEvents) = try store.loadHall(day: day, recentEventLimit: 1000)
       let loaded = clock.now
       writeLine(
         "  \(attempt == 1 ? "cold" : "warm"): open \(format(seconds(opened - openStart) * 1000, decimals: 1)) ms, "
-          + "loadRecovery \(format(seconds(loaded - opened) * 1000, decimals: 1)) ms; "
-          + "\(recovery.tickets.count) tickets, \(recovery.numbers.count) numbers, "
-          + "lastSeq \(recovery.lastSeq), \(recovery.recentEvents.count) events, "
-          + "\(recovery.unprintedJobs.count) unprinted jobs, \(recovery.counters.count) counters")
+          + "loadHall \(format(seconds(loaded - opened) * 1000, decimals: 1)) ms; "
+          + "\(hall.tickets.count) tickets, \(hall.sequences.count) numbers, "
+          + "lastSeq \(hall.lastSeq), \(recentEvents.count) events, "
+          + "\(hall.pendingPrintJobs.count) unprinted jobs, \(hall.counters.count) counters")
     } catch {
       fail("recovery: \(error)")
     }
@@ -143,24 +146,26 @@ private func dropFromPageCache(_ path: String) {
 
 /// Past days end with most tickets done; a few are left waiting (a forgotten rollover),
 /// which start-up must still find. Today is in full swing.
-private func historicState(index: Int, perDay: Int, dayIndex: Int, isToday: Bool) -> String {
+private func historicState(index: Int, perDay: Int, dayIndex: Int, isToday: Bool)
+  -> TicketState
+{
   if isToday {
     let position = Double(index) / Double(max(1, perDay))
-    if position < 0.6 { return index % 20 == 0 ? "noshow" : "done" }
-    if position < 0.62 { return index % 2 == 0 ? "serving" : "called" }
-    return "waiting"
+    if position < 0.6 { return index % 20 == 0 ? .noshow : .done }
+    if position < 0.62 { return index % 2 == 0 ? .serving : .called }
+    return .waiting
   }
-  if index == 5 && dayIndex % 10 == 0 { return "waiting" }
-  if index % 33 == 0 { return "cancelled" }
-  if index % 20 == 0 { return "noshow" }
-  return "done"
+  if index == 5 && dayIndex % 10 == 0 { return .waiting }
+  if index % 33 == 0 { return .cancelled }
+  if index % 20 == 0 { return .noshow }
+  return .done
 }
 
-private func eventTypes(for state: String) -> [String] {
+private func eventTypes(for state: TicketState) -> [String] {
   switch state {
-  case "waiting": ["issued"]
-  case "cancelled": ["issued", "finished"]
-  case "called", "serving": ["issued", "called"]
+  case .waiting: ["issued"]
+  case .cancelled: ["issued", "finished"]
+  case .called, .serving: ["issued", "called"]
   default: ["issued", "called", "finished"]
   }
 }

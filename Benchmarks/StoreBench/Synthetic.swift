@@ -1,3 +1,5 @@
+import HallWire
+import QueueCore
 import Storage
 
 /// Synthetic but realistically sized rows: ids as long as the server's unguessable ids,
@@ -20,24 +22,21 @@ enum Synthetic {
     return id
   }
 
-  static func number(service: String, seqNo: Int) -> String {
-    let digits = String(seqNo)
-    return service + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-  }
-
   static func ticket(
-    serial: Int, day: String, service: String, seqNo: Int, at: Int64, state: String = "waiting"
-  ) -> TicketRow {
-    TicketRow(
+    serial: Int, day: String, service: String, seqNo: Int, at: Int64,
+    state: TicketState = .waiting
+  ) -> TicketRecord {
+    TicketRecord(
       id: ticketID(serial), day: day, service: service,
-      number: number(service: service, seqNo: seqNo), seqNo: seqNo, priority: serial % 17 == 0,
+      number: TicketRecord.number(service: service, seqNo: seqNo), seqNo: seqNo,
+      priority: serial % 17 == 0,
       state: state, issuedAt: at, enqueuedAt: at, request: "req-\(serial)")
   }
 
-  static func event(seq: Int64, type: String, ticket: TicketRow, at: Int64) -> EventRow {
+  static func event(seq: Int64, type: String, ticket: TicketRecord, at: Int64) -> EventRow {
     let json =
       #"{"type":"\#(type)","seq":\#(seq),"ticket":{"id":"\#(ticket.id)","number":"\#(ticket.number)","#
-      + #""service":"\#(ticket.service)","state":"\#(ticket.state)","priority":\#(ticket.priority),"#
+      + #""service":"\#(ticket.service)","state":"\#(ticket.state.rawValue)","priority":\#(ticket.priority),"#
       + #""issued_at":"2026-11-28T09:15:02+07:00","called_at":null,"counter":null,"calls":0,"#
       + #""position":3,"eta_s":420},"waiting":{"A":5,"B":0,"C":2,"D":7,"E":1,"F":0}}"#
     return EventRow(seq: seq, at: at, type: type, json: json)

@@ -1,3 +1,4 @@
+import QueueCore
 import Storage
 
 /// Commits the same synthetic load one ticket per transaction, then in groups of 16 and 64
@@ -17,7 +18,7 @@ func runThroughput(_ options: Options) {
     return (
       ticket: ticket,
       event: Synthetic.event(seq: Int64(serial), type: "issued", ticket: ticket, at: at),
-      number: NumberRow(day: "2026-11-28", service: service, last: seqNo)
+      number: DaySequence(day: "2026-11-28", service: service, lastSeqNo: seqNo)
     )
   }
   for batch in options.batches {

@@ -4,7 +4,7 @@ extension RangeStats {
   /// Everything from the tickets and survey answers of the range (the caller selects them
   /// by day). `officers` names officers by id; ids not in it are listed under their id.
   public static func compute(
-    tickets: [ReportTicket], legs: [ReportLeg] = [], surveys: [ReportSurvey],
+    tickets: [ReportTicket], legs: [Leg] = [], surveys: [SurveyRecord],
     officers: [Officer], config: HallConfig, range: ReportRange
   ) -> RangeStats {
     var builder = Builder(config: config, range: range)
@@ -15,11 +15,11 @@ extension RangeStats {
 
   /// The same from the hall's own records (their legs included).
   public static func compute(
-    records: [TicketRecord], surveys: [ReportSurvey], officers: [Officer], config: HallConfig,
+    records: [TicketRecord], surveys: [SurveyRecord], officers: [Officer], config: HallConfig,
     range: ReportRange
   ) -> RangeStats {
     compute(
-      tickets: records.map(ReportTicket.init), legs: records.flatMap(\.legs).map(ReportLeg.init),
+      tickets: records.map(ReportTicket.init), legs: records.flatMap(\.legs),
       surveys: surveys, officers: officers, config: config, range: range)
   }
 
@@ -133,7 +133,7 @@ extension RangeStats {
     }
 
     /// A service the ticket left by transfer: its wait there, and the counter's time with it.
-    public mutating func add(_ l: ReportLeg) {
+    public mutating func add(_ l: Leg) {
       let s = index(l.service)
       services[s].transferred += 1
       waits[s].append(seconds(from: l.enqueuedAt, to: l.firstCalledAt))
@@ -151,7 +151,7 @@ extension RangeStats {
       services[i].bookingsMissed += b.missed
     }
 
-    public func finish(surveys: [ReportSurvey], officers: [Officer]) -> RangeStats {
+    public func finish(surveys: [SurveyRecord], officers: [Officer]) -> RangeStats {
       var services = self.services
       var counters = self.counters
       for i in services.indices {
@@ -202,7 +202,7 @@ extension RangeStats {
 extension IKMReport {
   /// The index for the hall and per service, counter and officer.
   public static func compute(
-    surveys: [ReportSurvey], officers: [Officer], config: HallConfig, range: ReportRange,
+    surveys: [SurveyRecord], officers: [Officer], config: HallConfig, range: ReportRange,
     served: Int
   ) -> IKMReport {
     var hall = IKMTally()
@@ -210,10 +210,11 @@ extension IKMReport {
     var byCounter: [Int: IKMTally] = [:]
     var byOfficer: [String: IKMTally] = [:]
     for s in surveys {
-      hall.add(s.scores)
-      byService[s.service, default: IKMTally()].add(s.scores)
-      if let c = s.counter { byCounter[c, default: IKMTally()].add(s.scores) }
-      if let o = s.officer { byOfficer[o, default: IKMTally()].add(s.scores) }
+      let scores = s.answer.scores
+      hall.add(scores)
+      byService[s.service, default: IKMTally()].add(scores)
+      if let c = s.counter { byCounter[c, default: IKMTally()].add(scores) }
+      if let o = s.officer { byOfficer[o, default: IKMTally()].add(scores) }
     }
     let order = Dictionary(
       config.services.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

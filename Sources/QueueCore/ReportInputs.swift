@@ -61,68 +61,28 @@ public struct ReportTicket: Sendable, Equatable {
   }
 }
 
-/// A service a ticket was called in and then transferred out of (`Leg`), as a report reads it.
-public struct ReportLeg: Sendable, Equatable {
-  public var service: String
-  public var counter: Int
-  public var enqueuedAt: Millis
-  public var firstCalledAt: Millis
-  public var calledAt: Millis
-  public var startedAt: Millis?
-  public var transferredAt: Millis
-
-  public init(
-    service: String, counter: Int, enqueuedAt: Millis, firstCalledAt: Millis, calledAt: Millis,
-    startedAt: Millis?, transferredAt: Millis
-  ) {
-    self.service = service
-    self.counter = counter
-    self.enqueuedAt = enqueuedAt
-    self.firstCalledAt = firstCalledAt
-    self.calledAt = calledAt
-    self.startedAt = startedAt
-    self.transferredAt = transferredAt
-  }
-
-  public init(_ l: Leg) {
-    self.init(
-      service: l.service, counter: l.counter, enqueuedAt: l.enqueuedAt,
-      firstCalledAt: l.firstCalledAt, calledAt: l.calledAt, startedAt: l.startedAt,
-      transferredAt: l.transferredAt)
-  }
-}
-
-/// One survey answer as a report reads it.
-public struct ReportSurvey: Sendable, Equatable {
-  public var service: String
-  public var counter: Int?
-  public var officer: String?
-  public var scores: [Int]
-
-  public init(service: String, counter: Int?, officer: String?, scores: [Int]) {
-    self.service = service
-    self.counter = counter
-    self.officer = officer
-    self.scores = scores
-  }
-}
-
-/// A reporting period: whole service days, `from` to `to` inclusive, at most 366 days.
 /// How one day's bookings of a service ended (Storage's `bookingCounts`).
 public struct ReportBookings: Sendable, Equatable {
+  public var day: String
   public var service: String
   public var booked: Int
+  public var checkedIn: Int
   public var cancelled: Int
   public var missed: Int
 
-  public init(service: String, booked: Int, cancelled: Int, missed: Int) {
+  public init(
+    day: String, service: String, booked: Int, checkedIn: Int, cancelled: Int, missed: Int
+  ) {
+    self.day = day
     self.service = service
     self.booked = booked
+    self.checkedIn = checkedIn
     self.cancelled = cancelled
     self.missed = missed
   }
 }
 
+/// A reporting period: whole service days, `from` to `to` inclusive, at most 366 days.
 public struct ReportRange: Sendable, Equatable {
   public var from: String
   public var to: String

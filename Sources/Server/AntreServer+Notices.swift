@@ -16,7 +16,7 @@ extension AntreServer {
     }
     let pending: [Outbox.Pending]
     do {
-      pending = try HallApp.pendingNotices(app.store)
+      pending = try app.store.pendingNotices()
     } catch {
       app.logger.error("cannot read the notices outbox: \(error); no notices will be sent")
       return nil

@@ -61,9 +61,7 @@ struct GroupCommit {
     guard isOpen else { return (Batch(), nil) }
     let b = take()
     do {
-      for s in b.numbers {
-        try store.setNumber(NumberRow(day: s.day, service: s.service, last: s.lastSeqNo))
-      }
+      for s in b.numbers { try store.setNumber(s) }
       try store.commit()
       return (b, nil)
     } catch {

@@ -8,14 +8,6 @@ import Storage
 // that change's group commit and reaches the sender only once it is committed.
 
 extension HallApp {
-  /// What the store holds undelivered, for the sender at start-up.
-  static func pendingNotices(_ store: Store) throws(StorageError) -> [Outbox.Pending] {
-    try store.pendingNotices().compactMap { row in
-      guard let notice = Notice(row) else { return nil }
-      return Outbox.Pending(notice: notice, attempts: row.attempts, nextAt: row.nextAt)
-    }
-  }
-
   /// Stores a notice that no hall command caused (a booking reminder) and hands it to the
   /// sender; false when one with its id was already made, or the store failed. The write
   /// joins the open batch if there is one (and goes out again after a restart should that
@@ -23,7 +15,7 @@ extension HallApp {
   @discardableResult
   func enqueueNotice(_ notice: Notice) -> Bool {
     do {
-      guard try store.enqueue(NoticeRow(notice)) else { return false }
+      guard try store.enqueue(notice) else { return false }
     } catch {
       logger.error("cannot store notice \(notice.id): \(error)")
       return false
@@ -37,7 +29,7 @@ extension HallApp {
   func storeNotices(_ notices: [Notice]) throws(StorageError) -> [Notice] {
     var stored: [Notice] = []
     for n in notices {
-      if try store.enqueue(NoticeRow(n)) {
+      if try store.enqueue(n) {
         stored.append(n)
       } else {
         noticeSender?.remember(n.id)
@@ -70,25 +62,6 @@ extension HallApp {
     } catch {
       logger.error("cannot prune notices: \(error)")
     }
-  }
-}
-
-extension NoticeRow {
-  init(_ n: Notice) {
-    self.init(
-      id: n.id, subject: n.subject, event: n.event.rawValue,
-      body: String(decoding: n.body, as: UTF8.self), createdAt: n.createdAt,
-      expiresAt: n.expiresAt)
-  }
-}
-
-extension Notice {
-  /// Nil for an event this version does not know (a row from a newer server).
-  init?(_ row: NoticeRow) {
-    guard let event = NoticeEvent(rawValue: row.event) else { return nil }
-    self.init(
-      id: row.id, subject: row.subject, event: event, body: Array(row.body.utf8),
-      createdAt: row.createdAt, expiresAt: row.expiresAt)
   }
 }
 

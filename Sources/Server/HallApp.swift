@@ -75,16 +75,16 @@ final class HallApp {
     throws(StorageError) -> (Hall, [(seq: Int64, json: [UInt8])])
   {
     let day = config.zone.day(of: now)
-    let recovery = try store.loadRecovery(day: day, recentEventLimit: limits.replayEvents)
+    let loaded = try store.loadHall(day: day, recentEventLimit: limits.replayEvents)
     let random = RandomPool()
     let hall = Hall(
-      config: config, restoring: HallState(recovery), now: now,
+      config: config, restoring: loaded.hall, now: now,
       makeTicketID: { generateTicketID(using: random) },
       makeTicketKey: {
         var pool = random
         return Hall.randomTicketKey(using: &pool)
       })
-    let recent = recovery.recentEvents.filter { $0.box == nil }.map {
+    let recent = loaded.recentEvents.filter { $0.box == nil }.map {
       (seq: $0.seq, json: Array($0.json.utf8))
     }
     return (hall, recent)

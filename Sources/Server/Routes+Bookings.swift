@@ -65,7 +65,7 @@ extension HallApp {
     if let b = hall.booking(id: id) {
       record = b
       held = true
-    } else if id.count <= 64, let row = try? store.booking(id: id), let b = BookingRecord(row) {
+    } else if id.count <= 64, let b = try? store.booking(id: id) {
       record = b
       held = false
     } else {

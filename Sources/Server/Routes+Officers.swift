@@ -141,8 +141,7 @@ extension HallApp {
       do {
         let first = dayNumber(of: range.from) ?? 0
         for d in 0..<Int64(range.days) {
-          records += try store.tickets(day: dateText(ofDay: first + d)).compactMap(
-            TicketRecord.init)
+          records += try store.tickets(day: dateText(ofDay: first + d))
         }
       } catch {
         throw .storage

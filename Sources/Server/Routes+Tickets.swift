@@ -32,7 +32,7 @@ extension HallApp {
   /// `GET /api/tickets/{id}`: today's from the hall, older ones from the store.
   func ticket(id: String, now: Millis) throws(HTTPError) -> HTTPResponse {
     if let ticket = hall.ticket(id: id, at: now) { return .jsonBytes(ticket.jsonBytes) }
-    if id.count <= 64, let row = try? store.ticket(id: id), let record = TicketRecord(row) {
+    if id.count <= 64, let record = try? store.ticket(id: id) {
       let officer = hall.officerRef(record.officer)
       return .jsonBytes(Ticket(record: record, zone: config.zone, officer: officer).jsonBytes)
     }

@@ -25,8 +25,7 @@ public final class EventLogReader {
 
   /// At most `limit` events with `seq` greater than `seq`, ascending.
   public func events(after seq: Int64, limit: Int) throws(StorageError) -> [EventRow] {
-    eventsAfterStatement.bind(1, seq)
-    eventsAfterStatement.bind(2, limit)
+    eventsAfterStatement.bind(seq, limit)
     return try eventsAfterStatement.rows { row in
       EventRow(
         seq: row.int64(0), at: row.int64(1), type: row.text(2), box: row.optionalText(3),

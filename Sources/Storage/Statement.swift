@@ -20,12 +20,27 @@ final class Statement {
   /// For readers of columns in other files (`withColumnBytes`).
   var handleForColumns: OpaquePointer { handle }
 
-  /// Binds `value` to parameter `index` (`sqlite3_bind_text`, copied by SQLite).
-  func bind(_ index: Int32, _ value: String?) {
-    guard let text = value else {
-      sqlite3_bind_null(handle, index)
-      return
+  /// Binds `values` to the parameters `?1`, `?2`, … in order; nil binds NULL.
+  func bind<each V: SQLParameter>(_ values: repeat each V) {
+    var index: Int32 = 0
+    for value in repeat each values {
+      index += 1
+      value.bind(to: self, at: index)
     }
+  }
+
+  /// Binds `values` and runs the statement (see `run()`).
+  func run<each V: SQLParameter>(_ values: repeat each V) throws(StorageError) {
+    bind(repeat each values)
+    try run()
+  }
+
+  fileprivate func bindNull(_ index: Int32) {
+    sqlite3_bind_null(handle, index)
+  }
+
+  /// `sqlite3_bind_text`, copied by SQLite.
+  fileprivate func bindText(_ index: Int32, _ text: String) {
     // The explicit length keeps text after an embedded NUL, which a C string would cut.
     let length = Int32(clamping: text.utf8.count)
     text.withCString { chars in
@@ -33,21 +48,8 @@ final class Statement {
     }
   }
 
-  /// Binds `value` to parameter `index` (`sqlite3_bind_int64`).
-  func bind(_ index: Int32, _ value: Int64?) {
-    guard let value else {
-      sqlite3_bind_null(handle, index)
-      return
-    }
+  fileprivate func bindInt64(_ index: Int32, _ value: Int64) {
     sqlite3_bind_int64(handle, index, value)
-  }
-
-  func bind(_ index: Int32, _ value: Int?) {
-    bind(index, value.map(Int64.init))
-  }
-
-  func bind(_ index: Int32, _ value: Bool) {
-    bind(index, Int64(value ? 1 : 0))
   }
 
   /// Advances the statement (`sqlite3_step`): true while a row is available, false when done.
@@ -118,5 +120,33 @@ final class Statement {
 
   func bool(_ index: Int32) -> Bool {
     sqlite3_column_int64(handle, index) != 0
+  }
+}
+
+/// A value a statement's parameter takes: text, an integer or a flag (stored as 0 or 1), or
+/// NULL for nil.
+protocol SQLParameter {
+  func bind(to statement: Statement, at index: Int32)
+}
+
+extension String: SQLParameter {
+  func bind(to statement: Statement, at index: Int32) { statement.bindText(index, self) }
+}
+
+extension Int64: SQLParameter {
+  func bind(to statement: Statement, at index: Int32) { statement.bindInt64(index, self) }
+}
+
+extension Int: SQLParameter {
+  func bind(to statement: Statement, at index: Int32) { statement.bindInt64(index, Int64(self)) }
+}
+
+extension Bool: SQLParameter {
+  func bind(to statement: Statement, at index: Int32) { statement.bindInt64(index, self ? 1 : 0) }
+}
+
+extension Optional: SQLParameter where Wrapped: SQLParameter {
+  func bind(to statement: Statement, at index: Int32) {
+    if let value = self { value.bind(to: statement, at: index) } else { statement.bindNull(index) }
   }
 }

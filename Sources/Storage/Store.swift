@@ -7,7 +7,7 @@
 public final class Store {
   // Internal so tests can act behind the store's back, as a failing disk would.
   let connection: Connection
-  private let statements: Statements
+  let statements: Statements
 
   /// Opens the database at `path`, creating it if needed, and brings its schema up to date.
   /// A file written by a newer Antre is refused before anything in it changes.
@@ -158,287 +158,57 @@ public final class Store {
   /// Writes after that would each commit on their own, and `commit()` would then vouch for a
   /// batch whose first part is gone; so once that happened, every write and the commit
   /// fail until `rollback()`.
-  private func ensureTransactionIsAlive() throws(StorageError) {
+  func ensureTransactionIsAlive() throws(StorageError) {
     if inTransaction && connection.isAutocommit {
       throw .failed("the transaction was rolled back after an earlier error; call rollback()")
     }
   }
 
-  // MARK: - Writes
-
-  /// Inserts the ticket, or replaces every field of the stored ticket with the same `id`.
-  /// Throws `.constraintViolation` if another ticket of the same day has the same `request`.
-  public func upsert(_ ticket: TicketRow) throws(StorageError) {
-    let statement = statements.upsertTicket
-    statement.bind(1, ticket.id)
-    statement.bind(2, ticket.day)
-    statement.bind(3, ticket.service)
-    statement.bind(4, ticket.number)
-    statement.bind(5, ticket.seqNo)
-    statement.bind(6, ticket.priority)
-    statement.bind(7, ticket.state)
-    statement.bind(8, ticket.issuedAt)
-    statement.bind(9, ticket.enqueuedAt)
-    statement.bind(10, ticket.calledAt)
-    statement.bind(11, ticket.startedAt)
-    statement.bind(12, ticket.finishedAt)
-    statement.bind(13, ticket.counter)
-    statement.bind(14, ticket.calls)
-    statement.bind(15, ticket.request)
-    statement.bind(16, ticket.box)
-    statement.bind(17, ticket.firstCalledAt)
-    statement.bind(18, ticket.announcedAt)
-    statement.bind(19, ticket.announcedCounter)
-    statement.bind(20, ticket.announcedSeq)
-    statement.bind(21, ticket.officer)
-    statement.bind(22, ticket.key)
-    statement.bind(23, ticket.appointmentAt)
-    statement.bind(24, ticket.bookingID)
-    statement.bind(25, ticket.remote)
-    statement.bind(26, ticket.phone)
+  /// Runs one of the prepared writes with `values` once the transaction is known to be alive.
+  func write<each V: SQLParameter>(_ statement: Statement, _ values: repeat each V)
+    throws(StorageError)
+  {
     try ensureTransactionIsAlive()
-    try statement.run()
-    // A leg never changes once written; the ticket carries all of its legs each time.
-    for (index, leg) in ticket.legs.enumerated() {
-      let insert = statements.insertLeg
-      insert.bind(1, ticket.id)
-      insert.bind(2, index)
-      insert.bind(3, leg.service)
-      insert.bind(4, leg.counter)
-      insert.bind(5, leg.enqueuedAt)
-      insert.bind(6, leg.firstCalledAt)
-      insert.bind(7, leg.calledAt)
-      insert.bind(8, leg.startedAt)
-      insert.bind(9, leg.transferredAt)
-      try insert.run()
-    }
+    try statement.run(repeat each values)
   }
 
-  /// Records that the service day `day` has started. The stored day never goes back, so a
-  /// clock set back later cannot reopen an earlier day (see `loadRecovery`).
-  public func recordServiceDay(_ day: String) throws(StorageError) {
-    let statement = statements.raiseServiceDay
-    statement.bind(1, day)
-    try ensureTransactionIsAlive()
-    try statement.run()
-  }
-
-  /// The latest service day started or numbered, if any.
-  public func latestServiceDay() throws(StorageError) -> String? {
-    try statements.latestServiceDay.rows { $0.optionalText(0) }.first.flatMap { $0 }
-  }
-
-  /// Inserts the counter, or replaces the stored counter with the same `id`.
-  public func upsert(_ counter: CounterRow) throws(StorageError) {
-    let statement = statements.upsertCounter
-    statement.bind(1, counter.id)
-    statement.bind(2, counter.state)
-    statement.bind(3, counter.reason)
-    statement.bind(4, counter.ticketID)
-    statement.bind(5, counter.since)
-    statement.bind(6, counter.officer)
-    try ensureTransactionIsAlive()
-    try statement.run()
-  }
-
-  /// Records the last number issued for a service on a day. The stored value never
-  /// decreases: a lower `last` than the stored one is ignored, so numbers are never reused.
-  public func setNumber(_ number: NumberRow) throws(StorageError) {
-    let statement = statements.setNumber
-    statement.bind(1, number.day)
-    statement.bind(2, number.service)
-    statement.bind(3, number.last)
-    try ensureTransactionIsAlive()
-    try statement.run()
-  }
+  // MARK: - The event log and meta
 
   /// Appends a feed event. Throws `.constraintViolation` if its `seq` is already stored.
   public func append(_ event: EventRow) throws(StorageError) {
-    let statement = statements.appendEvent
-    statement.bind(1, event.seq)
-    statement.bind(2, event.at)
-    statement.bind(3, event.type)
-    statement.bind(4, event.box)
-    statement.bind(5, event.json)
-    try ensureTransactionIsAlive()
-    try statement.run()
-  }
-
-  /// Stores a new print job. Throws `.constraintViolation` if its `job` id is already stored.
-  public func insert(_ job: PrintJobRow) throws(StorageError) {
-    let statement = statements.insertPrintJob
-    statement.bind(1, job.job)
-    statement.bind(2, job.box)
-    statement.bind(3, job.ticketID)
-    statement.bind(4, job.createdAt)
-    statement.bind(5, job.printedAt)
-    try ensureTransactionIsAlive()
-    try statement.run()
-  }
-
-  /// Marks a print job as printed at `at`; the first acknowledgement wins. An unknown job
-  /// changes nothing (a box may acknowledge a job twice, or one from before a reset).
-  public func markPrinted(job: String, at: Int64) throws(StorageError) {
-    let statement = statements.markPrinted
-    statement.bind(1, job)
-    statement.bind(2, at)
-    try ensureTransactionIsAlive()
-    try statement.run()
+    try write(statements.appendEvent, event.seq, event.at, event.type, event.box, event.json)
   }
 
   /// Stores `value` under `key`, replacing any earlier value.
   public func setMeta(_ key: String, _ value: String) throws(StorageError) {
-    let statement = statements.setMeta
-    statement.bind(1, key)
-    statement.bind(2, value)
-    try ensureTransactionIsAlive()
-    try statement.run()
-  }
-
-  // MARK: - Reads
-
-  /// Every ticket of `day`, ordered by issue time.
-  public func tickets(day: String) throws(StorageError) -> [TicketRow] {
-    let statement = statements.ticketsOfDay
-    statement.bind(1, day)
-    return try withLegs(statement.rows(Self.ticketRow), day: day)
-  }
-
-  public func ticket(id: String) throws(StorageError) -> TicketRow? {
-    let statement = statements.ticketByID
-    statement.bind(1, id)
-    return try withLegs(statement.rows(Self.ticketRow)).first
-  }
-
-  /// The ticket issued on `day` for the idempotency key `request`, if any.
-  public func ticket(day: String, request: String) throws(StorageError) -> TicketRow? {
-    let statement = statements.ticketByRequest
-    statement.bind(1, day)
-    statement.bind(2, request)
-    return try withLegs(statement.rows(Self.ticketRow)).first
-  }
-
-  /// Fills in `legs`: one query for a whole day, else one per ticket (few: one, or the
-  /// unfinished tickets of earlier days).
-  private func withLegs(_ rows: [TicketRow], day: String? = nil) throws(StorageError)
-    -> [TicketRow]
-  {
-    var legs: [String: [LegRow]] = [:]
-    if let day {
-      statements.legsOfDay.bind(1, day)
-      for (id, leg) in try statements.legsOfDay.rows(Self.legRow) {
-        legs[id, default: []].append(leg)
-      }
-    } else {
-      for row in rows {
-        statements.legsOfTicket.bind(1, row.id)
-        legs[row.id] = try statements.legsOfTicket.rows(Self.legRow).map(\.1)
-      }
-    }
-    guard !legs.isEmpty else { return rows }
-    return rows.map { row in
-      var row = row
-      row.legs = legs[row.id] ?? []
-      return row
-    }
+    try write(statements.setMeta, key, value)
   }
 
   /// At most `limit` events with `seq` greater than `seq`, ascending.
   public func events(after seq: Int64, limit: Int) throws(StorageError) -> [EventRow] {
     let statement = statements.eventsAfter
-    statement.bind(1, seq)
-    statement.bind(2, limit)
+    statement.bind(seq, limit)
     return try statement.rows(Self.eventRow)
   }
 
   public func meta(_ key: String) throws(StorageError) -> String? {
     let statement = statements.metaValue
-    statement.bind(1, key)
+    statement.bind(key)
     return try statement.rows { $0.text(0) }.first
   }
 
-  /// Everything the server needs to rebuild the hall on `day` (see `Recovery`), read in one
-  /// transaction so it is one consistent picture. If a later service day has already
-  /// started (the clock went back), that day is loaded instead: `Recovery.serviceDay`.
-  public func loadRecovery(day: String, recentEventLimit: Int) throws(StorageError) -> Recovery {
-    let ownsTransaction = !inTransaction
-    if ownsTransaction {
-      try statements.beginRead.run()
-    } else {
-      try ensureTransactionIsAlive()
-    }
-    defer { if ownsTransaction { try? statements.rollback.run() } }
-
-    // A clock set back (across midnight, say) must not reopen an earlier day: its numbers
-    // would be handed out again and the later day's queue would vanish.
-    let latest = try statements.latestServiceDay.rows { $0.optionalText(0) }.first.flatMap { $0 }
-    let day = max(day, latest ?? day)
-    statements.ticketsOfDay.bind(1, day)
-    var tickets = try withLegs(statements.ticketsOfDay.rows(Self.ticketRow), day: day)
-    statements.unfinishedBefore.bind(1, day)
-    tickets += try withLegs(statements.unfinishedBefore.rows(Self.ticketRow))
-    let counters = try statements.allCounters.rows(Self.counterRow)
-    statements.numbersOfDay.bind(1, day)
-    let numbers = try statements.numbersOfDay.rows { row in
-      NumberRow(day: row.text(0), service: row.text(1), last: row.int(2))
-    }
-    let lastSeq = try statements.lastSeq.rows { $0.optionalInt64(0) }.first.flatMap { $0 } ?? 0
-    statements.recentEvents.bind(1, max(0, recentEventLimit))
-    let recentEvents = try statements.recentEvents.rows(Self.eventRow)
-    let jobs = try statements.unprintedJobs.rows(Self.printJobRow)
+  /// Every key and value of `meta`.
+  public func allMeta() throws(StorageError) -> [String: String] {
     var meta: [String: String] = [:]
     for (key, value) in try statements.allMeta.rows({ ($0.text(0), $0.text(1)) }) {
       meta[key] = value
     }
-    var recovery = Recovery(
-      tickets: tickets, counters: counters, numbers: numbers, lastSeq: lastSeq,
-      recentEvents: recentEvents, unprintedJobs: jobs, meta: meta, serviceDay: day,
-      officers: try officers(), surveyedTickets: try surveyedTickets(day: day))
-    recovery.bookings = try heldBookings(day: day)
-    return recovery
+    return meta
   }
 
-  // MARK: - Row mapping (column orders match `Statements`)
-
-  private static func ticketRow(_ row: Statement) -> TicketRow {
-    TicketRow(
-      id: row.text(0), day: row.text(1), service: row.text(2), number: row.text(3),
-      seqNo: row.int(4), priority: row.bool(5), state: row.text(6), issuedAt: row.int64(7),
-      enqueuedAt: row.int64(8), calledAt: row.optionalInt64(9), startedAt: row.optionalInt64(10),
-      finishedAt: row.optionalInt64(11), counter: row.optionalInt(12), calls: row.int(13),
-      request: row.optionalText(14), box: row.optionalText(15),
-      firstCalledAt: row.optionalInt64(16), announcedAt: row.optionalInt64(17),
-      announcedCounter: row.optionalInt(18), announcedSeq: row.optionalInt64(19),
-      officer: row.optionalText(20), key: row.optionalText(21),
-      appointmentAt: row.optionalInt64(22), bookingID: row.optionalText(23),
-      remote: row.bool(24), phone: row.optionalText(25))
-  }
-
-  private static func legRow(_ row: Statement) -> (String, LegRow) {
-    (
-      row.text(0),
-      LegRow(
-        service: row.text(2), counter: row.int(3), enqueuedAt: row.int64(4),
-        firstCalledAt: row.int64(5), calledAt: row.int64(6), startedAt: row.optionalInt64(7),
-        transferredAt: row.int64(8))
-    )
-  }
-
-  private static func counterRow(_ row: Statement) -> CounterRow {
-    CounterRow(
-      id: row.int(0), state: row.text(1), reason: row.optionalText(2),
-      ticketID: row.optionalText(3), since: row.int64(4), officer: row.optionalText(5))
-  }
-
-  private static func eventRow(_ row: Statement) -> EventRow {
+  static func eventRow(_ row: Statement) -> EventRow {
     EventRow(
       seq: row.int64(0), at: row.int64(1), type: row.text(2), box: row.optionalText(3),
       json: row.text(4))
-  }
-
-  private static func printJobRow(_ row: Statement) -> PrintJobRow {
-    PrintJobRow(
-      job: row.text(0), box: row.text(1), ticketID: row.text(2), createdAt: row.int64(3),
-      printedAt: row.optionalInt64(4))
   }
 }

@@ -31,7 +31,7 @@ extension Simulate {
     } catch {
       throw ReplayError(en: "\(hallPath): \(error)", id: "\(hallPath): \(error)")
     }
-    let rows: [TicketRow]
+    let rows: [TicketRecord]
     do {
       rows = try Store(path: db).tickets(day: date)
     } catch {
@@ -45,14 +45,14 @@ extension Simulate {
     let start = s.startOfDay(0)
     let visitors = rows.compactMap { r -> RecordedVisitor? in
       // A ticket cancelled before its call left on its own: no work for any counter.
-      if r.state == "cancelled" { return nil }
+      if r.state == .cancelled { return nil }
       let served: Double? =
-        r.state == "done"
+        r.state == .done
         ? r.calledAt.flatMap { c in r.finishedAt.map { Double(max(0, $0 - c)) / 1000 } } : nil
       return RecordedVisitor(
         offsetMillis: r.issuedAt - start,
-        service: String(r.number.prefix { !$0.isNumber }), priority: r.priority,
-        serviceS: served, noshow: r.state == "noshow")
+        service: r.issuedService, priority: r.priority,
+        serviceS: served, noshow: r.state == .noshow)
     }
     s = Scenario(replaying: visitors, hall: hall, date: date)
     return s

@@ -21,11 +21,11 @@ import Testing
     var officerAnswers: [String: [[Int]]] = [:]
   }
 
-  func simulate() throws -> (HallConfig, [ReportTicket], [ReportSurvey], Expected) {
+  func simulate() throws -> (HallConfig, [ReportTicket], [SurveyRecord], Expected) {
     let config = fixtureConfig()
     var rng = SeededRandom(state: 20_261_101)
     var tickets: [String: TicketRecord] = [:]
-    var surveys: [ReportSurvey] = []
+    var surveys: [SurveyRecord] = []
     var e = Expected()
     let start = at("2026-11-01", "07:00:00")
     let hall = makeHall(config, now: start)
@@ -76,11 +76,7 @@ import Testing
                 let scores = (0..<9).map { _ in Int.random(in: 1...4, using: &rng) }
                 let s = try hall.handle(
                   .answerSurvey(ticketID: id, SurveyAnswer(scores: scores)), at: now)
-                let r = s.changes.surveys[0]
-                surveys.append(
-                  ReportSurvey(
-                    service: r.service, counter: r.counter, officer: r.officer,
-                    scores: r.answer.scores))
+                surveys.append(s.changes.surveys[0])
                 e.answers.append(scores)
                 if let o = officerAt[c] { e.officerAnswers[o, default: []].append(scores) }
               }

@@ -11,15 +11,16 @@ import HallYAML
   @Test func missedBookingsAreCountedPerServiceInThePeriodReport() throws {
     let store = try Store(path: ":memory:")
     let config = try HallConfig.load(yaml: hallYAML)
-    let states = [
-      ("2026-11-02", "A", "missed"), ("2026-11-02", "A", "checked_in"),
-      ("2026-11-03", "A", "missed"), ("2026-11-03", "A", "cancelled"),
-      ("2026-11-03", "B", "checked_in"), ("2026-12-01", "A", "missed"),
-    ]
+    let states =
+      [
+        ("2026-11-02", "A", .missed), ("2026-11-02", "A", .checkedIn),
+        ("2026-11-03", "A", .missed), ("2026-11-03", "A", .cancelled),
+        ("2026-11-03", "B", .checkedIn), ("2026-12-01", "A", .missed),
+      ] as [(String, String, BookingState)]
     for (i, (day, service, state)) in states.enumerated() {
       try store.upsert(
-        BookingRow(
-          id: "b\(i)", code: "K7MQ2C", key: "k", service: service, day: day, startAt: 0,
+        BookingRecord(
+          id: "b\(i)", code: "K7MQ2C", key: "k", service: service, day: day, start: 0,
           name: "Siti", phone: "+6281234567890", state: state, ticketID: nil, createdAt: 0,
           changedAt: 0))
     }

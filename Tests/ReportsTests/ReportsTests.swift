@@ -1,5 +1,6 @@
 import Foundation
 import HallWire
+import PinHash
 import Testing
 
 @testable import QueueCore
@@ -30,8 +31,10 @@ func temporaryDatabase() -> String {
 
   /// Three days of tickets written to a real database, two officers, three answers.
   func seed(_ store: Store) throws {
-    try store.upsert(OfficerRow(id: "sari", name: "Sari Dewi", active: true, pin: "x"))
-    try store.upsert(OfficerRow(id: "198506212010011001", name: "Budi", active: false, pin: "x"))
+    // A cheap hash: the report never checks it.
+    let pin = PinHash.make(pin: "482913", salt: [1], iterations: 1)
+    try store.upsert(OfficerRecord(id: "sari", name: "Sari Dewi", active: true, pin: pin))
+    try store.upsert(OfficerRecord(id: "198506212010011001", name: "Budi", active: false, pin: pin))
     var serial = 0
     for day in 0..<3 {
       let date = ["2026-11-02", "2026-11-03", "2026-11-04"][day]
@@ -40,19 +43,19 @@ func temporaryDatabase() -> String {
         serial += 1
         let service = i % 2 == 0 ? "A" : "B"
         let issued = base + Int64(i) * 600_000
-        let state = i == 9 ? "noshow" : (i == 8 ? "cancelled" : "done")
+        let state: TicketState = i == 9 ? .noshow : (i == 8 ? .cancelled : .done)
         try store.upsert(
-          TicketRow(
+          TicketRecord(
             id: "t\(serial)", day: date, service: i == 7 ? "A" : service,
             number: service + String(format: "%03d", i + 1), seqNo: i + 1, priority: false,
             state: state, issuedAt: issued, enqueuedAt: issued,
-            calledAt: state == "cancelled" ? nil : issued + Int64(i) * 120_000,
+            calledAt: state == .cancelled ? nil : issued + Int64(i) * 120_000,
             finishedAt: issued + Int64(i) * 120_000 + 300_000, counter: i % 2 + 1,
             calls: 1,
             // B008 was called at counter 2 in B, then sent to A.
             legs: i == 7
               ? [
-                LegRow(
+                Leg(
                   service: "B", counter: 2, enqueuedAt: issued, firstCalledAt: issued + 60_000,
                   calledAt: issued + 60_000, transferredAt: issued + 120_000)
               ] : [],
@@ -63,10 +66,12 @@ func temporaryDatabase() -> String {
       [4, 4, 4, 4, 4, 4, 4, 4, 4], [3, 3, 3, 4, 3, 3, 4, 3, 2], [2, 3, 3, 4, 3, 3, 3, 3, 3],
     ].enumerated() {
       try store.insert(
-        SurveyRow(
+        SurveyRecord(
           ticketID: "t\(k * 2 + 1)", day: "2026-11-02", service: "A", counter: 1,
-          officer: "sari", at: nine + 3_600_000, scores: scores, comment: "baik; cepat",
-          gender: "P", age: "30-39"))
+          officer: "sari", at: nine + 3_600_000,
+          answer: SurveyAnswer(
+            scores: scores, comment: "baik; cepat",
+            respondent: Respondent(gender: "P", age: "30-39"))))
     }
   }
 
@@ -101,14 +106,14 @@ func temporaryDatabase() -> String {
 
   @Test func storeRefusesASecondAnswerAndAnswersOutsideOneToFour() throws {
     let store = try Store(path: ":memory:")
-    let row = SurveyRow(
+    let row = SurveyRecord(
       ticketID: "t1", day: "2026-11-02", service: "A", counter: 1, officer: nil, at: nine,
-      scores: [4, 4, 4, 4, 4, 4, 4, 4, 4])
+      answer: SurveyAnswer(scores: [4, 4, 4, 4, 4, 4, 4, 4, 4]))
     try store.insert(row)
     #expect(throws: StorageError.self) { try store.insert(row) }
     var bad = row
     bad.ticketID = "t2"
-    bad.scores[3] = 5
+    bad.answer.scores[3] = 5
     #expect(throws: StorageError.self) { try store.insert(bad) }
     #expect(try store.surveyedTickets(day: "2026-11-02") == ["t1"])
   }

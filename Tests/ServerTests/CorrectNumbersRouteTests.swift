@@ -70,7 +70,7 @@ import Testing
     #expect(f.app.lastSeq == seqBefore + 1)
     let again = try AppFixture(directory: f.directory)
     #expect(again.app.lastSeq == seqBefore + 1)
-    #expect(try again.store.ticket(id: id)?.state == "expired")
+    #expect(try again.store.ticket(id: id)?.state == .expired)
     #expect(try again.store.latestServiceDay() == "2025-11-26")
   }
 }

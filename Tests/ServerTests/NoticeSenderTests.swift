@@ -46,7 +46,7 @@ final class NoticeFixture {
 
   func startSender(url: String) throws {
     let sender = NoticeSender(
-      url: url, loop: loop, policy: policy, restoring: try HallApp.pendingNotices(app.store),
+      url: url, loop: loop, policy: policy, restoring: try app.store.pendingNotices(),
       logger: app.logger
     ) { [unowned app] in app.recordNoticeProgress($0) }
     app.noticeSender = sender
@@ -167,7 +167,7 @@ final class NoticeFixture {
     first.app.enqueueNotice(b)
     first.run(until: { refusing.requests.count >= 2 }, timeout: 5)
     #expect(refusing.ids.allSatisfy { $0 == a.id }, "b waits behind a")
-    #expect(try first.app.store.notice(id: a.id)?.attempts ?? 0 >= 1)
+    #expect(try first.app.store.notice(id: a.id)?.pending.attempts ?? 0 >= 1)
     first.app.noticeSender?.stop()
 
     let second = try NoticeFixture(directory: directory)

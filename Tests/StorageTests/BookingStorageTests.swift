@@ -1,14 +1,16 @@
 import Foundation
+import HallWire
+import QueueCore
 import Testing
 
 @testable import Storage
 
 @Suite struct BookingStorageTests {
   func booking(
-    _ id: String, day: String, state: String = "booked", start: Int64 = 1_000
-  ) -> BookingRow {
-    BookingRow(
-      id: id, code: "K7MQ2C", key: "key-\(id)", service: "A", day: day, startAt: start,
+    _ id: String, day: String, state: BookingState = .booked, start: Int64 = 1_000
+  ) -> BookingRecord {
+    BookingRecord(
+      id: id, code: "K7MQ2C", key: "key-\(id)", service: "A", day: day, start: start,
       name: "Siti", phone: "+6281234567890", state: state, ticketID: nil, createdAt: 10,
       changedAt: 10)
   }
@@ -30,8 +32,8 @@ import Testing
     let store = try Store(path: file.path)
     #expect(try store.schemaVersion() == Migrations.all.count)
     let old = try #require(try store.ticket(id: "old"))
-    #expect(old.remote == false && old.phone == nil && old.appointmentAt == nil)
-    #expect(old.bookingID == nil && old.key == "k")
+    #expect(old.remote == false && old.phone == nil && old.appointment == nil)
+    #expect(old.booking == nil && old.key == "k")
     try store.upsert(booking("b1", day: "2026-11-28"))
     #expect(try store.booking(id: "b1") == booking("b1", day: "2026-11-28"))
   }
@@ -39,8 +41,8 @@ import Testing
   @Test func appointmentAndRemoteTicketsRoundTrip() throws {
     let store = try Store(path: ":memory:")
     var appointment = Fixtures.ticket("appt", seqNo: 1)
-    appointment.appointmentAt = 1_764_036_000_000
-    appointment.bookingID = "b1"
+    appointment.appointment = 1_764_036_000_000
+    appointment.booking = "b1"
     var remote = Fixtures.ticket("remote", seqNo: 2)
     remote.remote = true
     remote.phone = "+6281234567890"
@@ -58,30 +60,30 @@ import Testing
 
   @Test func recoveryHoldsTodaysAndLaterBookingsAndEarlierOnesStillBooked() throws {
     let store = try Store(path: ":memory:")
-    try store.upsert(booking("past-missed", day: "2026-11-27", state: "missed", start: 1))
+    try store.upsert(booking("past-missed", day: "2026-11-27", state: .missed, start: 1))
     try store.upsert(booking("past-booked", day: "2026-11-27", start: 2))
-    try store.upsert(booking("today", day: "2026-11-28", state: "checked_in", start: 3))
+    try store.upsert(booking("today", day: "2026-11-28", state: .checkedIn, start: 3))
     try store.upsert(booking("later", day: "2026-12-05", start: 4))
-    var cancelled = booking("later", day: "2026-12-05", state: "cancelled", start: 4)
+    var cancelled = booking("later", day: "2026-12-05", state: .cancelled, start: 4)
     cancelled.changedAt = 20
     try store.upsert(cancelled)
-    let recovery = try store.loadRecovery(day: "2026-11-28", recentEventLimit: 10)
+    let recovery = try store.loadHall(day: "2026-11-28", recentEventLimit: 10).hall
     #expect(recovery.bookings.map(\.id) == ["past-booked", "today", "later"])
     #expect(recovery.bookings.last == cancelled)
   }
 
   @Test func bookingCountsGroupTheirEndsByDayAndService() throws {
     let store = try Store(path: ":memory:")
-    try store.upsert(booking("1", day: "2026-11-28", state: "missed"))
-    try store.upsert(booking("2", day: "2026-11-28", state: "missed"))
-    try store.upsert(booking("3", day: "2026-11-28", state: "checked_in"))
-    try store.upsert(booking("4", day: "2026-11-29", state: "cancelled"))
-    try store.upsert(booking("5", day: "2026-12-30", state: "missed"))
+    try store.upsert(booking("1", day: "2026-11-28", state: .missed))
+    try store.upsert(booking("2", day: "2026-11-28", state: .missed))
+    try store.upsert(booking("3", day: "2026-11-28", state: .checkedIn))
+    try store.upsert(booking("4", day: "2026-11-29", state: .cancelled))
+    try store.upsert(booking("5", day: "2026-12-30", state: .missed))
     #expect(
       try store.bookingCounts(from: "2026-11-28", to: "2026-11-29") == [
-        BookingCountRow(
+        ReportBookings(
           day: "2026-11-28", service: "A", booked: 3, checkedIn: 1, cancelled: 0, missed: 2),
-        BookingCountRow(
+        ReportBookings(
           day: "2026-11-29", service: "A", booked: 1, checkedIn: 0, cancelled: 1, missed: 0),
       ])
   }

@@ -33,8 +33,8 @@ import Testing
   for event in events {
     #expect(event.json.contains(#""id":"T\#(event.seq)""#))
   }
-  let recovery = try store.loadRecovery(day: day, recentEventLimit: 1)
-  let last = recovery.numbers.first { $0.service == "A" }?.last ?? 0
+  let recovery = try store.loadHall(day: day, recentEventLimit: 1).hall
+  let last = recovery.sequences.first { $0.service == "A" }?.lastSeqNo ?? 0
   let highestAcknowledged = acknowledged.map(\.number).max() ?? 0
   #expect(last >= highestAcknowledged)
   #expect(last == tickets.count)

@@ -1,10 +1,11 @@
+import Notices
 import Testing
 
 @testable import Storage
 
-private func notice(_ id: String, subject: String = "t-1", at: Int64 = 1_000) -> NoticeRow {
-  NoticeRow(
-    id: id, subject: subject, event: "called", body: #"{"id":"\#(id)","phone":"+628"}"#,
+private func notice(_ id: String, subject: String = "t-1", at: Int64 = 1_000) -> Notice {
+  Notice(
+    id: id, subject: subject, event: .called, body: Array(#"{"id":"\#(id)","phone":"+628"}"#.utf8),
     createdAt: at, expiresAt: at + 3_600_000)
 }
 
@@ -30,11 +31,11 @@ private func notice(_ id: String, subject: String = "t-1", at: Int64 = 1_000) ->
     try store.markNoticeGivenUp(id: "d", at: 6_000)
     let reopened = try Store(path: file.path)
     let pending = try reopened.pendingNotices()
-    #expect(pending.map(\.id) == ["b", "a"])
+    #expect(pending.map(\.notice.id) == ["b", "a"])
     #expect(pending[1].attempts == 2)
     #expect(pending[1].nextAt == 9_000)
-    #expect(pending[1].lastError == "HTTP 503")
-    #expect(pending[0] == notice("b"))
+    #expect(try reopened.notice(id: "a")?.lastError == "HTTP 503")
+    #expect(pending[0] == Outbox.Pending(notice: notice("b")))
     #expect(try reopened.notice(id: "c")?.deliveredAt == 5_000)
     #expect(try reopened.notice(id: "d")?.givenUpAt == 6_000)
   }

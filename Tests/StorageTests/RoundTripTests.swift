@@ -1,3 +1,5 @@
+import HallWire
+import QueueCore
 import Testing
 
 @testable import Storage
@@ -6,9 +8,9 @@ import Testing
   let file = TemporaryDatabase()
   defer { file.remove() }
   let store = try Store(path: file.path)
-  let ticket = TicketRow(
+  let ticket = TicketRecord(
     id: "t-1", day: "2026-11-28", service: "AB", number: "AB012", seqNo: 12, priority: true,
-    state: "serving", issuedAt: 1_764_296_102_000, enqueuedAt: 1_764_296_103_000,
+    state: .serving, issuedAt: 1_764_296_102_000, enqueuedAt: 1_764_296_103_000,
     calledAt: 1_764_296_200_000, startedAt: 1_764_296_210_000, finishedAt: 1_764_296_300_000,
     counter: 3, calls: 2, request: "req-ü-1", box: "K1")
   try store.upsert(ticket)
@@ -31,7 +33,7 @@ import Testing
   let store = try Store(path: file.path)
   var ticket = Fixtures.ticket("t-1", request: "r1")
   try store.upsert(ticket)
-  ticket.state = "called"
+  ticket.state = .called
   ticket.calledAt = 1_700_000_100_000
   ticket.counter = 4
   ticket.calls = 1
@@ -55,28 +57,28 @@ import Testing
   let file = TemporaryDatabase()
   defer { file.remove() }
   let store = try Store(path: file.path)
-  var counter = CounterRow(id: 3, state: "paused", reason: "istirahat", ticketID: "t-1", since: 5)
+  var counter = CounterRecord(id: 3, state: .paused, reason: "istirahat", ticketID: "t-1", since: 5)
   try store.upsert(counter)
-  #expect(try store.loadRecovery(day: "2026-11-28", recentEventLimit: 0).counters == [counter])
-  counter = CounterRow(id: 3, state: "open", since: 9)
+  #expect(try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.counters == [counter])
+  counter = CounterRecord(id: 3, state: .open, since: 9)
   try store.upsert(counter)
-  #expect(try store.loadRecovery(day: "2026-11-28", recentEventLimit: 0).counters == [counter])
+  #expect(try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.counters == [counter])
 }
 
 @Test func numberRoundTripsAndNeverGoesBack() throws {
   let file = TemporaryDatabase()
   defer { file.remove() }
   let store = try Store(path: file.path)
-  try store.setNumber(NumberRow(day: "2026-11-28", service: "A", last: 7))
-  try store.setNumber(NumberRow(day: "2026-11-28", service: "A", last: 8))
-  try store.setNumber(NumberRow(day: "2026-11-28", service: "A", last: 3))
-  try store.setNumber(NumberRow(day: "2026-11-28", service: "B", last: 1))
-  try store.setNumber(NumberRow(day: "2026-11-27", service: "A", last: 99))
-  let numbers = try store.loadRecovery(day: "2026-11-28", recentEventLimit: 0).numbers
+  try store.setNumber(DaySequence(day: "2026-11-28", service: "A", lastSeqNo: 7))
+  try store.setNumber(DaySequence(day: "2026-11-28", service: "A", lastSeqNo: 8))
+  try store.setNumber(DaySequence(day: "2026-11-28", service: "A", lastSeqNo: 3))
+  try store.setNumber(DaySequence(day: "2026-11-28", service: "B", lastSeqNo: 1))
+  try store.setNumber(DaySequence(day: "2026-11-27", service: "A", lastSeqNo: 99))
+  let numbers = try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.sequences
   #expect(
     numbers == [
-      NumberRow(day: "2026-11-28", service: "A", last: 8),
-      NumberRow(day: "2026-11-28", service: "B", last: 1),
+      DaySequence(day: "2026-11-28", service: "A", lastSeqNo: 8),
+      DaySequence(day: "2026-11-28", service: "B", lastSeqNo: 1),
     ])
 }
 
@@ -109,16 +111,19 @@ import Testing
   let file = TemporaryDatabase()
   defer { file.remove() }
   let store = try Store(path: file.path)
-  let first = PrintJobRow(job: "J1", box: "K1", ticketID: "t-1", createdAt: 10)
-  let second = PrintJobRow(job: "J2", box: "K2", ticketID: "t-2", createdAt: 20)
+  let first = PrintJob(job: "J1", box: "K1", ticketID: "t-1", createdAt: 10)
+  let second = PrintJob(job: "J2", box: "K2", ticketID: "t-2", createdAt: 20)
   try store.insert(first)
   try store.insert(second)
   #expect(
-    try store.loadRecovery(day: "2026-11-28", recentEventLimit: 0).unprintedJobs == [first, second])
+    try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.pendingPrintJobs == [
+      first, second,
+    ])
   try store.markPrinted(job: "J1", at: 30)
   try store.markPrinted(job: "J1", at: 40)
   try store.markPrinted(job: "unknown", at: 40)
-  #expect(try store.loadRecovery(day: "2026-11-28", recentEventLimit: 0).unprintedJobs == [second])
+  #expect(
+    try store.loadHall(day: "2026-11-28", recentEventLimit: 0).hall.pendingPrintJobs == [second])
 }
 
 @Test func metaRoundTripsAndSettingAgainReplaces() throws {
@@ -131,9 +136,7 @@ import Testing
   try store.setMeta("admin_token", "")
   #expect(try store.meta("kiosk_token") == "b")
   #expect(try store.meta("admin_token") == "")
-  #expect(
-    try store.loadRecovery(day: "2026-11-28", recentEventLimit: 0).meta
-      == ["kiosk_token": "b", "admin_token": ""])
+  #expect(try store.allMeta() == ["kiosk_token": "b", "admin_token": ""])
 }
 
 @Test func secondTicketWithTheSameRequestOnTheSameDayIsRefused() throws {

@@ -1,3 +1,5 @@
+import HallWire
+import QueueCore
 import Testing
 
 @testable import Storage
@@ -10,18 +12,17 @@ import Testing
   #expect(store.inTransaction)
   try store.upsert(Fixtures.ticket("t-1"))
   try store.append(Fixtures.event(1))
-  try store.setNumber(NumberRow(day: "2026-11-28", service: "A", last: 1))
-  try store.upsert(CounterRow(id: 1, state: "open", since: 0))
-  try store.insert(PrintJobRow(job: "J1", box: "K1", ticketID: "t-1", createdAt: 0))
+  try store.setNumber(DaySequence(day: "2026-11-28", service: "A", lastSeqNo: 1))
+  try store.upsert(CounterRecord(id: 1, state: .open, since: 0))
+  try store.insert(PrintJob(job: "J1", box: "K1", ticketID: "t-1", createdAt: 0))
   try store.setMeta("k", "v")
   store.rollback()
   #expect(!store.inTransaction)
-  let recovery = try Store(path: file.path).loadRecovery(day: "2026-11-28", recentEventLimit: 10)
-  #expect(
-    recovery
-      == Recovery(
-        tickets: [], counters: [], numbers: [], lastSeq: 0, recentEvents: [], unprintedJobs: [],
-        meta: [:], serviceDay: "2026-11-28"))
+  let reopened = try Store(path: file.path)
+  let recovery = try reopened.loadHall(day: "2026-11-28", recentEventLimit: 10)
+  #expect(recovery.hall == HallState(serviceDay: "2026-11-28"))
+  #expect(recovery.recentEvents.isEmpty)
+  #expect(try reopened.allMeta().isEmpty)
 }
 
 @Test func committedTransactionIsSeenByAnotherConnection() throws {

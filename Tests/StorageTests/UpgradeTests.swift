@@ -1,4 +1,5 @@
 import Foundation
+import HallWire
 import Testing
 
 @testable import Storage
@@ -21,22 +22,22 @@ private func expectVersionOneHall(_ store: Store) throws {
   let tickets = try store.tickets(day: "2026-12-01")
   #expect(tickets.count == 18)
   var states: [String: Int] = [:]
-  for t in tickets { states[t.state, default: 0] += 1 }
+  for t in tickets { states[t.state.rawValue, default: 0] += 1 }
   #expect(states == ["waiting": 14, "called": 1, "serving": 1, "done": 1, "noshow": 1])
   #expect(tickets.filter { $0.service == "A" }.map(\.number).sorted().first == "A001")
   #expect(tickets.filter { $0.service == "B" }.count == 6)
   #expect(tickets.contains { $0.number == "A004" && $0.calls == 2 && $0.counter == 2 })
   #expect(try store.ticket(day: "2026-12-01", request: "fixture-a-7")?.number == "A007")
-  let recovery = try store.loadRecovery(day: "2026-12-01", recentEventLimit: 100)
+  let recovery = try store.loadHall(day: "2026-12-01", recentEventLimit: 100).hall
   #expect(recovery.counters.count == 2)
   #expect(
-    recovery.counters.contains { $0.id == 2 && $0.state == "paused" && $0.reason == "istirahat" })
-  #expect(recovery.numbers.map(\.last).sorted() == [6, 12])
+    recovery.counters.contains { $0.id == 2 && $0.state == .paused && $0.reason == "istirahat" })
+  #expect(recovery.sequences.map(\.lastSeqNo).sorted() == [6, 12])
   #expect(recovery.lastSeq == 26)
   let events = try store.events(after: 0, limit: 100)
   #expect(events.map(\.seq) == Array(1...26))
   #expect(events.filter { $0.type == "issued" }.count == 18)
-  #expect(recovery.meta.keys.filter { $0.hasPrefix("token.") }.count == 7)
+  #expect(try store.allMeta().keys.filter { $0.hasPrefix("token.") }.count == 7)
 }
 
 @Test func versionOneDatabaseOpensWithEveryTicketCounterAndEventIntact() throws {
