@@ -23,12 +23,15 @@ public struct SnapshotMessage: Sendable, Equatable, Decodable {
   }
 }
 
-/// Everything the server sends on `/ws` (PROTOCOL.md "WebSocket"), as a client reads it.
+/// Everything the server sends on `/ws` (PROTOCOL.md "WebSocket"): what a client reads, and
+/// what the server writes (FeedMessage+JSONWriter.swift).
 public enum FeedMessage: Sendable, Equatable {
   case snapshot(SnapshotMessage)
   case event(Event)
-  /// The kiosk socket's reply to `issue`.
+  /// `{"type":"ticket", "request", "ticket"}`: the kiosk socket's answer to `issue` and
+  /// `checkin`.
   case ticket(request: String, ticket: Ticket)
+  /// `{"type":"error", "request", "error": {"code", "message"}}`: its refusal.
   case error(request: String?, WireError)
   /// A type this version does not know (one added later).
   case other(type: String, seq: Int64?)
@@ -132,28 +135,6 @@ public enum KioskRequest: Sendable, Equatable {
   /// `{"type":"checkin", "request", "code"}`: a booking's code typed at the box (PROTOCOL
   /// 1.1); answered like `issue`, with the appointment ticket.
   case checkIn(request: String, code: String)
-}
-
-/// `{"type":"ticket", "request", "ticket"}`: the kiosk socket's answer to `issue`.
-public struct KioskTicketReply: Sendable, Equatable {
-  public var request: String
-  public var ticket: Ticket
-
-  public init(request: String, ticket: Ticket) {
-    self.request = request
-    self.ticket = ticket
-  }
-}
-
-/// `{"type":"error", "request", "error": {"code", "message"}}`.
-public struct KioskErrorReply: Sendable, Equatable {
-  public var request: String?
-  public var error: WireError
-
-  public init(request: String?, error: WireError) {
-    self.request = request
-    self.error = error
-  }
 }
 
 /// A print job re-sent to a box that reconnected: the same shape as the `print` event.

@@ -86,15 +86,15 @@ import Testing
     }
     lines += [
       ("printMessage", PrintMessage(seq: 41, job: "J17", ticket: t2, box: "K1").jsonString),
-      ("kioskTicket", KioskTicketReply(request: "r1", ticket: t2).jsonString),
+      ("kioskTicket", FeedMessage.ticket(request: "r1", ticket: t2).jsonString),
       (
         "kioskError",
-        KioskErrorReply(request: "r2", error: WireError(code: "closed", message: "Tutup"))
+        FeedMessage.error(request: "r2", WireError(code: "closed", message: "Tutup"))
           .jsonString
       ),
       (
         "kioskErrorNoRequest",
-        KioskErrorReply(request: nil, error: WireError(code: "bad_request", message: "x"))
+        FeedMessage.error(request: nil, WireError(code: "bad_request", message: "x"))
           .jsonString
       ),
       ("kioskIssue", KioskRequest.issue(request: "r1", service: "A", priority: true).jsonString),
@@ -115,6 +115,32 @@ import Testing
     for (name, json) in written {
       #expect(json == Self.golden[name], "\(name)")
     }
+  }
+
+  /// The server writes a `FeedMessage` (the kiosk replies) as clients parse it.
+  @Test func feedMessagesReadBackAsWritten() throws {
+    let ticket = Ticket(
+      id: "t-1", number: "A012", service: "A", state: .waiting,
+      issuedAt: "2026-11-30T09:00:00+07:00",
+      position: 1, etaS: 60, key: "k")
+    let hall = HallView(name: "MPP", date: "2026-11-30", services: [], counters: [])
+    let messages: [FeedMessage] = [
+      .snapshot(SnapshotMessage(seq: 4, hall: hall, recentCalls: [])),
+      .event(
+        Event(
+          seq: 5, at: RFC3339("2026-11-30T09:00:00+07:00")!.millis,
+          atText: "2026-11-30T09:00:00+07:00",
+          body: .print(job: "J5", box: "K1", ticket: ticket))),
+      .ticket(request: "r1", ticket: ticket),
+      .error(request: "r2", WireError(code: "closed", message: "Tutup")),
+      .error(request: nil, WireError(code: "bad_request", message: "x")),
+      .other(type: "later", seq: 3),
+    ]
+    for message in messages {
+      #expect(try FeedMessage(parsing: message.jsonString) == message, "\(message.jsonString)")
+    }
+    #expect(
+      FeedMessage.other(type: "later", seq: nil).jsonString == #"{"type":"later","seq":null}"#)
   }
 
   static let golden: [String: String] = [
