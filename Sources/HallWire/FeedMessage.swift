@@ -176,28 +176,30 @@ extension KioskRequest {
     } catch {
       throw KioskRequestError(request: nil, message: "not a JSON message: \(error)")
     }
+    func requestID() throws(KioskRequestError) -> String {
+      guard let request = m.request, !request.isEmpty else {
+        throw KioskRequestError(request: m.request, message: "`request` is required")
+      }
+      return request
+    }
+    func required(_ value: String?, _ name: String, answering request: String?)
+      throws(KioskRequestError) -> String
+    {
+      guard let value else {
+        throw KioskRequestError(request: request, message: "`\(name)` is required")
+      }
+      return value
+    }
     switch m.type {
     case "issue":
-      guard let request = m.request, !request.isEmpty else {
-        throw KioskRequestError(request: m.request, message: "`request` is required")
-      }
-      guard let service = m.service else {
-        throw KioskRequestError(request: request, message: "`service` is required")
-      }
+      let request = try requestID()
+      let service = try required(m.service, "service", answering: request)
       self = .issue(request: request, service: service, priority: m.priority ?? false)
     case "checkin":
-      guard let request = m.request, !request.isEmpty else {
-        throw KioskRequestError(request: m.request, message: "`request` is required")
-      }
-      guard let code = m.code else {
-        throw KioskRequestError(request: request, message: "`code` is required")
-      }
-      self = .checkIn(request: request, code: code)
+      let request = try requestID()
+      self = .checkIn(request: request, code: try required(m.code, "code", answering: request))
     case "printed":
-      guard let job = m.job else {
-        throw KioskRequestError(request: nil, message: "`job` is required")
-      }
-      self = .printed(job: job)
+      self = .printed(job: try required(m.job, "job", answering: nil))
     case "printer":
       guard let status = m.status.flatMap(PrinterStatus.init(rawValue:)) else {
         throw KioskRequestError(
