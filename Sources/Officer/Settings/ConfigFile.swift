@@ -13,10 +13,6 @@ import FoundationEssentials
 public struct ConfigFile: Sendable {
   public let path: String
 
-  public init(path: String) {
-    self.path = path
-  }
-
   /// The file's location for this environment, or nil when neither XDG_CONFIG_HOME nor
   /// HOME is set.
   public static func location(environment: [String: String]) -> ConfigFile? {
