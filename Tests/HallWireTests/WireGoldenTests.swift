@@ -138,6 +138,11 @@ import Testing
     ]
     for message in messages {
       #expect(try FeedMessage(parsing: message.jsonString) == message, "\(message.jsonString)")
+      switch message {
+      case .snapshot(let snapshot): #expect(message.jsonString == snapshot.jsonString)
+      case .event(let event): #expect(message.jsonString == event.jsonString)
+      default: break
+      }
     }
     #expect(
       FeedMessage.other(type: "later", seq: nil).jsonString == #"{"type":"later","seq":null}"#)
