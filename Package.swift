@@ -149,6 +149,7 @@ let package = Package(
     .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ZbarReader"]),
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "NoticesTests", dependencies: ["Notices", "HallWire"]),
+    .testTarget(name: "HallWireTests", dependencies: ["HallWire"]),
     .testTarget(
       name: "ServerTests",
       dependencies: [

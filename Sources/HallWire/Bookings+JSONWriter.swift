@@ -1,53 +1,33 @@
-extension Booking: JSONWritable {
-  public func write(to json: inout JSONWriter) {
-    json.beginObject()
-    json.key("id")
-    json.string(id)
-    json.key("code")
-    json.string(code)
-    json.key("service")
-    json.string(service)
-    json.key("start")
-    json.string(start)
-    json.key("state")
-    json.string(state.rawValue)
-    json.key("ticket")
-    json.string(ticket)
-    json.endObject()
+extension Booking: JSONObject {
+  public func writeFields(to json: inout JSONWriter) {
+    json.field("id", id)
+    json.field("code", code)
+    json.field("service", service)
+    json.field("start", start)
+    json.field("state", state)
+    json.field("ticket", ticket)
   }
 }
 
-extension BookingCreated: JSONWritable {
-  public func write(to json: inout JSONWriter) {
-    json.beginObject()
-    json.key("booking")
-    booking.write(to: &json)
-    json.key("key")
-    json.string(key)
-    json.endObject()
+extension BookingCreated: JSONObject {
+  public func writeFields(to json: inout JSONWriter) {
+    json.field("booking", booking)
+    json.field("key", key)
   }
 }
 
-extension Slot: JSONWritable {
-  public func write(to json: inout JSONWriter) {
-    json.beginObject()
-    json.key("start")
-    json.string(start)
-    json.key("free")
-    json.int(free)
-    json.endObject()
+extension Slot: JSONObject {
+  public func writeFields(to json: inout JSONWriter) {
+    json.field("start", start)
+    json.field("free", free)
   }
 }
 
-extension AppointmentOffer: JSONWritable {
-  public func write(to json: inout JSONWriter) {
-    json.beginObject()
-    json.key("slot_s")
-    json.int(slotS)
-    json.key("per_slot")
-    json.int(perSlot)
-    json.key("days_ahead")
-    json.int(daysAhead)
+extension AppointmentOffer: JSONObject {
+  public func writeFields(to json: inout JSONWriter) {
+    json.field("slot_s", slotS)
+    json.field("per_slot", perSlot)
+    json.field("days_ahead", daysAhead)
     json.key("hours")
     json.beginObject()
     // Weekday order, so the bytes never depend on a dictionary's.
@@ -57,17 +37,12 @@ extension AppointmentOffer: JSONWritable {
       json.string(ranges)
     }
     json.endObject()
-    json.endObject()
   }
 }
 
-extension RemoteOffer: JSONWritable {
-  public func write(to json: inout JSONWriter) {
-    json.beginObject()
-    json.key("share")
-    json.double(share)
-    json.key("notify_ahead")
-    json.int(notifyAhead)
-    json.endObject()
+extension RemoteOffer: JSONObject {
+  public func writeFields(to json: inout JSONWriter) {
+    json.field("share", share)
+    json.field("notify_ahead", notifyAhead)
   }
 }

@@ -176,7 +176,12 @@ public func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
 /// Days since 1970-01-01 of a `YYYY-MM-DD` string.
 public func dayNumber(of date: String) -> Int64? {
   let b = Array(date.utf8)
-  guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+  return b.count == 10 ? dayNumber(leading: b) : nil
+}
+
+/// The day number of the `YYYY-MM-DD` that `b` starts with: a date alone, or an RFC 3339 time.
+private func dayNumber(leading b: [UInt8]) -> Int64? {
+  guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
     let y = decimal(b, 0, 4), let m = decimal(b, 5, 2), let d = decimal(b, 8, 2),
     (1...12).contains(m), (1...31).contains(d)
   else { return nil }
@@ -200,11 +205,9 @@ public struct RFC3339: Sendable, Equatable {
 
   public init?(_ text: String) {
     let b = Array(text.utf8)
-    guard b.count >= 17, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+    guard b.count >= 17, let days = dayNumber(leading: b),
       b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"), b[13] == UInt8(ascii: ":"),
-      let y = decimal(b, 0, 4), let mo = decimal(b, 5, 2), let d = decimal(b, 8, 2),
-      let h = decimal(b, 11, 2), let mi = decimal(b, 14, 2), (1...12).contains(mo),
-      (1...31).contains(d), h < 24, mi < 60
+      let h = decimal(b, 11, 2), let mi = decimal(b, 14, 2), h < 24, mi < 60
     else { return nil }
     var i = 16
     var sec: Int64 = 0
@@ -226,7 +229,6 @@ public struct RFC3339: Sendable, Equatable {
       }
     }
     guard i < b.count, let offset = zoneOffset(b[i...]) else { return nil }
-    let days = days(fromCivil: y, Int(mo), Int(d))
     millis = (days * 86_400 + h * 3600 + mi * 60 + sec - Int64(offset)) * 1000 + fraction
     offsetSeconds = offset
   }

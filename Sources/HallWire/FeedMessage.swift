@@ -23,12 +23,15 @@ public struct SnapshotMessage: Sendable, Equatable, Decodable {
   }
 }
 
-/// Everything the server sends on `/ws` (PROTOCOL.md "WebSocket"), as a client reads it.
+/// Everything the server sends on `/ws` (PROTOCOL.md "WebSocket"): what a client reads, and
+/// what the server writes (FeedMessage+JSONWriter.swift).
 public enum FeedMessage: Sendable, Equatable {
   case snapshot(SnapshotMessage)
   case event(Event)
-  /// The kiosk socket's reply to `issue`.
+  /// `{"type":"ticket", "request", "ticket"}`: the kiosk socket's answer to `issue` and
+  /// `checkin`.
   case ticket(request: String, ticket: Ticket)
+  /// `{"type":"error", "request", "error": {"code", "message"}}`: its refusal.
   case error(request: String?, WireError)
   /// A type this version does not know (one added later).
   case other(type: String, seq: Int64?)
@@ -134,28 +137,6 @@ public enum KioskRequest: Sendable, Equatable {
   case checkIn(request: String, code: String)
 }
 
-/// `{"type":"ticket", "request", "ticket"}`: the kiosk socket's answer to `issue`.
-public struct KioskTicketReply: Sendable, Equatable {
-  public var request: String
-  public var ticket: Ticket
-
-  public init(request: String, ticket: Ticket) {
-    self.request = request
-    self.ticket = ticket
-  }
-}
-
-/// `{"type":"error", "request", "error": {"code", "message"}}`.
-public struct KioskErrorReply: Sendable, Equatable {
-  public var request: String?
-  public var error: WireError
-
-  public init(request: String?, error: WireError) {
-    self.request = request
-    self.error = error
-  }
-}
-
 /// A print job re-sent to a box that reconnected: the same shape as the `print` event.
 public struct PrintMessage: Sendable, Equatable {
   public var seq: Int64
@@ -195,28 +176,30 @@ extension KioskRequest {
     } catch {
       throw KioskRequestError(request: nil, message: "not a JSON message: \(error)")
     }
+    func requestID() throws(KioskRequestError) -> String {
+      guard let request = m.request, !request.isEmpty else {
+        throw KioskRequestError(request: m.request, message: "`request` is required")
+      }
+      return request
+    }
+    func required(_ value: String?, _ name: String, answering request: String?)
+      throws(KioskRequestError) -> String
+    {
+      guard let value else {
+        throw KioskRequestError(request: request, message: "`\(name)` is required")
+      }
+      return value
+    }
     switch m.type {
     case "issue":
-      guard let request = m.request, !request.isEmpty else {
-        throw KioskRequestError(request: m.request, message: "`request` is required")
-      }
-      guard let service = m.service else {
-        throw KioskRequestError(request: request, message: "`service` is required")
-      }
+      let request = try requestID()
+      let service = try required(m.service, "service", answering: request)
       self = .issue(request: request, service: service, priority: m.priority ?? false)
     case "checkin":
-      guard let request = m.request, !request.isEmpty else {
-        throw KioskRequestError(request: m.request, message: "`request` is required")
-      }
-      guard let code = m.code else {
-        throw KioskRequestError(request: request, message: "`code` is required")
-      }
-      self = .checkIn(request: request, code: code)
+      let request = try requestID()
+      self = .checkIn(request: request, code: try required(m.code, "code", answering: request))
     case "printed":
-      guard let job = m.job else {
-        throw KioskRequestError(request: nil, message: "`job` is required")
-      }
-      self = .printed(job: job)
+      self = .printed(job: try required(m.job, "job", answering: nil))
     case "printer":
       guard let status = m.status.flatMap(PrinterStatus.init(rawValue:)) else {
         throw KioskRequestError(

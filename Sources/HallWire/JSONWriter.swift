@@ -100,6 +100,65 @@ public struct JSONWriter {
     append(contentsOf: "\(value)")
   }
 
+  // One member, `"name":value`: a wire object's writer is one of these per field, in
+  // PROTOCOL.md's order. A nil optional is written as `null`, since clients rely on the
+  // member being there.
+  public mutating func field(_ name: StaticString, _ value: String?) {
+    key(name)
+    string(value)
+  }
+
+  public mutating func field(_ name: StaticString, _ value: Int?) {
+    key(name)
+    int(value)
+  }
+
+  public mutating func field(_ name: StaticString, _ value: Int64?) {
+    key(name)
+    if let value { int(value) } else { null() }
+  }
+
+  public mutating func field(_ name: StaticString, _ value: Bool) {
+    key(name)
+    bool(value)
+  }
+
+  public mutating func field(_ name: StaticString, _ value: Double?) {
+    key(name)
+    double(value)
+  }
+
+  /// A state or reason: its raw value.
+  public mutating func field(_ name: StaticString, _ value: (some RawRepresentable<String>)?) {
+    key(name)
+    string(value?.rawValue)
+  }
+
+  public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
+    key(name)
+    optional(value)
+  }
+
+  public mutating func field(_ name: StaticString, _ values: [String]?) {
+    key(name)
+    if let values { strings(values) } else { null() }
+  }
+
+  public mutating func field(_ name: StaticString, _ values: [some JSONWritable]) {
+    key(name)
+    array(values)
+  }
+
+  /// A member left out when nil rather than written as `null` (a ticket's `key`, an
+  /// error's `services`).
+  public mutating func fieldIfSet(_ name: StaticString, _ value: String?) {
+    if let value { field(name, value) }
+  }
+
+  public mutating func fieldIfSet(_ name: StaticString, _ values: [String]?) {
+    if let values { field(name, values) }
+  }
+
   /// Raw, already-encoded JSON (a value that another writer produced).
   public mutating func raw(_ json: [UInt8]) { bytes.append(contentsOf: json) }
 
@@ -144,6 +203,19 @@ public struct JSONWriter {
 /// A wire object written with `JSONWriter`.
 public protocol JSONWritable {
   func write(to json: inout JSONWriter)
+}
+
+/// A wire object, `{` its members `}`: what each type writes is its list of `field`s.
+public protocol JSONObject: JSONWritable {
+  func writeFields(to json: inout JSONWriter)
+}
+
+extension JSONObject {
+  public func write(to json: inout JSONWriter) {
+    json.beginObject()
+    writeFields(to: &json)
+    json.endObject()
+  }
 }
 
 extension JSONWritable {

@@ -49,7 +49,7 @@ extension HallApp {
       guard let self, let peer else { return }
       switch result {
       case .success(.ticket(let ticket, _)):
-        self.feed.send(KioskTicketReply(request: request, ticket: ticket), to: peer)
+        self.feed.send(FeedMessage.ticket(request: request, ticket: ticket), to: peer)
       case .success: self.reply(request, .storage, to: peer)
       case .failure(let error): self.reply(request, error, to: peer)
       }
@@ -66,7 +66,7 @@ extension HallApp {
 
   private func reply(_ request: String?, _ error: HTTPError, to peer: any FeedPeer) {
     feed.send(
-      KioskErrorReply(request: request, error: WireError(code: error.code, message: error.message)),
+      FeedMessage.error(request: request, WireError(code: error.code, message: error.message)),
       to: peer)
   }
 }

@@ -16,18 +16,6 @@ public final class TicketBoxDriver {
     public var paper: Paper
     public var qr: QRMode
     public var language: Language
-
-    public init(
-      server: String, token: String, printer: PrinterAddress, paper: Paper,
-      qr: QRMode = .raster, language: Language = .id
-    ) {
-      self.server = server
-      self.token = token
-      self.printer = printer
-      self.paper = paper
-      self.qr = qr
-      self.language = language
-    }
   }
 
   /// `--qr`: how the ticket's QR code is printed.

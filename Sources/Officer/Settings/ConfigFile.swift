@@ -13,10 +13,6 @@ import FoundationEssentials
 public struct ConfigFile: Sendable {
   public let path: String
 
-  public init(path: String) {
-    self.path = path
-  }
-
   /// The file's location for this environment, or nil when neither XDG_CONFIG_HOME nor
   /// HOME is set.
   public static func location(environment: [String: String]) -> ConfigFile? {
@@ -50,9 +46,7 @@ public struct ConfigFile: Sendable {
       if bytes.count > 65_536 { throw .configFile(path: path, reason: "too large") }
     }
     do {
-      let stored = try JSONDecoder().decode(Stored.self, from: Data(bytes))
-      return OfficerSettings.Partial(
-        server: stored.server, counter: stored.counter, token: stored.token)
+      return try JSONDecoder().decode(OfficerSettings.Partial.self, from: Data(bytes))
     } catch {
       throw .configFile(path: path, reason: "not the JSON `antre login` writes")
     }
@@ -62,9 +56,8 @@ public struct ConfigFile: Sendable {
     try makeParentDirectories()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let stored = Stored(server: settings.server, counter: settings.counter, token: settings.token)
     // Encoding three plain fields cannot fail.
-    let bytes = Array((try? encoder.encode(stored)) ?? Data()) + [0x0A]
+    let bytes = Array((try? encoder.encode(settings)) ?? Data()) + [0x0A]
     let temporary = path + ".tmp"
     unlink(temporary)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -105,11 +98,5 @@ public struct ConfigFile: Sendable {
 
   private static func describe(_ code: Int32) -> String {
     String(cString: strerror(code))
-  }
-
-  private struct Stored: Codable {
-    var server: String?
-    var counter: Int?
-    var token: String?
   }
 }

@@ -6,23 +6,12 @@ public struct OfficerSettings: Codable, Equatable, Sendable {
   public var counter: Int
   public var token: String
 
-  public init(server: String, counter: Int, token: String) {
-    self.server = server
-    self.counter = counter
-    self.token = token
-  }
-
   /// What one source (the flags, the environment, the file) says; any field may be absent.
-  public struct Partial: Equatable, Sendable {
+  /// The file is this, as JSON.
+  public struct Partial: Codable, Equatable, Sendable {
     public var server: String?
     public var counter: Int?
     public var token: String?
-
-    public init(server: String? = nil, counter: Int? = nil, token: String? = nil) {
-      self.server = server
-      self.counter = counter
-      self.token = token
-    }
   }
 
   /// Each field from the first source that has it, flags before environment before file.
