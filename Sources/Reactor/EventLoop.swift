@@ -22,25 +22,11 @@ public final class EventLoop {
   private var soon: [() -> Void] = []
   private var soonEvent: OpaquePointer?
 
-  /// - Parameters:
-  ///   - priorities: how many priority levels; 3 gives urgent, normal and idle.
-  ///   - maxCallbacksPerPass: after this many callbacks below `urgentPriority`, the loop looks
-  ///     for newly ready sockets before running more, so an urgent one (a counter's call)
-  ///     waits for a few ordinary requests, not for every request of a rush. Nil: no limit.
-  public init(priorities: Int = 3, maxCallbacksPerPass: Int? = nil) {
+  /// - Parameter priorities: how many priority levels; 3 gives urgent, normal and idle.
+  public init(priorities: Int = 3) {
     // A write to a socket the peer closed must be an EPIPE error, not a process kill.
     ignoreBrokenPipeSignal()
-    guard let config = event_config_new() else {
-      fatalError("event_config_new failed: out of memory")
-    }
-    defer { event_config_free(config) }
-    if let maxCallbacksPerPass {
-      event_config_set_max_dispatch_interval(
-        config, nil, Int32(max(1, maxCallbacksPerPass)), Int32(EventLoop.normalPriority))
-    }
-    guard let base = event_base_new_with_config(config) else {
-      fatalError("event_base_new failed: out of memory")
-    }
+    guard let base = event_base_new() else { fatalError("event_base_new failed: out of memory") }
     self.base = base
     self.priorities = max(1, priorities)
     event_base_priority_init(base, Int32(self.priorities))

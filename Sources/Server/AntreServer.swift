@@ -71,7 +71,7 @@ public final class AntreServer {
       throw .storage(error)
     }
     _ = raiseOpenFileLimit()
-    loop = EventLoop(priorities: 3, maxCallbacksPerPass: 4)
+    loop = EventLoop(priorities: 3)
     do {
       app = try HallApp(
         config: config, store: store, tokens: tokens, limits: options.limits,
