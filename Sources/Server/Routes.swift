@@ -56,10 +56,12 @@ extension HallApp {
     case .found(let endpoint, let params):
       do throws(HTTPError) {
         try route(endpoint, params, request, now: now, monotonic: monotonic, respond: respond)
+        // Only a request with the counter's (or the admin's) token gets this far: a stranger
+        // on the hall's Wi-Fi cannot buy priority with a bad one.
+        return endpoint == .counter
       } catch {
         respond(error.response)
       }
-      return endpoint == .counter
     case .methodNotAllowed(let allowed):
       var response = HTTPError.methodNotAllowed().response
       response.headers.set("Allow", allowed.map(\.rawValue).joined(separator: ", "))
