@@ -45,6 +45,7 @@ public final class AntreServer {
   private var commitTrigger: Trigger?
   private var commitTimer: Timer?
   private var counterCommit: Trigger?
+  private var reports: ReportThreads?
   private var timers: [Timer] = []
   private var signals: SignalWatcher?
   private var backups: BackupSchedule?
@@ -141,6 +142,10 @@ public final class AntreServer {
     }
     self.counterCommit = counterCommit
     app.onCounterAction = { counterCommit.fire() }
+    if let reports = ReportThreads(loop: loop, databasePath: options.databasePath) {
+      self.reports = reports
+      app.runReport = { work, done in reports.run(work, completion: done) }
+    }
     http.onRequest = { [unowned self] exchange in self.handle(exchange) }
     app.httpConnections = { [unowned self] in self.http.connectionCount }
 

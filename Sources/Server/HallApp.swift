@@ -45,6 +45,10 @@ final class HallApp {
   /// Asked for when a counter's action joins the open batch: the loop commits it next, ahead
   /// of the ticket requests already read in the same turn.
   var onCounterAction: () -> Void = {}
+  /// Runs a period report off the loop (the server's `ReportThreads`); nil runs it inline on
+  /// the loop's own store (component tests).
+  var runReport:
+    ((@escaping ReportWork, @escaping (Result<HTTPResponse, StorageError>) -> Void) -> Void)?
   /// The daily backup's state, for `/healthz` and `/metrics`; nil without `backup:`.
   var backupReport: () -> BackupReport? = { nil }
   /// Open HTTP connections, as the listener counts them (for `/metrics`).

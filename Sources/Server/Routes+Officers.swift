@@ -119,66 +119,6 @@ extension HallApp {
     perform(.answerSurvey(ticketID: id, body.answer), now: now, for: request, replyTo: respond)
   }
 
-  /// `GET /api/stats?from&to` (or `date`), `/api/stats.csv`, `/api/ikm` (admin).
-  func rangeReport(_ request: HTTPRequest, kind: ReportKind) throws(HTTPError) -> HTTPResponse {
-    guard try role(of: request) == .admin else {
-      throw .forbidden("reports need the admin token")
-    }
-    let q = request.query
-    let range: ReportRange
-    do {
-      range = try ReportRange(
-        from: q["from"] ?? q["date"], to: q["to"] ?? q["date"], today: hall.day)
-    } catch {
-      throw HTTPError(error, indonesian: prefersIndonesian(request.headers))
-    }
-    if kind == .csv {
-      let semicolon = q["sep"] == ";"
-      guard q["sep"] == nil || semicolon || q["sep"] == "," else {
-        throw .badRequest("`sep` is , or ;")
-      }
-      var records: [TicketRecord] = []
-      do {
-        let first = dayNumber(of: range.from) ?? 0
-        for d in 0..<Int64(range.days) {
-          records += try store.tickets(day: dateText(ofDay: first + d))
-        }
-      } catch {
-        throw .storage
-      }
-      var response = HTTPResponse.text(
-        TicketsCSV.render(tickets: records, config: config, semicolon: semicolon),
-        contentType: "text/csv")
-      let name = range.days == 1 ? range.from : "\(range.from)_\(range.to)"
-      response.headers.set("Content-Disposition", "attachment; filename=\"antre-\(name).csv\"")
-      return response
-    }
-    let stats: RangeStats
-    do {
-      stats = try ReportLoader.stats(store: store, config: config, range: range)
-    } catch {
-      throw .storage
-    }
-    switch kind {
-    case .ikm: return .json(stats.ikm)
-    case .report:
-      switch q["format"] ?? "html" {
-      case "html":
-        return .text(
-          ReportHTML.render(stats, generatedAt: config.zone.rfc3339(wallClockMillis())),
-          contentType: "text/html")
-      case "csv":
-        var response = HTTPResponse.text(ReportCSV.render(stats), contentType: "text/csv")
-        response.headers.set(
-          "Content-Disposition", "attachment; filename=\"laporan-\(range.from)_\(range.to).csv\"")
-        return response
-      case "table": return .text(ReportTable.render(stats))
-      default: throw .badRequest("`format` is html, csv or table")
-      }
-    default: return .json(stats)
-    }
-  }
-
   static func randomPIN() -> String {
     var rng = SystemRandomNumberGenerator()
     let n = Int.random(in: 0..<1_000_000, using: &rng)
@@ -191,5 +131,3 @@ extension HallApp {
     return (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
   }
 }
-
-enum ReportKind { case stats, csv, ikm, report }

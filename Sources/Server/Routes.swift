@@ -102,10 +102,10 @@ extension HallApp {
       }
       try counter(n, action: params["action"] ?? "", request, now: now, respond: respond)
       if commits.isOpen { onCounterAction() }
-    case .stats: respond(try rangeReport(request, kind: .stats))
-    case .statsCSV: respond(try rangeReport(request, kind: .csv))
-    case .ikm: respond(try rangeReport(request, kind: .ikm))
-    case .report: respond(try rangeReport(request, kind: .report))
+    case .stats: try rangeReport(request, kind: .stats, respond: respond)
+    case .statsCSV: try rangeReport(request, kind: .csv, respond: respond)
+    case .ikm: try rangeReport(request, kind: .ikm, respond: respond)
+    case .report: try rangeReport(request, kind: .report, respond: respond)
     case .officers: try officers(request, id: nil, pin: false, now: now, respond: respond)
     case .officer: try officers(request, id: params["id"], pin: false, now: now, respond: respond)
     case .officerPIN:
