@@ -2,6 +2,7 @@ import HallWire
 import Logging
 import Postgres
 import QueueCore
+import Reactor
 import Storage
 
 #if canImport(Glibc)
@@ -66,7 +67,7 @@ public final class Shipper {
   public let settings: ShipperSettings
   private let board: ShipperBoard
   private let logger: Logger
-  private var thread: pthread_t?
+  private var started = false
 
   public init(settings: ShipperSettings, logger: Logger) {
     self.settings = settings
@@ -81,7 +82,7 @@ public final class Shipper {
 
   /// Starts the thread. A URL that does not parse is reported (log, status) without one.
   public func start() {
-    guard thread == nil else { return }
+    guard !started else { return }
     do {
       try PostgresConnection.validate(url: settings.url)
     } catch {
@@ -92,31 +93,20 @@ public final class Shipper {
       }
       return
     }
-    let work = ThreadWork { [settings, board, logger] in
+    let started = startDetachedThread { [settings, board, logger] in
       ShippingWorker(settings: settings, board: board, logger: logger).run()
     }
-    var handle = pthread_t()
-    let box = Unmanaged.passRetained(work).toOpaque()
-    let created = pthread_create(
-      &handle, nil,
-      { box in
-        Unmanaged<ThreadWork>.fromOpaque(box!).takeRetainedValue().body()
-        return nil
-      }, box)
-    guard created == 0 else {
-      Unmanaged<ThreadWork>.fromOpaque(box).release()
-      logger.error("central: cannot start the shipping thread (error \(created))")
+    if case .failure(let error) = started {
+      logger.error("central: cannot start the shipping thread (\(error.message))")
       return
     }
-    thread = handle
+    self.started = true
   }
 
   /// Asks the thread to stop after its current statement. Does not wait: a hall shutting down
   /// must not hang on a PostgreSQL that does not answer.
   public func stop() {
     board.stopRequested.store(true, ordering: .relaxed)
-    if let thread { pthread_detach(thread) }
-    thread = nil
   }
 
   /// Waits until the thread has ended (tests), at most `seconds`.
@@ -130,9 +120,4 @@ public final class Shipper {
     }
     return true
   }
-}
-
-private final class ThreadWork {
-  let body: @Sendable () -> Void
-  init(_ body: @escaping @Sendable () -> Void) { self.body = body }
 }

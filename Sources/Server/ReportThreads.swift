@@ -69,7 +69,7 @@ final class ReportThreads {
     while running < maxRunning, !waiting.isEmpty {
       let (id, work) = waiting.removeFirst()
       let (path, inbox, wake) = (databasePath, inbox, wakeWrite)
-      let started = startThread {
+      let started = startDetachedThread {
         let result: Result<HTTPResponse, StorageError>
         do throws(StorageError) {
           result = HallApp.run(work, on: try Store(path: path))
@@ -80,10 +80,11 @@ final class ReportThreads {
         var byte: UInt8 = 1
         _ = write(wake, &byte, 1)
       }
-      if started {
-        running += 1
-      } else {
-        completions.removeValue(forKey: id)?(.failure(.openFailed("no thread for the report")))
+      switch started {
+      case .success: running += 1
+      case .failure(let error):
+        completions.removeValue(forKey: id)?(
+          .failure(.openFailed("no thread for the report: \(error.message)")))
       }
     }
   }
@@ -100,26 +101,5 @@ final class ReportThreads {
       completions.removeValue(forKey: id)?(result)
     }
     startWaiting()
-  }
-
-  private func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
-    final class Box {
-      let body: @Sendable () -> Void
-      init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-    let box = Unmanaged.passRetained(Box(body)).toOpaque()
-    var handle = pthread_t()
-    let created = pthread_create(
-      &handle, nil,
-      { box in
-        Unmanaged<Box>.fromOpaque(box!).takeRetainedValue().body()
-        return nil
-      }, box)
-    guard created == 0 else {
-      Unmanaged<Box>.fromOpaque(box).release()
-      return false
-    }
-    pthread_detach(handle)
-    return true
   }
 }
