@@ -129,7 +129,7 @@ let package = Package(
     // Tests: unit (pure), component (fake connections), end-to-end (real `antre serve`).
     .testTarget(
       name: "QueueCoreTests",
-      dependencies: ["HallWire", "QueueCore", "HallYAML", "PinHash", "Reports"]),
+      dependencies: ["HallWire", "QueueCore", "HallYAML", "PinHash", "Reports", "SeededRandom"]),
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "HallWire", "QueueCore", "HallYAML"],
       exclude: ["Support/ciw_day.py"]),
@@ -141,14 +141,14 @@ let package = Package(
       dependencies: ["HallWire", "Reports", "QueueCore", "HallYAML", "Storage", "PinHash"]),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "ReactorTests", dependencies: ["Reactor", "HTTP"]),
-    .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
+    .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "SeededRandom"]),
     .testTarget(
       name: "EscPosTests",
       dependencies: ["EscPos", "HallWire", "Wording", "QRCode", "ZbarReader"],
       exclude: ["Golden"]),
     .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ZbarReader"]),
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
-    .testTarget(name: "NoticesTests", dependencies: ["Notices", "HallWire"]),
+    .testTarget(name: "NoticesTests", dependencies: ["Notices", "HallWire", "SeededRandom"]),
     .testTarget(name: "HallWireTests", dependencies: ["HallWire"]),
     .testTarget(
       name: "ServerTests",
@@ -161,6 +161,8 @@ let package = Package(
     .testTarget(name: "EndToEndTests", dependencies: ["antre", "ZbarReader"]),
     // zbarimg from the tests: what a phone camera reads in a printed or on-screen QR code.
     .target(name: "ZbarReader", path: "Tests/ZbarReader"),
+    // One seeded generator (SplitMix64) for the tests that draw at random.
+    .target(name: "SeededRandom", path: "Tests/SeededRandom"),
     .testTarget(
       name: "CentralTests",
       dependencies: ["Central", "HallWire", "Postgres", "Storage", "QueueCore", "HallYAML"]),

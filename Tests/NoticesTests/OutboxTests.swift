@@ -1,4 +1,5 @@
 import HallWire
+import SeededRandom
 import Testing
 
 @testable import Notices
@@ -213,7 +214,7 @@ private func sent(_ actions: [Outbox.Action]) -> [String] {
 
   /// A driver that sleeps until `nextWake()` must find work there every time, or it spins.
   @Test func nextWakeAlwaysPointsAtSomethingToDo() {
-    var rng = SplitMix(seed: 18)
+    var rng = SeededRandom(seed: 18)
     var box = Outbox()
     var now: Millis = 0
     var inFlight: [(id: String, done: Millis)] = []
@@ -250,18 +251,4 @@ private func sent(_ actions: [Outbox.Action]) -> [String] {
     }
     #expect(box.counts.delivered > 500)
   }
-}
-
-/// A small seeded generator, so the randomized test is the same on every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

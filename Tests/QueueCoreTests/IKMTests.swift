@@ -1,4 +1,5 @@
 import HallWire
+import SeededRandom
 import Testing
 
 @testable import QueueCore
@@ -62,7 +63,7 @@ import Testing
 @Suite struct SummaryTests {
   /// The counting path (long lists) and the sorting path agree with a plain nearest rank.
   @Test func longListsGiveTheSamePercentilesAsSorting() {
-    var rng = SeededRandom(state: 7)
+    var rng = SeededRandom(seed: 7)
     for n in [1, 2, 10, 4097, 20_000] {
       let values = (0..<n).map { _ in Int.random(in: 0...3000, using: &rng) }
       let sorted = values.sorted()

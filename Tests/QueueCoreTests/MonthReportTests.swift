@@ -1,5 +1,6 @@
 import Foundation
 import HallWire
+import SeededRandom
 import Testing
 
 @testable import QueueCore
@@ -23,7 +24,7 @@ import Testing
 
   func simulate() throws -> (HallConfig, [ReportTicket], [SurveyRecord], Expected) {
     let config = fixtureConfig()
-    var rng = SeededRandom(state: 20_261_101)
+    var rng = SeededRandom(seed: 20_261_101)
     var tickets: [String: TicketRecord] = [:]
     var surveys: [SurveyRecord] = []
     var e = Expected()
@@ -197,7 +198,7 @@ import Testing
 @Suite struct RangeMatchesDayStatsTests {
   @Test(arguments: [UInt64(3), 17, 2026])
   func oneDayRangeMatchesTheDaysStats(seed: UInt64) throws {
-    var rng = SeededRandom(state: seed)
+    var rng = SeededRandom(seed: seed)
     var store = FakeStore()
     let hall = makeHall(now: monday9)
     var now = monday9

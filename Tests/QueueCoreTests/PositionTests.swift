@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import QueueCore
@@ -64,7 +65,7 @@ import HallYAML
   @Test(arguments: CallPolicy.allCases)
   func positionsAtOneCounterAreTheOrderItCalls(policy: CallPolicy) throws {
     let hall = try hall("  - {id: 1, services: [B, A], policy: \(policy.rawValue)}")
-    var rng = SeededRandom(state: 7)
+    var rng = SeededRandom(seed: 7)
     var now = monday9
     for _ in 0..<40 {
       now += seconds(Int64.random(in: 0...90, using: &rng))

@@ -1,20 +1,9 @@
 import HallWire
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import QueueCore
-
-/// SplitMix64: a seeded generator so a failing run can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// Random commands over two days, checking the hall's invariants after each, and that a
 /// hall restored from the persisted changes looks exactly like the live one.
@@ -84,7 +73,7 @@ struct SeededRandom: RandomNumberGenerator {
 
   @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
   func randomCommandsKeepTheHallConsistentAndRestorable(seed: UInt64) throws {
-    var rng = SeededRandom(state: seed)
+    var rng = SeededRandom(seed: seed)
     var store = FakeStore()
     let hall = makeHall(now: monday9)
     var now = monday9

@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import WebSocket
@@ -6,7 +7,7 @@ import Testing
 /// after its final one, and leave it reporting a consistent state.
 @Test(arguments: [WebSocketSession.Role.server, .client])
 func randomBytesNeverBreakASession(role: WebSocketSession.Role) {
-  var random = SeededGenerator(state: 0x616E_7472_65)
+  var random = SeededRandom(seed: 0x616E_7472_65)
   let seeds: [[UInt8]] = [
     clientText("Hello"),
     clientFrame(opcode: 0x1, payload: Array("Hel".utf8), fin: false)
