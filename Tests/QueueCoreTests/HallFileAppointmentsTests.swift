@@ -17,19 +17,6 @@ import HallYAML
     """
   }
 
-  func expectError(
-    _ yaml: String, _ path: String, _ fragment: String,
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) {
-    do {
-      _ = try HallConfig.load(yaml: yaml)
-      Issue.record("accepted an invalid file", sourceLocation: sourceLocation)
-    } catch {
-      #expect(error.path == path, "\(error)", sourceLocation: sourceLocation)
-      #expect(error.problem.contains(fragment), "\(error)", sourceLocation: sourceLocation)
-    }
-  }
-
   @Test func offersDefaultToTheServicesHoursAndSensibleValues() throws {
     let config = try HallConfig.load(
       yaml: hall(service: ", appointments: {per_slot: 3}, remote: {share: 0.25}"))

@@ -21,20 +21,6 @@ import HallYAML
     """
   }
 
-  func expectError(
-    _ yaml: String, _ path: String, _ fragment: String,
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) {
-    do {
-      _ = try HallConfig.load(yaml: yaml)
-      Issue.record("accepted an invalid file", sourceLocation: sourceLocation)
-    } catch {
-      #expect(error.path == path, "\(error)", sourceLocation: sourceLocation)
-      #expect(error.problem.contains(fragment), "\(error)", sourceLocation: sourceLocation)
-      #expect(error.description.hasPrefix(path), sourceLocation: sourceLocation)
-    }
-  }
-
   @Test func badServiceIDs() {
     let mk = { (id: String) in
       hall(services: [Self.service, "{id: \(id), name: Y, target_wait_s: 60, mean_service_s: 30}"])
@@ -163,5 +149,21 @@ import HallYAML
   @Test func errorDescriptionReadsAsPathAndProblem() {
     let e = HallConfigError(path: "services[2].id", problem: "\"a1\" is not 1–2 capital letters")
     #expect(e.description == "services[2].id: \"a1\" is not 1–2 capital letters")
+  }
+}
+
+/// Loading `yaml` is refused at key `path` with a problem that mentions `fragment`, and the
+/// message starts with the path. Shared by the hall-file tests.
+func expectError(
+  _ yaml: String, _ path: String, _ fragment: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  do {
+    _ = try HallConfig.load(yaml: yaml)
+    Issue.record("accepted an invalid file", sourceLocation: sourceLocation)
+  } catch {
+    #expect(error.path == path, "\(error)", sourceLocation: sourceLocation)
+    #expect(error.problem.contains(fragment), "\(error)", sourceLocation: sourceLocation)
+    #expect(error.description.hasPrefix(path), sourceLocation: sourceLocation)
   }
 }
