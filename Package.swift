@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import CompilerPluginSupport
 import PackageDescription
 
 let package = Package(
@@ -11,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // For the one macro, @PublicInit; the version that matches the Swift 6.3 toolchain.
+    .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
   ],
   targets: [
     // C libraries: each is imported by exactly one Swift module.
@@ -32,35 +35,50 @@ let package = Package(
     .target(name: "WebSocket", dependencies: ["CWslay"]),
     // Persists QueueCore's records (and the notices outbox) as they are: no row types of its own.
     .target(
-      name: "Storage", dependencies: ["CSQLite", "HallWire", "QueueCore", "PinHash", "Notices"]),
+      name: "Storage",
+      dependencies: ["InitMacros", "CSQLite", "HallWire", "QueueCore", "PinHash", "Notices"]),
     .target(name: "QRCode", dependencies: ["CQRencode"]),
-    .target(name: "Postgres", dependencies: ["CLibpq", "Reactor"]),
+    .target(name: "Postgres", dependencies: ["InitMacros", "CLibpq", "Reactor"]),
     // Officers' PINs: PBKDF2-HMAC-SHA256 from OpenSSL's libcrypto.
-    .target(name: "PinHash", dependencies: ["CLibcrypto"]),
+    .target(name: "PinHash", dependencies: ["InitMacros", "CLibcrypto"]),
+
+    // @PublicInit: the public memberwise init of a struct that other modules build.
+    .macro(
+      name: "InitMacrosPlugin",
+      dependencies: [
+        .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+        .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+      ]),
+    .target(name: "InitMacros", dependencies: ["InitMacrosPlugin"]),
 
     // Pure modules: no I/O.
-    .target(name: "HTTP", dependencies: ["HallWire"]),
+    .target(name: "HTTP", dependencies: ["InitMacros", "HallWire"]),
     // The hall's objects and messages as they travel, civil time and RFC 3339: declared once.
-    .target(name: "HallWire"),
-    .target(name: "QueueCore", dependencies: ["HallWire", "PinHash"]),
+    .target(name: "HallWire", dependencies: ["InitMacros"]),
+    .target(name: "QueueCore", dependencies: ["InitMacros", "HallWire", "PinHash"]),
     // The hall file: YAML walked with key paths, validated into QueueCore's HallConfig.
     .target(
       name: "HallYAML",
-      dependencies: ["HallWire", "QueueCore", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "InitMacros", "HallWire", "QueueCore", .product(name: "Yams", package: "Yams"),
+      ]),
     .target(name: "Wording"),
     // Notices to the hall's SMS/WhatsApp gateway: bodies and the outbox's retry policy.
-    .target(name: "Notices", dependencies: ["HallWire", "Wording"]),
-    .target(name: "EscPos", dependencies: ["HallWire", "QRCode", "Wording"]),
+    .target(name: "Notices", dependencies: ["InitMacros", "HallWire", "Wording"]),
+    .target(name: "EscPos", dependencies: ["InitMacros", "HallWire", "QRCode", "Wording"]),
     // `antre simulate`: the real QueueCore on a virtual clock.
     .target(
       name: "Simulator",
-      dependencies: ["HallWire", "QueueCore", "HallYAML", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "InitMacros", "HallWire", "QueueCore", "HallYAML", .product(name: "Yams", package: "Yams"),
+      ]),
     .target(name: "Terminal"),
 
     // Wiring and clients.
     .target(
       name: "Server",
       dependencies: [
+        "InitMacros",
         "Reactor", "HTTP", "WebSocket", "HallWire", "QueueCore", "HallYAML", "Storage", "Central",
         "PinHash",
         "Reports", "QRCode", "Notices",
@@ -70,6 +88,7 @@ let package = Package(
     .target(
       name: "Central",
       dependencies: [
+        "InitMacros",
         "Postgres", "Storage", "HallWire", "QueueCore", "Reactor", "HTTP",
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -79,12 +98,14 @@ let package = Package(
     .target(
       name: "Officer",
       dependencies: [
+        "InitMacros",
         "Reactor", "HTTP", "HallWire", "WebSocket", "FeedClient", "Terminal", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(
       name: "TicketBox",
       dependencies: [
+        "InitMacros",
         "HTTP", "HallWire", "Reactor", "WebSocket", "FeedClient", "EscPos", "QRCode", "Wording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -150,6 +171,12 @@ let package = Package(
     .testTarget(name: "WordingTests", dependencies: ["Wording"]),
     .testTarget(name: "NoticesTests", dependencies: ["Notices", "HallWire", "SeededRandom"]),
     .testTarget(name: "HallWireTests", dependencies: ["HallWire"]),
+    .testTarget(
+      name: "InitMacrosTests",
+      dependencies: [
+        "InitMacrosPlugin",
+        .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+      ]),
     .testTarget(
       name: "ServerTests",
       dependencies: [

@@ -1,16 +1,18 @@
 import HallWire
 import FoundationEssentials
 import HTTP
+import InitMacros
 import Logging
 import Postgres
 import QueueCore
 import Reactor
 
 /// What `antre central` needs to start; tests build one directly.
+@PublicInit
 public struct CentralOptions: Sendable {
   public var postgresURL: String
-  public var host: String
-  public var port: Int
+  public var host: String = "127.0.0.1"
+  public var port: Int = 8090
   public var adminToken: String
   /// Where `Displays/` lives.
   public var resourceRoot: String
@@ -18,17 +20,6 @@ public struct CentralOptions: Sendable {
   public var silentAfterSeconds = 30
   /// The longest period one report may cover.
   public var maxReportDays = 366
-
-  public init(
-    postgresURL: String, host: String = "127.0.0.1", port: Int = 8090, adminToken: String,
-    resourceRoot: String
-  ) {
-    self.postgresURL = postgresURL
-    self.host = host
-    self.port = port
-    self.adminToken = adminToken
-    self.resourceRoot = resourceRoot
-  }
 }
 
 /// Why `antre central` could not start.

@@ -1,5 +1,8 @@
+import InitMacros
+
 /// What a queue ticket says, already in display form: the caller formats dates and builds the
 /// tracking URL.
+@PublicInit
 public struct TicketContent: Sendable, Equatable {
   public var hallName: String
   public var serviceName: String
@@ -20,23 +23,4 @@ public struct TicketContent: Sendable, Equatable {
   public var priority: Bool
   /// An appointment ticket's slot as the hall's clock reads it ("09.15"); nil for others.
   public var appointment: String?
-
-  public init(
-    hallName: String, serviceName: String, serviceNameEn: String, number: String,
-    issuedAt: String, ahead: Int, etaSeconds: Int?, counters: [String], trackURL: String?,
-    footer: String?, priority: Bool, appointment: String? = nil
-  ) {
-    self.appointment = appointment
-    self.hallName = hallName
-    self.serviceName = serviceName
-    self.serviceNameEn = serviceNameEn
-    self.number = number
-    self.issuedAt = issuedAt
-    self.ahead = ahead
-    self.etaSeconds = etaSeconds
-    self.counters = counters
-    self.trackURL = trackURL
-    self.footer = footer
-    self.priority = priority
-  }
 }

@@ -1,7 +1,9 @@
 import HallWire
+import InitMacros
 
 /// An error answered over HTTP as a status plus PROTOCOL.md's
 /// `{"error":{"code":"…","message":"…"}}`.
+@PublicInit
 public struct HTTPError: Error, Sendable, Equatable {
   public var status: Int
   /// A snake_case code from PROTOCOL.md (`bad_request`, `unknown_service`, …).
@@ -9,13 +11,6 @@ public struct HTTPError: Error, Sendable, Equatable {
   public var message: String
   /// PROTOCOL 1.1 `would_strand`: the services a close would leave without a counter.
   public var services: [String]?
-
-  public init(status: Int, code: String, message: String, services: [String]? = nil) {
-    self.status = status
-    self.code = code
-    self.message = message
-    self.services = services
-  }
 
   /// The body, written by HallWire's one JSON writer (it cannot fail, so an error can
   /// always be rendered, even when encoding is what failed).

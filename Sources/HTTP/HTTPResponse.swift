@@ -1,15 +1,11 @@
 import FoundationEssentials
+import InitMacros
 
+@PublicInit
 public struct HTTPResponse: Sendable {
   public var status: Int
-  public var headers: HTTPHeaders
-  public var body: [UInt8]
-
-  public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
-    self.status = status
-    self.headers = headers
-    self.body = body
-  }
+  public var headers: HTTPHeaders = HTTPHeaders()
+  public var body: [UInt8] = []
 
   /// A JSON body with `Content-Type: application/json`. Slashes stay unescaped so URLs in
   /// bodies read naturally. A value that cannot be encoded is a programming error in the

@@ -1,3 +1,5 @@
+import InitMacros
+
 /// Reads a connection's incoming bytes alongside evhttp and refuses what evhttp would let
 /// through: evhttp takes the first of two `Content-Length` headers, reads `+15` as 15, any
 /// `HTTP/1.x` (even `HTTP/-1.1`) and a target without a slash, and drops a connection whose
@@ -9,6 +11,7 @@
 /// server can bound the time a request may take to arrive, whatever its pace.
 ///
 /// Sans I/O: feed it bytes in any split; it keeps at most one request head.
+@PublicInit
 public struct RequestStreamCheck: Sendable {
   public struct Progress: Sendable, Equatable {
     /// A request's first byte arrived in this chunk.
@@ -32,11 +35,6 @@ public struct RequestStreamCheck: Sendable {
   public let hardBodyCapBytes: Int
   private var state = State.idle
   private var head: [UInt8] = []
-
-  public init(maxHeadBytes: Int, hardBodyCapBytes: Int) {
-    self.maxHeadBytes = maxHeadBytes
-    self.hardBodyCapBytes = hardBodyCapBytes
-  }
 
   /// True once the stream stopped being checked (upgraded or refused).
   public var isDone: Bool {

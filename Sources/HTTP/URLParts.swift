@@ -1,6 +1,9 @@
+import InitMacros
+
 /// `scheme://host[:port][/path][?query][#fragment]`, read the one way every client of the
 /// hall reads an address: the officer tools' and ticket box's `--server`, the feed's `ws://`,
 /// a printer's `tcp://`. No user info, no percent-decoding of the host; IPv6 in brackets.
+@PublicInit
 public struct URLParts: Equatable, Sendable {
   /// Lower-cased.
   public var scheme: String
@@ -8,13 +11,6 @@ public struct URLParts: Equatable, Sendable {
   public var port: Int?
   /// The path with its query (`/ws?token=…`), the fragment dropped; empty when absent.
   public var pathAndQuery: String
-
-  public init(scheme: String, host: String, port: Int?, pathAndQuery: String) {
-    self.scheme = scheme
-    self.host = host
-    self.port = port
-    self.pathAndQuery = pathAndQuery
-  }
 
   public init?(_ text: String) {
     guard let colon = text.firstIndex(of: ":") else { return nil }

@@ -2,6 +2,8 @@
 // tickets"). A booking's name and phone number are personal data: no wire object carries
 // them.
 
+import InitMacros
+
 public enum BookingState: String, Sendable, Equatable, Codable, CaseIterable {
   case booked
   case checkedIn = "checked_in"
@@ -11,6 +13,7 @@ public enum BookingState: String, Sendable, Equatable, Codable, CaseIterable {
 }
 
 /// `{"id", "code", "service", "start", "state", "ticket"}`.
+@PublicInit
 public struct Booking: Sendable, Equatable, Decodable {
   public var id: String
   /// Six characters of `[A-Z2-9]` without O and I, typed at a box as `#CODE`.
@@ -21,56 +24,30 @@ public struct Booking: Sendable, Equatable, Decodable {
   public var state: BookingState
   /// The ticket issued at check-in.
   public var ticket: String?
-
-  public init(
-    id: String, code: String, service: String, start: String, state: BookingState,
-    ticket: String? = nil
-  ) {
-    self.id = id
-    self.code = code
-    self.service = service
-    self.start = start
-    self.state = state
-    self.ticket = ticket
-  }
 }
 
 /// `POST /api/bookings`'s answer: the booking and the key that views or cancels it, shown once.
+@PublicInit
 public struct BookingCreated: Sendable, Equatable, Decodable {
   public var booking: Booking
   public var key: String
-
-  public init(booking: Booking, key: String) {
-    self.booking = booking
-    self.key = key
-  }
 }
 
 /// One bookable slot of `GET /api/slots`: `{"start", "free"}`.
+@PublicInit
 public struct Slot: Sendable, Equatable, Decodable {
   public var start: String
   public var free: Int
-
-  public init(start: String, free: Int) {
-    self.start = start
-    self.free = free
-  }
 }
 
 /// A service's `appointments`: `{"slot_s", "per_slot", "days_ahead", "hours"}`, `hours`
 /// mapping the weekdays it books (`mon` … `sun`) to ranges as the hall file writes them.
+@PublicInit
 public struct AppointmentOffer: Sendable, Equatable, Decodable {
   public var slotS: Int
   public var perSlot: Int
   public var daysAhead: Int
   public var hours: [String: String]
-
-  public init(slotS: Int, perSlot: Int, daysAhead: Int, hours: [String: String]) {
-    self.slotS = slotS
-    self.perSlot = perSlot
-    self.daysAhead = daysAhead
-    self.hours = hours
-  }
 
   enum CodingKeys: String, CodingKey {
     case slotS = "slot_s", perSlot = "per_slot", daysAhead = "days_ahead", hours
@@ -78,14 +55,10 @@ public struct AppointmentOffer: Sendable, Equatable, Decodable {
 }
 
 /// A service's `remote`: `{"share", "notify_ahead"}`.
+@PublicInit
 public struct RemoteOffer: Sendable, Equatable, Decodable {
   public var share: Double
   public var notifyAhead: Int
-
-  public init(share: Double, notifyAhead: Int) {
-    self.share = share
-    self.notifyAhead = notifyAhead
-  }
 
   enum CodingKeys: String, CodingKey { case share, notifyAhead = "notify_ahead" }
 }

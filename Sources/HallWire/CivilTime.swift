@@ -1,5 +1,7 @@
 // Civil dates, the hall's fixed-offset zone and RFC 3339: the one copy every module uses.
 
+import InitMacros
+
 /// Milliseconds since the Unix epoch. The core never reads a clock: every command and view
 /// takes the time as an argument, so tests drive a virtual clock.
 public typealias Millis = Int64
@@ -38,15 +40,11 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable {
 
 /// The hall's time zone as a fixed UTC offset. Indonesia has no daylight saving, so a fixed
 /// offset is exact there and spares the server full Foundation (named zones need ICU).
+@PublicInit
 public struct HallZone: Sendable, Equatable {
   /// As written in the hall file, e.g. `Asia/Jakarta` or `+07:00`.
   public var identifier: String
   public var secondsFromUTC: Int
-
-  public init(identifier: String, secondsFromUTC: Int) {
-    self.identifier = identifier
-    self.secondsFromUTC = secondsFromUTC
-  }
 
   static let named: [String: Int] = [
     "Asia/Jakarta": 7 * 3600, "Asia/Pontianak": 7 * 3600, "Asia/Makassar": 8 * 3600,
@@ -104,15 +102,11 @@ public struct HallZone: Sendable, Equatable {
 }
 
 /// Wall-clock fields of an instant in the hall's zone.
+@PublicInit
 public struct LocalTime: Sendable, Equatable {
   /// Days since 1970-01-01 in the hall's zone.
   public var dayNumber: Int64
   public var secondOfDay: Int
-
-  public init(dayNumber: Int64, secondOfDay: Int) {
-    self.dayNumber = dayNumber
-    self.secondOfDay = secondOfDay
-  }
 
   public var minuteOfDay: Int { secondOfDay / 60 }
 

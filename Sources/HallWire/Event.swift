@@ -1,5 +1,8 @@
+import InitMacros
+
 /// A feed event (PROTOCOL.md, "WebSocket"). Encodes to exactly the protocol's JSON, plus an
 /// `"at"` (RFC 3339) on every event and a `"box"` on `print` events, both additions.
+@PublicInit
 public struct Event: Sendable, Equatable {
   public enum Body: Sendable, Equatable {
     case issued(ticket: Ticket, waiting: WaitingCounts)
@@ -45,12 +48,5 @@ public struct Event: Sendable, Equatable {
       t
     case .counter(let c): c.ticket
     }
-  }
-
-  public init(seq: Int64, at: Millis, atText: String, body: Body) {
-    self.seq = seq
-    self.at = at
-    self.atText = atText
-    self.body = body
   }
 }

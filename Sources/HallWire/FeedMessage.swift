@@ -1,17 +1,13 @@
 import FoundationEssentials
+import InitMacros
 
 /// The first message of a feed connection.
+@PublicInit
 public struct SnapshotMessage: Sendable, Equatable, Decodable {
   public var seq: Int64
   public var hall: HallView
   /// Most recent first, at most 10, one per ticket.
   public var recentCalls: [RecentCall]
-
-  public init(seq: Int64, hall: HallView, recentCalls: [RecentCall]) {
-    self.seq = seq
-    self.hall = hall
-    self.recentCalls = recentCalls
-  }
 
   enum CodingKeys: String, CodingKey { case seq, hall, recentCalls = "recent_calls" }
 
@@ -138,18 +134,12 @@ public enum KioskRequest: Sendable, Equatable {
 }
 
 /// A print job re-sent to a box that reconnected: the same shape as the `print` event.
+@PublicInit
 public struct PrintMessage: Sendable, Equatable {
   public var seq: Int64
   public var job: String
   public var ticket: Ticket
   public var box: String
-
-  public init(seq: Int64, job: String, ticket: Ticket, box: String) {
-    self.seq = seq
-    self.job = job
-    self.ticket = ticket
-    self.box = box
-  }
 }
 
 /// Why a ticket box's message was refused; `message` is what the box is told.

@@ -2,6 +2,8 @@
 // them (Objects+JSONWriter.swift), the officer tools, the ticket box and the console read
 // them (Decodable). Optional fields a newer server adds decode as nil from an older one.
 
+import InitMacros
+
 /// A ticket's life: waiting → called → serving → done, or noshow / cancelled / expired.
 public enum TicketState: String, Sendable, Equatable, Codable, CaseIterable {
   case waiting, called, serving, done, noshow, cancelled, expired
@@ -25,30 +27,24 @@ public enum CounterState: String, Sendable, Equatable, Codable, CaseIterable {
 }
 
 /// `{"id", "name"}` of the officer signed in at a counter, or who called a ticket.
+@PublicInit
 public struct OfficerRef: Sendable, Equatable, Codable {
   public var id: String
   public var name: String
-
-  public init(id: String, name: String) {
-    self.id = id
-    self.name = name
-  }
 }
 
+@PublicInit
 public struct Ticket: Sendable, Equatable, Decodable {
   public var id: String
   public var number: String
   public var service: String
   public var state: TicketState
-  public var priority: Bool
+  public var priority: Bool = false
   /// RFC 3339 with the hall's offset.
   public var issuedAt: String
   public var calledAt: String?
-  /// When the visitor reached the desk (`start`) in its current service; an addition, so
-  /// the region computes service times from events as the hall does.
-  public var startedAt: String?
   public var counter: Int?
-  public var calls: Int
+  public var calls: Int = 0
   /// 1 = next; present while waiting.
   public var position: Int?
   public var etaS: Int?
@@ -57,34 +53,13 @@ public struct Ticket: Sendable, Equatable, Decodable {
   public var key: String?
   /// Who called it; nil before a call or when nobody was signed in.
   public var officer: OfficerRef?
+  /// When the visitor reached the desk (`start`) in its current service; an addition, so
+  /// the region computes service times from events as the hall does.
+  public var startedAt: String?
   /// Taken from a phone rather than at the hall (PROTOCOL 1.1).
-  public var remote: Bool
+  public var remote: Bool = false
   /// The start of the booked slot it was issued for at check-in, RFC 3339; nil for others.
   public var appointment: String?
-
-  public init(
-    id: String, number: String, service: String, state: TicketState, priority: Bool = false,
-    issuedAt: String, calledAt: String? = nil, counter: Int? = nil, calls: Int = 0,
-    position: Int? = nil, etaS: Int? = nil, key: String? = nil, officer: OfficerRef? = nil,
-    startedAt: String? = nil, remote: Bool = false, appointment: String? = nil
-  ) {
-    self.remote = remote
-    self.appointment = appointment
-    self.id = id
-    self.number = number
-    self.service = service
-    self.state = state
-    self.priority = priority
-    self.issuedAt = issuedAt
-    self.calledAt = calledAt
-    self.counter = counter
-    self.calls = calls
-    self.position = position
-    self.etaS = etaS
-    self.key = key
-    self.officer = officer
-    self.startedAt = startedAt
-  }
 
   enum CodingKeys: String, CodingKey {
     case id, number, service, state, priority, issuedAt = "issued_at", calledAt = "called_at"
@@ -116,6 +91,7 @@ public struct Ticket: Sendable, Equatable, Decodable {
   public var peopleAhead: Int? { position.map { max(0, $0 - 1) } }
 }
 
+@PublicInit
 public struct Counter: Sendable, Equatable, Decodable {
   public var id: Int
   public var name: String
@@ -125,19 +101,6 @@ public struct Counter: Sendable, Equatable, Decodable {
   public var reason: String?
   public var ticket: Ticket?
   public var officer: OfficerRef?
-
-  public init(
-    id: Int, name: String, services: [String], state: CounterState, reason: String? = nil,
-    ticket: Ticket? = nil, officer: OfficerRef? = nil
-  ) {
-    self.id = id
-    self.name = name
-    self.services = services
-    self.state = state
-    self.reason = reason
-    self.ticket = ticket
-    self.officer = officer
-  }
 
   enum CodingKeys: String, CodingKey { case id, name, services, state, reason, ticket, officer }
 
@@ -154,27 +117,18 @@ public struct Counter: Sendable, Equatable, Decodable {
 }
 
 /// An officer as the API shows it (PROTOCOL 1.1 "Officers"): never the PIN or its hash.
+@PublicInit
 public struct Officer: Sendable, Equatable, Decodable {
   public var id: String
   public var name: String
   public var active: Bool
-
-  public init(id: String, name: String, active: Bool) {
-    self.id = id
-    self.name = name
-    self.active = active
-  }
 }
 
 /// `{"officer": Officer, "pin": "482913"}`: a new PIN, shown once.
+@PublicInit
 public struct OfficerPIN: Sendable, Equatable, Decodable {
   public var officer: Officer
   public var pin: String
-
-  public init(officer: Officer, pin: String) {
-    self.officer = officer
-    self.pin = pin
-  }
 }
 
 /// Why a service takes no tickets now.
@@ -188,47 +142,27 @@ public enum ClosedReason: String, Sendable, Equatable, Codable {
 }
 
 /// `name_en`, `closed_reason` and `opens_at` are additions to PROTOCOL.md.
+@PublicInit
 public struct Service: Sendable, Equatable, Decodable {
   public var id: String
   public var name: String
   public var nameEN: String?
   /// Issuable now.
-  public var open: Bool
+  public var open: Bool = true
   public var closedReason: ClosedReason?
   /// When it next opens, if closed for its hours and it opens within a week.
   public var opensAt: String?
-  public var waiting: Int
+  public var waiting: Int = 0
   /// Tickets issued in it today.
-  public var issued: Int
+  public var issued: Int = 0
   public var quota: Int?
-  public var targetWaitS: Int
+  public var targetWaitS: Int = 0
   /// Estimated wait of a ticket issued now; nil when no counter serves it.
   public var etaS: Int?
   /// Its bookings (PROTOCOL 1.1); nil when it takes none.
   public var appointments: AppointmentOffer?
   /// Its remote tickets (PROTOCOL 1.1); nil when it takes none.
   public var remote: RemoteOffer?
-
-  public init(
-    id: String, name: String, nameEN: String? = nil, open: Bool = true,
-    closedReason: ClosedReason? = nil, opensAt: String? = nil, waiting: Int = 0, issued: Int = 0,
-    quota: Int? = nil, targetWaitS: Int = 0, etaS: Int? = nil,
-    appointments: AppointmentOffer? = nil, remote: RemoteOffer? = nil
-  ) {
-    self.appointments = appointments
-    self.remote = remote
-    self.id = id
-    self.name = name
-    self.nameEN = nameEN
-    self.open = open
-    self.closedReason = closedReason
-    self.opensAt = opensAt
-    self.waiting = waiting
-    self.issued = issued
-    self.quota = quota
-    self.targetWaitS = targetWaitS
-    self.etaS = etaS
-  }
 
   enum CodingKeys: String, CodingKey {
     case id, name, nameEN = "name_en", open, closedReason = "closed_reason", opensAt = "opens_at"
@@ -262,49 +196,28 @@ public enum PrinterStatus: String, Sendable, Equatable, Codable, CaseIterable {
 }
 
 /// A ticket box as the server sees it (connection state is the server's, not the core's).
+@PublicInit
 public struct BoxStatus: Sendable, Equatable, Decodable {
   public var id: String
   public var connected: Bool
   public var printer: PrinterStatus
-
-  public init(id: String, connected: Bool, printer: PrinterStatus) {
-    self.id = id
-    self.connected = connected
-    self.printer = printer
-  }
 }
 
 /// `GET /api/hall`. `utc_offset`, `ticker`, `footer`, `voice` and `public_url` are additions
 /// the displays and ticket boxes use.
+@PublicInit
 public struct HallView: Sendable, Equatable, Decodable {
   public var name: String
   /// Today's service day, `YYYY-MM-DD`.
   public var date: String
   public var services: [Service]
   public var counters: [Counter]
-  public var boxes: [BoxStatus]
+  public var boxes: [BoxStatus] = []
   public var utcOffset: String?
   public var ticker: String?
   public var footer: String?
   public var voice: [String]?
   public var publicURL: String?
-
-  public init(
-    name: String, date: String, services: [Service], counters: [Counter],
-    boxes: [BoxStatus] = [], utcOffset: String? = nil, ticker: String? = nil,
-    footer: String? = nil, voice: [String]? = nil, publicURL: String? = nil
-  ) {
-    self.name = name
-    self.date = date
-    self.services = services
-    self.counters = counters
-    self.boxes = boxes
-    self.utcOffset = utcOffset
-    self.ticker = ticker
-    self.footer = footer
-    self.voice = voice
-    self.publicURL = publicURL
-  }
 
   enum CodingKeys: String, CodingKey {
     case name, date, services, counters, boxes, utcOffset = "utc_offset", ticker, footer, voice
@@ -338,37 +251,25 @@ public struct HallView: Sendable, Equatable, Decodable {
 }
 
 /// One entry of a snapshot's `recent_calls`.
+@PublicInit
 public struct RecentCall: Sendable, Equatable, Codable {
   public var number: String
   public var counter: Int
   /// RFC 3339.
   public var at: String
-
-  public init(number: String, counter: Int, at: String) {
-    self.number = number
-    self.counter = counter
-    self.at = at
-  }
 }
 
 /// `{"id":3,"name":"Loket 3"}` in a `called` event.
+@PublicInit
 public struct CounterRef: Sendable, Equatable, Codable {
   public var id: Int
   public var name: String
-
-  public init(id: Int, name: String) {
-    self.id = id
-    self.name = name
-  }
 }
 
 /// Tickets waiting per service, all services, in the hall file's order: `{"A":5,"B":0}`.
+@PublicInit
 public struct WaitingCounts: Sendable, Equatable, Decodable {
   public var counts: [(service: String, waiting: Int)]
-
-  public init(counts: [(service: String, waiting: Int)]) {
-    self.counts = counts
-  }
 
   public subscript(service: String) -> Int? {
     counts.first { $0.service == service }?.waiting
@@ -400,16 +301,11 @@ struct DynamicKey: CodingKey {
 
 /// PROTOCOL's error body `{"code", "message"}`, in HTTP answers and kiosk replies;
 /// `services` names the services a refused close would strand (`would_strand`).
+@PublicInit
 public struct WireError: Sendable, Equatable, Codable, Error {
   public var code: String
   public var message: String
   public var services: [String]?
-
-  public init(code: String, message: String, services: [String]? = nil) {
-    self.code = code
-    self.message = message
-    self.services = services
-  }
 }
 
 /// An HTTP error answer: `{"error": {"code", "message"}}`.

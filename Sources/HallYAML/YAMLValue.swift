@@ -1,16 +1,13 @@
+import InitMacros
 import Yams
 
 /// Why a file was refused: where (a key path such as `services[2].id`; empty for the file as
 /// a whole) and what is wrong. `File` only tells the files apart: a hall file's refusal is a
 /// `HallConfigError`, a scenario's a `ScenarioError`.
+@PublicInit
 public struct KeyPathError<File>: Error, Sendable, Equatable, CustomStringConvertible {
   public var path: String
   public var problem: String
-
-  public init(path: String, problem: String) {
-    self.path = path
-    self.problem = problem
-  }
 
   public var description: String { path.isEmpty ? problem : "\(path): \(problem)" }
 }
@@ -20,14 +17,10 @@ public enum HallFile {}
 public typealias HallConfigError = KeyPathError<HallFile>
 
 /// A YAML node with the key path that leads to it, so every refusal can say where it is.
+@PublicInit
 public struct YAMLValue<File> {
   public let node: Node
   public let path: String
-
-  public init(node: Node, path: String) {
-    self.node = node
-    self.path = path
-  }
 
   /// The document's root. No resolver rules: the walker converts scalars itself, and the
   /// default rules' regular expressions would load ICU into the server (about 3 MB resident).

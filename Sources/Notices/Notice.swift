@@ -1,4 +1,5 @@
 import HallWire
+import InitMacros
 
 /// What a notice tells the visitor (PROTOCOL 1.1 "Notices"); the raw value is the body's `event`.
 public enum NoticeEvent: String, Sendable, Equatable, CaseIterable {
@@ -13,6 +14,7 @@ public enum NoticeEvent: String, Sendable, Equatable, CaseIterable {
 /// One notice for the hall's `notify_webhook`: its body is made once, when the hall change
 /// that caused it is recorded, and POSTed byte for byte on every attempt, so a retry is the
 /// same message and a gateway can drop repeats by `id`.
+@PublicInit
 public struct Notice: Sendable, Equatable {
   /// Stable and unique: `near-<ticket>`, `called-<ticket>-<seq>`, `booking_reminder-<booking>`.
   public var id: String
@@ -25,16 +27,4 @@ public struct Notice: Sendable, Equatable {
   /// After this it is no use to the visitor (a ticket's day is over, a booking's slot has
   /// begun): it is given up rather than sent late. Nil: only the policy's `maxAge` applies.
   public var expiresAt: Millis?
-
-  public init(
-    id: String, subject: String, event: NoticeEvent, body: [UInt8], createdAt: Millis,
-    expiresAt: Millis? = nil
-  ) {
-    self.id = id
-    self.subject = subject
-    self.event = event
-    self.body = body
-    self.createdAt = createdAt
-    self.expiresAt = expiresAt
-  }
 }

@@ -1,19 +1,15 @@
 import HallWire
+import InitMacros
 import Wording
 
 /// What every notice body shares: the hall's name and clock, and the services' names for
 /// the message text.
+@PublicInit
 public struct NoticeContext: Sendable, Equatable {
   public var hallName: String
   public var zone: HallZone
   /// Service id → its (Indonesian) name.
   public var serviceNames: [String: String]
-
-  public init(hallName: String, zone: HallZone, serviceNames: [String: String]) {
-    self.hallName = hallName
-    self.zone = zone
-    self.serviceNames = serviceNames
-  }
 }
 
 // The body, in this key order (README "Notices" and docs/PROTOCOL.md document it):

@@ -1,17 +1,15 @@
 import HallWire
+import InitMacros
 
 /// When booking reminders fall due: at a local time (the hall file's `notify_reminder_at`,
 /// default 18:00, in the hall's zone) on
 /// the evening before the booking's day. A booking made after that moment gets none (its
 /// visitor has just booked), and none is sent once its day has begun. A server that was down
 /// at 18:00 sends the evening's reminders when it starts, as long as the day has not begun.
+@PublicInit
 public struct ReminderSchedule: Sendable, Equatable {
   /// Seconds after local midnight.
-  public var secondOfDay: Int
-
-  public init(secondOfDay: Int = 18 * 3600) {
-    self.secondOfDay = secondOfDay
-  }
+  public var secondOfDay: Int = 18 * 3600
 
   /// The moment the reminder of a booking starting at `start` falls due.
   public func dueAt(start: Millis, zone: HallZone) -> Millis {

@@ -1,18 +1,14 @@
 import CLibcrypto
+import InitMacros
 
 /// An officer's PIN as stored: PBKDF2-HMAC-SHA256 (OpenSSL's libcrypto) with a per-officer
 /// random salt. The iteration count is stored with the hash so it can be raised later
 /// without invalidating the PINs already issued.
+@PublicInit
 public struct PinHash: Sendable, Equatable {
   public var salt: [UInt8]
   public var iterations: Int
   public var hash: [UInt8]
-
-  public init(salt: [UInt8], iterations: Int, hash: [UInt8]) {
-    self.salt = salt
-    self.iterations = iterations
-    self.hash = hash
-  }
 
   /// Chosen so that one hash takes about 20–30 ms on a small hall server: slow enough to
   /// make guessing a 6-digit PIN offline from a stolen database expensive, short enough to

@@ -1,18 +1,14 @@
 import CLibpq
+import InitMacros
 
 /// The rows of one statement, copied out of libpq's `PGresult` (text format) so the result
 /// outlives it and may cross threads.
+@PublicInit
 public struct QueryResult: Sendable, Equatable {
   public var columns: [String]
   public var rows: [[String?]]
   /// Rows inserted, updated or deleted (`PQcmdTuples`); 0 for a query.
   public var affectedRows: Int
-
-  public init(columns: [String], rows: [[String?]], affectedRows: Int) {
-    self.columns = columns
-    self.rows = rows
-    self.affectedRows = affectedRows
-  }
 
   /// The value in `row` under `column`; nil for SQL NULL or an unknown column.
   public func text(_ row: Int, _ column: String) -> String? {

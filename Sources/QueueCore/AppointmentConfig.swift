@@ -1,6 +1,8 @@
 import HallWire
+import InitMacros
 
 /// `appointments: {slot_s, per_slot, days_ahead, hours}` of a service (PROTOCOL 1.1).
+@PublicInit
 public struct AppointmentConfig: Sendable, Equatable {
   /// The length of a slot; slots start at each range's start, one after another, and only
   /// whole slots fit in a range.
@@ -12,27 +14,16 @@ public struct AppointmentConfig: Sendable, Equatable {
   /// When slots are offered; the service's own hours when the file gives none, and the
   /// whole day when the service has none either.
   public var hours: OpeningHours?
-
-  public init(slotS: Int, perSlot: Int, daysAhead: Int, hours: OpeningHours? = nil) {
-    self.slotS = slotS
-    self.perSlot = perSlot
-    self.daysAhead = daysAhead
-    self.hours = hours
-  }
 }
 
 /// `remote: {share, notify_ahead}` of a service (PROTOCOL 1.1).
+@PublicInit
 public struct RemoteConfig: Sendable, Equatable {
   /// At most this share of the day's quota (or, without a quota, of the day's tickets, rounded
   /// up) is taken remotely, so walk-ins are always served.
   public var share: Double
   /// How many people ahead make the "near" notice.
   public var notifyAhead: Int
-
-  public init(share: Double, notifyAhead: Int) {
-    self.share = share
-    self.notifyAhead = notifyAhead
-  }
 }
 
 extension AppointmentOffer {

@@ -1,28 +1,30 @@
 import HallWire
+import InitMacros
 
 /// The hall file, validated. Load it with `HallConfig.load(yaml:)`; README.md "The hall file" describes it.
+@PublicInit
 public struct HallConfig: Sendable, Equatable {
   public var name: String
   public var zone: HallZone
   /// Absent in the sample: the server generates tokens on first start and stores them.
   public var adminToken: String?
   /// How much faster a priority ticket's score grows than a normal one's (≥ 1, default 3).
-  public var priorityWeight: Double
+  public var priorityWeight: Double = 3
   public var services: [ServiceConfig]
   public var counters: [CounterConfig]
-  public var kiosks: [KioskConfig]
+  public var kiosks: [KioskConfig] = []
   /// Base of the QR tracking link printed on tickets.
   public var publicURL: String?
   /// WebSocket `Origin`s allowed besides the server's own.
-  public var origins: [String]
-  /// Addresses exempt from the per-address connection cap (a reverse proxy, say).
-  public var trusted: [String]
+  public var origins: [String] = []
   /// Running text on the hall screen.
   public var ticker: String?
   /// Last line of a printed ticket.
   public var footer: String?
   /// Announcement languages, in order (`id`, `en`).
-  public var voice: [String]
+  public var voice: [String] = ["id"]
+  /// Addresses exempt from the per-address connection cap (a reverse proxy, say).
+  public var trusted: [String] = []
   /// A counter calls only with an officer signed in (`require_officer`).
   public var requireOfficer: Bool = false
   /// The daily backup (`backup:`); nil: none.
@@ -33,28 +35,7 @@ public struct HallConfig: Sendable, Equatable {
   public var notifyWebhook: String?
   /// When booking reminders go out, the evening before (`notify_reminder_at`), in minutes
   /// after local midnight.
-  public var notifyReminderMinute = 18 * 60
-
-  public init(
-    name: String, zone: HallZone, adminToken: String? = nil, priorityWeight: Double = 3,
-    services: [ServiceConfig], counters: [CounterConfig], kiosks: [KioskConfig] = [],
-    publicURL: String? = nil, origins: [String] = [], ticker: String? = nil,
-    footer: String? = nil, voice: [String] = ["id"], trusted: [String] = []
-  ) {
-    self.trusted = trusted
-    self.name = name
-    self.zone = zone
-    self.adminToken = adminToken
-    self.priorityWeight = priorityWeight
-    self.services = services
-    self.counters = counters
-    self.kiosks = kiosks
-    self.publicURL = publicURL
-    self.origins = origins
-    self.ticker = ticker
-    self.footer = footer
-    self.voice = voice
-  }
+  public var notifyReminderMinute: Int = 18 * 60
 
   public func service(_ id: String) -> ServiceConfig? { services.first { $0.id == id } }
   public func counter(_ id: Int) -> CounterConfig? { counters.first { $0.id == id } }
@@ -78,6 +59,7 @@ public struct CentralTarget: Sendable, Equatable {
   }
 }
 
+@PublicInit
 public struct ServiceConfig: Sendable, Equatable {
   /// 1–2 capital letters; the prefix of its ticket numbers.
   public var id: String
@@ -93,22 +75,6 @@ public struct ServiceConfig: Sendable, Equatable {
   public var appointments: AppointmentConfig?
   /// nil: takes no remote tickets.
   public var remote: RemoteConfig?
-
-  public init(
-    id: String, name: String, nameEN: String? = nil, targetWaitS: Int, meanServiceS: Int,
-    quota: Int? = nil, hours: OpeningHours? = nil, appointments: AppointmentConfig? = nil,
-    remote: RemoteConfig? = nil
-  ) {
-    self.appointments = appointments
-    self.remote = remote
-    self.id = id
-    self.name = name
-    self.nameEN = nameEN
-    self.targetWaitS = targetWaitS
-    self.meanServiceS = meanServiceS
-    self.quota = quota
-    self.hours = hours
-  }
 }
 
 /// How a counter picks its next ticket among its services (DESIGN.md, "Calling and balancing").
@@ -121,33 +87,20 @@ public enum CallPolicy: String, Sendable, Equatable, CaseIterable {
   case fifo
 }
 
+@PublicInit
 public struct CounterConfig: Sendable, Equatable {
   public var id: Int
   public var name: String
   /// In the counter's order of preference (which matters for `ordered`).
   public var services: [String]
   public var token: String?
-  public var policy: CallPolicy
-
-  public init(
-    id: Int, name: String, services: [String], token: String? = nil, policy: CallPolicy = .score
-  ) {
-    self.id = id
-    self.name = name
-    self.services = services
-    self.token = token
-    self.policy = policy
-  }
+  public var policy: CallPolicy = .score
 }
 
+@PublicInit
 public struct KioskConfig: Sendable, Equatable {
   public var id: String
   public var token: String?
-
-  public init(id: String, token: String? = nil) {
-    self.id = id
-    self.token = token
-  }
 }
 
 /// A service's opening hours per weekday, in the hall's zone. A weekday with no ranges is
@@ -176,15 +129,10 @@ func clockText(_ minute: Int) -> String { pad2(minute / 60) + ":" + pad2(minute 
 
 /// `backup: {dir, at, keep}`: a copy of the database every day at `at` (hall time) in `dir`,
 /// keeping the newest `keep`.
+@PublicInit
 public struct BackupConfig: Sendable, Equatable {
   public var directory: String
   /// Minutes after local midnight.
   public var minuteOfDay: Int
   public var keep: Int
-
-  public init(directory: String, minuteOfDay: Int, keep: Int) {
-    self.directory = directory
-    self.minuteOfDay = minuteOfDay
-    self.keep = keep
-  }
 }

@@ -1,21 +1,16 @@
 import HallWire
 
+import InitMacros
 import PinHash
 
 /// A person who serves at counters, as stored. `active` false: removed by the admin; the
 /// record stays so that history (tickets, survey answers) still names them.
+@PublicInit
 public struct OfficerRecord: Sendable, Equatable {
   public var id: String
   public var name: String
-  public var active: Bool
+  public var active: Bool = true
   public var pin: PinHash
-
-  public init(id: String, name: String, active: Bool = true, pin: PinHash) {
-    self.id = id
-    self.name = name
-    self.active = active
-    self.pin = pin
-  }
 
   public var officer: Officer { Officer(id: id, name: name, active: active) }
 }

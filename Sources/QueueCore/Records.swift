@@ -1,6 +1,8 @@
 import HallWire
+import InitMacros
 
 /// A ticket as stored. Storage persists exactly these fields as columns.
+@PublicInit
 public struct TicketRecord: Sendable, Equatable {
   public var id: String
   /// The service day, `YYYY-MM-DD` in the hall's zone.
@@ -17,24 +19,24 @@ public struct TicketRecord: Sendable, Equatable {
   public var enqueuedAt: Millis
   /// Its latest call in this service (a no-show called back moves it).
   public var calledAt: Millis?
-  /// Its first call in this service: the end of the wait the hall imposed. Nil on rows
-  /// stored before it existed, where it equals `calledAt`.
-  public var firstCalledAt: Millis?
   public var startedAt: Millis?
   public var finishedAt: Millis?
   public var counter: Int?
-  public var calls: Int
+  public var calls: Int = 0
   /// The client's idempotency key, unique per day.
   public var request: String?
   /// The ticket box that printed it.
   public var box: String?
-  /// The officer signed in at the counter that last called it.
-  public var officer: String?
+  /// Its first call in this service: the end of the wait the hall imposed. Nil on rows
+  /// stored before it existed, where it equals `calledAt`.
+  public var firstCalledAt: Millis?
   /// Its latest announcement (call, recall or call-back), for the hall's recent calls,
   /// kept through transfers so a restart shows what screens showed.
   public var announced: Announcement?
   /// The services it was called in before being transferred, oldest first.
-  public var legs: [Leg]
+  public var legs: [Leg] = []
+  /// The officer signed in at the counter that last called it.
+  public var officer: String?
   /// The secret its holder cancels it with (PROTOCOL 1.1); only the issuer ever sees it.
   public var key: String?
   /// The start of the booked slot it was issued for at check-in. Its `enqueuedAt` is the
@@ -47,37 +49,6 @@ public struct TicketRecord: Sendable, Equatable {
   /// A remote ticket's phone number (`+628…`): personal data, for notices only, never on
   /// the wire.
   public var phone: String?
-
-  public init(
-    id: String, day: String, service: String, number: String, seqNo: Int, priority: Bool,
-    state: TicketState, issuedAt: Millis, enqueuedAt: Millis, calledAt: Millis? = nil,
-    startedAt: Millis? = nil, finishedAt: Millis? = nil, counter: Int? = nil, calls: Int = 0,
-    request: String? = nil, box: String? = nil, firstCalledAt: Millis? = nil,
-    announced: Announcement? = nil, legs: [Leg] = [], officer: String? = nil,
-    key: String? = nil
-  ) {
-    self.key = key
-    self.id = id
-    self.day = day
-    self.service = service
-    self.number = number
-    self.seqNo = seqNo
-    self.priority = priority
-    self.state = state
-    self.issuedAt = issuedAt
-    self.enqueuedAt = enqueuedAt
-    self.calledAt = calledAt
-    self.startedAt = startedAt
-    self.finishedAt = finishedAt
-    self.counter = counter
-    self.calls = calls
-    self.request = request
-    self.box = box
-    self.officer = officer
-    self.firstCalledAt = firstCalledAt
-    self.announced = announced
-    self.legs = legs
-  }
 
   /// The first call in this service, for rows that predate `firstCalledAt`.
   public var firstCall: Millis? { firstCalledAt ?? calledAt }
@@ -108,20 +79,16 @@ public struct TicketRecord: Sendable, Equatable {
 }
 
 /// A ticket's announcement on the hall screens.
+@PublicInit
 public struct Announcement: Sendable, Equatable {
   public var at: Millis
   public var counter: Int
   /// The seq of its `called` event: orders announcements made in the same millisecond.
   public var seq: Int64
-
-  public init(at: Millis, counter: Int, seq: Int64) {
-    self.at = at
-    self.counter = counter
-    self.seq = seq
-  }
 }
 
 /// A service a ticket was called in and then transferred out of.
+@PublicInit
 public struct Leg: Sendable, Equatable {
   public var service: String
   public var counter: Int
@@ -130,21 +97,9 @@ public struct Leg: Sendable, Equatable {
   public var calledAt: Millis
   public var startedAt: Millis?
   public var transferredAt: Millis
-
-  public init(
-    service: String, counter: Int, enqueuedAt: Millis, firstCalledAt: Millis, calledAt: Millis,
-    startedAt: Millis? = nil, transferredAt: Millis
-  ) {
-    self.service = service
-    self.counter = counter
-    self.enqueuedAt = enqueuedAt
-    self.firstCalledAt = firstCalledAt
-    self.calledAt = calledAt
-    self.startedAt = startedAt
-    self.transferredAt = transferredAt
-  }
 }
 
+@PublicInit
 public struct CounterRecord: Sendable, Equatable {
   public var id: Int
   public var state: CounterState
@@ -156,34 +111,18 @@ public struct CounterRecord: Sendable, Equatable {
   public var since: Millis
   /// The officer signed in here.
   public var officer: String?
-
-  public init(
-    id: Int, state: CounterState, reason: String? = nil, ticketID: String? = nil, since: Millis,
-    officer: String? = nil
-  ) {
-    self.officer = officer
-    self.id = id
-    self.state = state
-    self.reason = reason
-    self.ticketID = ticketID
-    self.since = since
-  }
 }
 
 /// The last sequence number issued in a service on a day.
+@PublicInit
 public struct DaySequence: Sendable, Equatable, Hashable {
   public var day: String
   public var service: String
   public var lastSeqNo: Int
-
-  public init(day: String, service: String, lastSeqNo: Int) {
-    self.day = day
-    self.service = service
-    self.lastSeqNo = lastSeqNo
-  }
 }
 
 /// A ticket to print on a ticket box; delivered until the box acknowledges it.
+@PublicInit
 public struct PrintJob: Sendable, Equatable {
   /// `J` + the seq of its `print` event: unique across restarts.
   public var job: String
@@ -192,54 +131,28 @@ public struct PrintJob: Sendable, Equatable {
   public var createdAt: Millis
   /// Set when acknowledged (or when closed at rollover: a past day's ticket is not printed).
   public var printedAt: Millis?
-
-  public init(
-    job: String, box: String, ticketID: String, createdAt: Millis, printedAt: Millis? = nil
-  ) {
-    self.job = job
-    self.box = box
-    self.ticketID = ticketID
-    self.createdAt = createdAt
-    self.printedAt = printedAt
-  }
 }
 
 /// Everything the hall needs to resume after a restart, as Storage loads it.
+@PublicInit
 public struct HallState: Sendable, Equatable {
   /// Today's tickets and any unfinished ones of earlier days (these expire at the next
   /// rollover). Today's request ids are rebuilt from `TicketRecord.request`.
-  public var tickets: [TicketRecord]
-  public var counters: [CounterRecord]
+  public var tickets: [TicketRecord] = []
+  public var counters: [CounterRecord] = []
   /// At least today's; other days are ignored.
-  public var sequences: [DaySequence]
+  public var sequences: [DaySequence] = []
   /// The last event seq emitted.
-  public var lastSeq: Int64
+  public var lastSeq: Int64 = 0
   /// Print jobs not yet acknowledged.
-  public var pendingPrintJobs: [PrintJob]
+  public var pendingPrintJobs: [PrintJob] = []
   /// The latest service day the hall has started: a clock set back never reopens an
   /// earlier one.
   public var serviceDay: String?
-  public var officers: [OfficerRecord]
+  public var officers: [OfficerRecord] = []
   /// Ids of today's tickets whose survey is answered.
-  public var surveyedTickets: [String]
+  public var surveyedTickets: [String] = []
   /// Bookings of today and later days, and any still `booked` from earlier days (these
   /// are marked missed at once).
-  public var bookings: [BookingRecord]
-
-  public init(
-    tickets: [TicketRecord] = [], counters: [CounterRecord] = [], sequences: [DaySequence] = [],
-    lastSeq: Int64 = 0, pendingPrintJobs: [PrintJob] = [], serviceDay: String? = nil,
-    officers: [OfficerRecord] = [], surveyedTickets: [String] = [],
-    bookings: [BookingRecord] = []
-  ) {
-    self.bookings = bookings
-    self.officers = officers
-    self.surveyedTickets = surveyedTickets
-    self.tickets = tickets
-    self.counters = counters
-    self.sequences = sequences
-    self.lastSeq = lastSeq
-    self.pendingPrintJobs = pendingPrintJobs
-    self.serviceDay = serviceDay
-  }
+  public var bookings: [BookingRecord] = []
 }

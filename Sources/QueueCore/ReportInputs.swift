@@ -1,6 +1,8 @@
 import HallWire
+import InitMacros
 
 /// The fields of a ticket that a report reads; a year of them (a million) stays small.
+@PublicInit
 public struct ReportTicket: Sendable, Equatable {
   public var day: String
   public var service: String
@@ -16,25 +18,6 @@ public struct ReportTicket: Sendable, Equatable {
   public var finishedAt: Millis?
   public var counter: Int?
   public var officer: String?
-
-  public init(
-    day: String, service: String, issuedService: String, state: TicketState, issuedAt: Millis,
-    enqueuedAt: Millis, firstCalledAt: Millis? = nil, calledAt: Millis?, startedAt: Millis?,
-    finishedAt: Millis?, counter: Int?, officer: String?
-  ) {
-    self.firstCalledAt = firstCalledAt
-    self.day = day
-    self.service = service
-    self.issuedService = issuedService
-    self.state = state
-    self.issuedAt = issuedAt
-    self.enqueuedAt = enqueuedAt
-    self.calledAt = calledAt
-    self.startedAt = startedAt
-    self.finishedAt = finishedAt
-    self.counter = counter
-    self.officer = officer
-  }
 
   public init(_ t: TicketRecord) {
     self.init(
@@ -62,6 +45,7 @@ public struct ReportTicket: Sendable, Equatable {
 }
 
 /// How one day's bookings of a service ended (Storage's `bookingCounts`).
+@PublicInit
 public struct ReportBookings: Sendable, Equatable {
   public var day: String
   public var service: String
@@ -69,17 +53,6 @@ public struct ReportBookings: Sendable, Equatable {
   public var checkedIn: Int
   public var cancelled: Int
   public var missed: Int
-
-  public init(
-    day: String, service: String, booked: Int, checkedIn: Int, cancelled: Int, missed: Int
-  ) {
-    self.day = day
-    self.service = service
-    self.booked = booked
-    self.checkedIn = checkedIn
-    self.cancelled = cancelled
-    self.missed = missed
-  }
 }
 
 /// A reporting period: whole service days, `from` to `to` inclusive, at most 366 days.

@@ -1,4 +1,5 @@
 import HallWire
+import InitMacros
 
 /// The nine elements of the community satisfaction survey (Survei Kepuasan Masyarakat,
 /// PermenPANRB 14/2017), in the regulation's order, with its questionnaire's wording.
@@ -72,20 +73,12 @@ public struct SurveyElement: Sendable, Equatable, Encodable {
 }
 
 /// Who answered, all optional (the regulation's respondent profile).
+@PublicInit
 public struct Respondent: Sendable, Equatable, Encodable {
   public var gender: String?
   public var age: String?
   public var education: String?
   public var occupation: String?
-
-  public init(
-    gender: String? = nil, age: String? = nil, education: String? = nil, occupation: String? = nil
-  ) {
-    self.gender = gender
-    self.age = age
-    self.education = education
-    self.occupation = occupation
-  }
 
   public static let genders = ["L", "P"]
   public static let ages = ["<20", "20-29", "30-39", "40-49", "50+"]
@@ -93,16 +86,11 @@ public struct Respondent: Sendable, Equatable, Encodable {
 }
 
 /// A visitor's answers as submitted: `scores[0]` is u1.
+@PublicInit
 public struct SurveyAnswer: Sendable, Equatable {
   public var scores: [Int]
   public var comment: String?
   public var respondent: Respondent?
-
-  public init(scores: [Int], comment: String? = nil, respondent: Respondent? = nil) {
-    self.scores = scores
-    self.comment = comment
-    self.respondent = respondent
-  }
 
   public static let maxCommentLength = 1000
 
@@ -144,6 +132,7 @@ public struct SurveyAnswer: Sendable, Equatable {
 }
 
 /// One answered survey as stored, tied to the ticket it rates.
+@PublicInit
 public struct SurveyRecord: Sendable, Equatable {
   public var ticketID: String
   /// The ticket's service day.
@@ -153,19 +142,6 @@ public struct SurveyRecord: Sendable, Equatable {
   public var officer: String?
   public var at: Millis
   public var answer: SurveyAnswer
-
-  public init(
-    ticketID: String, day: String, service: String, counter: Int?, officer: String?, at: Millis,
-    answer: SurveyAnswer
-  ) {
-    self.ticketID = ticketID
-    self.day = day
-    self.service = service
-    self.counter = counter
-    self.officer = officer
-    self.at = at
-    self.answer = answer
-  }
 }
 
 extension Hall {

@@ -1,33 +1,22 @@
 import FoundationEssentials
+import InitMacros
 import QueueCore
 import Reactor
 
 /// Everything `antre serve` needs to start; tests build one directly.
+@PublicInit
 public struct ServerOptions: Sendable {
   public var configPath: String
   public var databasePath: String
-  public var host: String
-  public var port: Int
+  public var host: String = "127.0.0.1"
+  public var port: Int = 8080
   /// Where `Displays/` and `Assets/` live (the repository, or an installed copy).
   public var resourceRoot: String
   /// `/ws/echo` for conformance tests of the WebSocket layer.
-  public var echo: Bool
-  public var limits: ServerLimits
+  public var echo: Bool = false
+  public var limits: ServerLimits = ServerLimits()
   /// `--central URL --hall-id ID`; wins over the hall file's `central`.
   public var central: CentralTarget?
-
-  public init(
-    configPath: String, databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
-    resourceRoot: String, echo: Bool = false, limits: ServerLimits = ServerLimits()
-  ) {
-    self.configPath = configPath
-    self.databasePath = databasePath
-    self.host = host
-    self.port = port
-    self.resourceRoot = resourceRoot
-    self.echo = echo
-    self.limits = limits
-  }
 }
 
 /// The limits of every entry point; the README's "Limits" section lists the same numbers.

@@ -1,20 +1,16 @@
 import HallWire
+import InitMacros
 
 /// How booked visitors keep their slot (the scenario's `booking:`): each comes at a time
 /// drawn uniformly from `earlyS` before the slot to `lateS` after it, or, with probability
 /// `noshow`, not at all. The defaults (20 minutes early to 10 late, one in ten absent) are an
 /// assumption, not a measurement: no punctuality figures of Indonesian halls were at hand,
 /// so a scenario should replace them with a hall's own once it has bookings.
+@PublicInit
 public struct BookingBehaviour: Sendable, Equatable {
-  public var earlyS: Int
-  public var lateS: Int
-  public var noshow: Double
-
-  public init(earlyS: Int = 1200, lateS: Int = 600, noshow: Double = 0.1) {
-    self.earlyS = earlyS
-    self.lateS = lateS
-    self.noshow = noshow
-  }
+  public var earlyS: Int = 1200
+  public var lateS: Int = 600
+  public var noshow: Double = 0.1
 
   /// When the visitor of a slot starting at `slot` checks in, or nil when they do not come.
   /// Always draws twice, so one visitor's choice does not shift the next one's draws.

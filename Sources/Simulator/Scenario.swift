@@ -1,5 +1,6 @@
 import Foundation
 import HallWire
+import InitMacros
 import QueueCore
 
 /// A day (or several) of visitors for a hall, as the scenario file describes it
@@ -102,6 +103,7 @@ public struct Scenario: Sendable {
 }
 
 /// A visitor as the hall recorded it.
+@PublicInit
 public struct RecordedVisitor: Sendable, Equatable {
   /// Issued this long after local midnight.
   public var offsetMillis: Millis
@@ -111,16 +113,6 @@ public struct RecordedVisitor: Sendable, Equatable {
   /// From call to done; nil when never served.
   public var serviceS: Double?
   public var noshow: Bool
-
-  public init(
-    offsetMillis: Millis, service: String, priority: Bool, serviceS: Double?, noshow: Bool
-  ) {
-    self.offsetMillis = offsetMillis
-    self.service = service
-    self.priority = priority
-    self.serviceS = serviceS
-    self.noshow = noshow
-  }
 }
 
 /// Visitors arriving at `perHour` through `range`.

@@ -1,5 +1,6 @@
 import HallWire
 import EscPos
+import InitMacros
 import Wording
 
 /// The ticket box's decisions, without I/O: inputs (a line typed, a server message, the
@@ -402,6 +403,7 @@ public struct TicketBoxCore {
 }
 
 /// One ticket on its way to the printer.
+@PublicInit
 public struct PrintTask: Equatable, Sendable {
   public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// A print job from the server, acknowledged once printed.
@@ -419,11 +421,6 @@ public struct PrintTask: Equatable, Sendable {
 
   public var key: Key
   public var content: TicketContent
-
-  public init(key: Key, content: TicketContent) {
-    self.key = key
-    self.content = content
-  }
 }
 
 extension String {

@@ -15,7 +15,9 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(IssueBody HallFile WebSocketSession RFC3339 HTTPRequest)
 build=.build/debug
 work=$(mktemp -d /tmp/antre-fuzz.XXXXXX)
-flags=(-sanitize=fuzzer,address -parse-as-library -Onone -g -I "$build/Modules" -suppress-warnings)
+# The @PublicInit macro comes from the plugin the debug build made.
+flags=(-sanitize=fuzzer,address -parse-as-library -Onone -g -I "$build/Modules" -suppress-warnings
+  -load-plugin-executable "$build/InitMacrosPlugin-tool#InitMacrosPlugin")
 
 # A module's objects from the debug build; for the project's own modules only those whose
 # source still exists (a file moved to another module leaves its old object behind).

@@ -1,17 +1,13 @@
 import HallWire
 import FoundationEssentials
+import InitMacros
 
 /// Runs officer requests for one counter over a transport and decodes the answers.
+@PublicInit
 public struct OfficerClient {
   public let transport: any OfficerTransport
   public let counter: Int
   public let token: String
-
-  public init(transport: any OfficerTransport, counter: Int, token: String) {
-    self.transport = transport
-    self.counter = counter
-    self.token = token
-  }
 
   /// The decoded outcome and the response object as the server sent it (`null` for 204).
   public struct Reply: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import HallWire
+import InitMacros
 /// What an officer command needs from the network: one HTTP request to the configured
 /// server, answered or failed. The real one sits on Reactor's `HTTPClient`; tests use
 /// canned replies.
@@ -18,12 +19,8 @@ public protocol AsyncOfficerTransport {
     completion: @escaping (Result<OfficerResponse, OfficerError>) -> Void)
 }
 
+@PublicInit
 public struct OfficerResponse: Equatable, Sendable {
   public var status: Int
   public var body: [UInt8]
-
-  public init(status: Int, body: [UInt8]) {
-    self.status = status
-    self.body = body
-  }
 }

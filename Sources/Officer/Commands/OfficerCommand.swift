@@ -1,6 +1,7 @@
 import HallWire
 import ArgumentParser
 import FoundationEssentials
+import InitMacros
 
 /// An officer command that is one HTTP call for this counter. Its `run()` comes with the
 /// transport (see `execute`), so that this module builds before the network layer does.
@@ -10,14 +11,10 @@ public protocol OfficerCommand: ParsableCommand {
 }
 
 /// Where a command writes, so tests can read it.
+@PublicInit
 public struct CommandOutput {
   public var line: (String) -> Void
   public var error: (String) -> Void
-
-  public init(line: @escaping (String) -> Void, error: @escaping (String) -> Void) {
-    self.line = line
-    self.error = error
-  }
 
   /// Standard output and standard error.
   public static var standard: CommandOutput {

@@ -1,16 +1,14 @@
 import HallWire
 import FoundationEssentials
+import InitMacros
 import Terminal
 import Wording
 
 /// Every line the officer tools print, in the officer's language. Pure: it only reads
 /// decoded answers, so each message is tested with canned JSON.
+@PublicInit
 public struct Messages: Sendable {
   public let language: Language
-
-  public init(language: Language) {
-    self.language = language
-  }
 
   private func t(_ indonesian: String, _ english: String) -> String {
     language.pick(indonesian, english)
